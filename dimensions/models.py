@@ -1,0 +1,540 @@
+"""The six dimensions and their elements (reference data), their assignment to agencies
+(a Section: one agency's part of one dimension in one masterplan), and everything agencies fill in.
+
+Every entry belongs to a Section, so its region, dimension and author agency are known from it.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from masterplan.models import YEAR_VALIDATORS
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+
+
+class Dimension(models.Model):
+    code = models.SlugField(_("kode"), max_length=30, unique=True)
+    name = models.CharField(_("nama"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    description = models.TextField(_("uraian"), blank=True)
+
+    class Meta:
+        verbose_name = _("dimensi")
+        verbose_name_plural = _("dimensi")
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Element(models.Model):
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="elements", verbose_name=_("dimensi"))
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("elemen")
+        verbose_name_plural = _("elemen")
+        ordering = ["dimension__order", "order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class FundingSource(models.Model):
+    code = models.SlugField(_("kode"), max_length=20, unique=True)
+    name = models.CharField(_("nama"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("sumber dana")
+        verbose_name_plural = _("sumber dana")
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.name
+
+
+class Section(models.Model):
+    """One agency's work on one dimension of a masterplan: the assignment and its review state."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        SUBMITTED = "submitted", _("Diajukan")
+        CHANGES_REQUESTED = "changes_requested", _("Perlu perbaikan")
+        APPROVED = "approved", _("Disetujui")
+
+    masterplan = models.ForeignKey(
+        "masterplan.Masterplan", on_delete=models.CASCADE, related_name="sections", verbose_name=_("masterplan")
+    )
+    agency = models.ForeignKey(
+        "masterplan.Agency", on_delete=models.CASCADE, related_name="sections", verbose_name=_("perangkat daerah")
+    )
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="sections", verbose_name=_("dimensi"))
+    state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    REGION_PATH = "masterplan__region"
+
+    class Meta:
+        verbose_name = _("bagian dimensi")
+        verbose_name_plural = _("bagian dimensi")
+        ordering = ["dimension__order", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["masterplan", "agency", "dimension"], name="section_unique_assignment"),
+        ]
+
+    def __str__(self):
+        return f"{self.dimension} — {self.agency}"
+
+    def clean(self):
+        if self.agency_id and self.masterplan_id and self.agency.region_id != self.masterplan.region_id:
+            raise ValidationError({"agency": _("Perangkat daerah ini bukan milik daerah masterplan.")})
+
+
+class Entry(models.Model):
+    """What all filled-in entries share: their section, who wrote them, and a version for
+    optimistic locking (a later save of a stale copy is refused)."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("bagian"))
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+
+    REGION_PATH = "section__masterplan__region"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def masterplan(self):
+        return self.section.masterplan
+
+    @property
+    def dimension(self):
+        return self.section.dimension
+
+    @property
+    def agency(self):
+        return self.section.agency
+
+
+class ReadinessComponent(models.TextChoices):
+    STRUKTUR = "struktur", _("Struktur")
+    INFRASTRUKTUR = "infrastruktur", _("Infrastruktur")
+    SUPRASTRUKTUR = "suprastruktur", _("Suprastruktur")
+
+
+class ReadinessSubcomponent(models.TextChoices):
+    ALAM = "alam", _("Alam (geografi, sumber daya alam)")
+    BUDAYA = "budaya", _("Budaya (manusia, masyarakat)")
+    FISIK = "fisik", _("Infrastruktur fisik")
+    TIK = "tik", _("Infrastruktur TIK")
+    SOSIAL = "sosial", _("Infrastruktur sosial")
+    KEBIJAKAN = "kebijakan", _("Kebijakan dan regulasi")
+    KELEMBAGAAN = "kelembagaan", _("Kelembagaan")
+    ANGGARAN = "anggaran", _("Anggaran")
+
+
+SUBCOMPONENTS = {
+    ReadinessComponent.STRUKTUR: [ReadinessSubcomponent.ALAM, ReadinessSubcomponent.BUDAYA],
+    ReadinessComponent.INFRASTRUKTUR: [
+        ReadinessSubcomponent.FISIK,
+        ReadinessSubcomponent.TIK,
+        ReadinessSubcomponent.SOSIAL,
+    ],
+    ReadinessComponent.SUPRASTRUKTUR: [
+        ReadinessSubcomponent.KEBIJAKAN,
+        ReadinessSubcomponent.KELEMBAGAAN,
+        ReadinessSubcomponent.ANGGARAN,
+    ],
+}
+_SUBCOMPONENT_OF_COMPONENT = Q()
+for _component, _subs in SUBCOMPONENTS.items():
+    _SUBCOMPONENT_OF_COMPONENT |= Q(component=_component, subcomponent__in=[str(s) for s in _subs])
+
+
+class ReadinessItem(Entry):
+    component = models.CharField(_("komponen"), max_length=20, choices=ReadinessComponent.choices)
+    subcomponent = models.CharField(_("subkomponen"), max_length=20, choices=ReadinessSubcomponent.choices)
+    description = models.TextField(_("kondisi saat ini"))
+    evidence = models.TextField(_("data dukung"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("butir kesiapan")
+        verbose_name_plural = _("butir kesiapan")
+        ordering = ["component", "subcomponent", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=_SUBCOMPONENT_OF_COMPONENT, name="readiness_subcomponent_of_component"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_component_display()} / {self.get_subcomponent_display()}: {self.description[:60]}"
+
+    def clean(self):
+        if self.component and self.subcomponent and self.subcomponent not in SUBCOMPONENTS.get(self.component, []):
+            raise ValidationError({"subcomponent": _("Subkomponen ini bukan bagian dari komponen yang dipilih.")})
+
+
+def _element_of_section_dimension(entry):
+    """Shared check: an entry's element must belong to its section's dimension."""
+    if entry.element_id and entry.section_id and entry.element.dimension_id != entry.section.dimension_id:
+        raise ValidationError(
+            {"element": _("Elemen ini bukan bagian dari dimensi %(dim)s.") % {"dim": entry.section.dimension}}
+        )
+
+
+class GapItem(Entry):
+    element = models.ForeignKey(
+        Element, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("elemen")
+    )
+    existing_condition = models.TextField(_("kondisi saat ini"))
+    expected_condition = models.TextField(_("kondisi yang diharapkan"))
+    gap = models.TextField(_("kesenjangan"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("butir kesenjangan")
+        verbose_name_plural = _("butir kesenjangan")
+        ordering = ["element__order", "pk"]
+
+    def __str__(self):
+        return self.gap[:80]
+
+    def clean(self):
+        _element_of_section_dimension(self)
+
+
+class SwotEntry(Entry):
+    class Quadrant(models.TextChoices):
+        STRENGTH = "S", _("Kekuatan")
+        WEAKNESS = "W", _("Kelemahan")
+        OPPORTUNITY = "O", _("Peluang")
+        THREAT = "T", _("Ancaman")
+
+    class Priority(models.IntegerChoices):
+        HIGH = 1, _("Tinggi")
+        MEDIUM = 2, _("Sedang")
+        LOW = 3, _("Rendah")
+
+    quadrant = models.CharField(_("kuadran"), max_length=1, choices=Quadrant.choices)
+    component = models.CharField(
+        _("komponen kesiapan"),
+        max_length=20,
+        choices=ReadinessComponent.choices,
+        blank=True,
+        help_text=_("Kosongkan bila berlaku untuk dimensi secara umum."),
+    )
+    statement = models.TextField(_("pernyataan"))
+    evidence = models.TextField(_("data dukung"), blank=True)
+    priority = models.PositiveSmallIntegerField(_("prioritas"), choices=Priority.choices, default=Priority.MEDIUM)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("butir SWOT")
+        verbose_name_plural = _("butir SWOT")
+        ordering = ["quadrant", "priority", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(quadrant__in=["S", "W", "O", "T"]), name="swot_quadrant_valid"),
+            models.CheckConstraint(condition=Q(priority__gte=1) & Q(priority__lte=3), name="swot_priority_valid"),
+        ]
+
+    def __str__(self):
+        return f"[{self.quadrant}] {self.statement[:80]}"
+
+
+class Strategy(Entry):
+    class Kind(models.TextChoices):
+        SO = "SO", _("SO (kekuatan–peluang)")
+        WO = "WO", _("WO (kelemahan–peluang)")
+        ST = "ST", _("ST (kekuatan–ancaman)")
+        WT = "WT", _("WT (kelemahan–ancaman)")
+
+    kind = models.CharField(_("jenis strategi"), max_length=2, choices=Kind.choices)
+    statement = models.TextField(_("strategi"))
+    swot_entries = models.ManyToManyField(
+        SwotEntry, blank=True, related_name="strategies", verbose_name=_("butir SWOT asal")
+    )
+    history = HistoricalRecords(m2m_fields=[swot_entries])
+
+    class Meta:
+        verbose_name = _("strategi")
+        verbose_name_plural = _("strategi")
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["SO", "WO", "ST", "WT"]), name="strategy_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.statement[:80]}"
+
+    @staticmethod
+    def check_swot_entries(kind, entries):
+        """The SWOT entries a strategy comes from must be of its two quadrants."""
+        allowed = set(kind)
+        wrong = [e for e in entries if e.quadrant not in allowed]
+        if wrong:
+            raise ValidationError(
+                {
+                    "swot_entries": _("Strategi %(kind)s hanya boleh memakai butir kuadran %(a)s dan %(b)s.")
+                    % {"kind": kind, "a": kind[0], "b": kind[1]}
+                }
+            )
+
+
+class Goal(Entry):
+    """A goal (sasaran) of the dimension; measured by its indicators."""
+
+    statement = models.TextField(_("sasaran"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sasaran")
+        verbose_name_plural = _("sasaran")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.statement[:80]
+
+
+class Horizon(models.TextChoices):
+    SHORT = "short", _("Jangka pendek (1 tahun)")
+    MEDIUM = "medium", _("Jangka menengah (5 tahun)")
+    LONG = "long", _("Jangka panjang (10 tahun)")
+
+
+HORIZON_MAX_YEARS = {Horizon.SHORT: 1, Horizon.MEDIUM: 5, Horizon.LONG: 10}
+
+
+class Program(Entry):
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="programs", verbose_name=_("elemen"))
+    name = models.CharField(_("nama program"), max_length=200)
+    description = models.TextField(_("uraian"), blank=True)
+    horizon = models.CharField(_("jangka waktu"), max_length=10, choices=Horizon.choices)
+    start_year = models.PositiveSmallIntegerField(_("tahun mulai"), validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(_("tahun selesai"), validators=YEAR_VALIDATORS)
+    lead_agency = models.ForeignKey(
+        "masterplan.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_programs",
+        verbose_name=_("OPD penanggung jawab"),
+    )
+    partner_agencies = models.ManyToManyField(
+        "masterplan.Agency", blank=True, related_name="partner_programs", verbose_name=_("OPD mitra")
+    )
+    other_partners = models.TextField(
+        _("mitra lain"), blank=True, help_text=_("Akademisi, swasta, komunitas, media; satu per baris.")
+    )
+    output = models.TextField(_("keluaran (output)"), blank=True)
+    outcome = models.TextField(_("hasil (outcome)"), blank=True)
+    budget = models.DecimalField(_("perkiraan anggaran (Rp)"), null=True, blank=True, **MONEY)
+    funding_sources = models.ManyToManyField(
+        FundingSource, blank=True, related_name="programs", verbose_name=_("sumber dana")
+    )
+    strategies = models.ManyToManyField(
+        Strategy, blank=True, related_name="programs", verbose_name=_("strategi yang didukung")
+    )
+    history = HistoricalRecords(m2m_fields=[partner_agencies, funding_sources, strategies])
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("program")
+        ordering = ["start_year", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_year__gte=F("start_year")), name="program_years_ordered"),
+            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="program_budget_not_negative"),
+            models.CheckConstraint(
+                condition=(
+                    Q(horizon="short", end_year__lte=F("start_year"))
+                    | Q(horizon="medium", end_year__lte=F("start_year") + 4)
+                    | Q(horizon="long", end_year__lte=F("start_year") + 9)
+                ),
+                name="program_span_fits_horizon",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        _collect(errors, _element_of_section_dimension, self)
+        mp = self.section.masterplan if self.section_id else None
+        if mp:
+            for field in ("start_year", "end_year"):
+                year = getattr(self, field)
+                if year and not mp.year_in_period(year):
+                    errors[field] = _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {
+                        "a": mp.period_start,
+                        "b": mp.period_end,
+                    }
+        if self.start_year and self.end_year:
+            if self.end_year < self.start_year:
+                errors["end_year"] = _("Tahun selesai tidak boleh sebelum tahun mulai.")
+            elif self.horizon in HORIZON_MAX_YEARS and self.end_year - self.start_year + 1 > HORIZON_MAX_YEARS[self.horizon]:
+                errors["end_year"] = _("Program %(h)s paling lama %(n)s tahun.") % {
+                    "h": self.get_horizon_display().lower(),
+                    "n": HORIZON_MAX_YEARS[self.horizon],
+                }
+        if self.budget is not None and self.budget < 0:
+            errors["budget"] = _("Anggaran tidak boleh negatif.")
+        if self.lead_agency_id and mp and self.lead_agency.region_id != mp.region_id:
+            errors["lead_agency"] = _("Perangkat daerah ini bukan milik daerah masterplan.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _collect(errors, check, obj):
+    try:
+        check(obj)
+    except ValidationError as e:
+        errors.update(e.message_dict)
+
+
+class Indicator(models.Model):
+    """A measurable indicator of a goal or of a program, with a baseline and yearly targets."""
+
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name=_("sasaran")
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name=_("program")
+    )
+    name = models.CharField(_("indikator"), max_length=250)
+    unit = models.CharField(_("satuan"), max_length=50)
+    baseline = models.DecimalField(_("nilai dasar (baseline)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(
+        _("tahun dasar"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    history = HistoricalRecords()
+
+    REGION_PATH_GOAL = "goal__section__masterplan__region"
+    REGION_PATH_PROGRAM = "program__section__masterplan__region"
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(goal__isnull=False) & Q(program__isnull=True))
+                | (Q(goal__isnull=True) & Q(program__isnull=False)),
+                name="indicator_has_one_parent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})"
+
+    @property
+    def parent(self):
+        return self.goal or self.program
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indikator"))
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    value = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("target tahunan")
+        verbose_name_plural = _("target tahunan")
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="target_unique_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.value}"
+
+
+class RoadmapEntry(models.Model):
+    """What happens in one year of a program (rencana aksi / peta jalan)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="roadmap", verbose_name=_("program"))
+    year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
+    activity = models.TextField(_("kegiatan"))
+    target = models.CharField(_("target"), max_length=250, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("peta jalan")
+        verbose_name_plural = _("peta jalan")
+        ordering = ["year", "pk"]
+
+    def __str__(self):
+        return f"{self.year}: {self.activity[:60]}"
+
+    def clean(self):
+        if self.program_id and self.year and not (self.program.start_year <= self.year <= self.program.end_year):
+            raise ValidationError(
+                {
+                    "year": _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).")
+                    % {"a": self.program.start_year, "b": self.program.end_year}
+                }
+            )
+
+
+class QuickWin(models.Model):
+    """A quick win (program percepatan): a program deliverable within 12 months, with its profile."""
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("Kandidat")
+        CHOSEN = "chosen", _("Terpilih")
+
+    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="quick_win", verbose_name=_("program"))
+    name = models.CharField(_("nama quick win"), max_length=150)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CANDIDATE)
+    problem = models.TextField(_("permasalahan"))
+    solution = models.TextField(_("solusi"))
+    benefits = models.TextField(_("manfaat"))
+    duration_months = models.PositiveSmallIntegerField(
+        _("lama pelaksanaan (bulan)"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    schedule = models.TextField(_("jadwal"), blank=True)
+    budget = models.DecimalField(_("anggaran (Rp)"), null=True, blank=True, **MONEY)
+    funding_source = models.ForeignKey(
+        FundingSource, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sumber dana")
+    )
+    partners = models.TextField(_("mitra"), blank=True)
+    impact_indicator = models.CharField(_("indikator dampak"), max_length=250)
+    risks = models.TextField(_("risiko"), blank=True)
+    history = HistoricalRecords()
+
+    REGION_PATH = "program__section__masterplan__region"
+
+    class Meta:
+        verbose_name = _("quick win")
+        verbose_name_plural = _("quick win")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_months__gte=1) & Q(duration_months__lte=12), name="quickwin_within_12_months"
+            ),
+            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="quickwin_budget_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.duration_months is not None and self.duration_months > 12:
+            errors["duration_months"] = _("Quick win harus selesai dalam 12 bulan.")
+        if self.budget is not None and self.budget < 0:
+            errors["budget"] = _("Anggaran tidak boleh negatif.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,163 @@
+"""The one place that decides who may see and do what.
+
+Every view and every query of region data goes through here:
+
+- ``visible_regions(user)``: the regions a user may read.
+- ``get_region(user, slug)``: a region the user may read, else 404 (never 403, so a foreign
+  region's existence is not revealed).
+- ``scope(user, queryset)``: a queryset of any region-owned model, cut to the visible regions.
+- ``get_in_region(region, queryset, **lookup)``: one object of that region, else 404.
+- ``can(user, action, obj)`` / ``require(...)``: may this user do this to this object.
+
+Roles live in ``Membership`` (one per user and region); a superuser is the site administrator.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Region, Role
+
+ADMIN = "admin"
+
+# Actions
+VIEW = "view"  # read everything of the region
+MANAGE = "manage"  # region profile, agencies, users, stages, assignments, documents
+EDIT_SECTION = "edit_section"  # write entries of a section (agency x dimension)
+REVIEW = "review"  # comment, request changes, approve sections
+SIGN_OFF = "sign_off"  # sign a bimtek stage off
+
+ROLE_ACTIONS = {
+    ADMIN: {VIEW, MANAGE, REVIEW, SIGN_OFF},
+    Role.DISKOMINFO: {VIEW, MANAGE},
+    Role.OPD: {VIEW, EDIT_SECTION},
+    Role.EXPERT: {VIEW, REVIEW, SIGN_OFF},
+    Role.DEWAN: {VIEW},
+}
+
+
+def _memberships(user):
+    """The user's memberships by region id, loaded once per request-bound user object."""
+    if not user.is_authenticated:
+        return {}
+    cache = getattr(user, "_membership_cache", None)
+    if cache is None:
+        cache = {m.region_id: m for m in Membership.objects.filter(user=user).select_related("agency")}
+        user._membership_cache = cache
+    return cache
+
+
+def clear_cache(user):
+    user.__dict__.pop("_membership_cache", None)
+
+
+def visible_regions(user):
+    if not user.is_authenticated:
+        return Region.objects.none()
+    if user.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(pk__in=list(_memberships(user)))
+
+
+def membership(user, region):
+    return _memberships(user).get(region.pk if isinstance(region, Region) else region)
+
+
+def role_in(user, region):
+    """The user's role in a region: a Role value, ADMIN, or None."""
+    if not user.is_authenticated:
+        return None
+    m = membership(user, region)
+    if m:
+        return m.role
+    if user.is_superuser:
+        return ADMIN
+    return None
+
+
+def get_region(user, slug):
+    return get_object_or_404(visible_regions(user), slug=slug)
+
+
+def region_lookup(model):
+    """The ORM path from a model to its region."""
+    if model is Region:
+        return "pk"
+    path = getattr(model, "REGION_PATH", None)
+    if path is None:
+        if any(f.name == "region" for f in model._meta.get_fields()):
+            return "region"
+        if any(f.name == "masterplan" for f in model._meta.get_fields()):
+            return "masterplan__region"
+        raise TypeError(f"{model.__name__} has no known path to its region")
+    return path
+
+
+def region_of(obj):
+    """The region an object belongs to."""
+    if isinstance(obj, Region):
+        return obj
+    for attr in ("region", "masterplan", "section", "program", "goal", "indicator", "stage"):
+        parent = getattr(obj, attr, None)
+        if parent is not None:
+            return region_of(parent)
+    raise TypeError(f"{type(obj).__name__} has no known region")
+
+
+def scope(user, queryset):
+    """Cut a queryset of region-owned objects to the regions the user may read."""
+    if user.is_authenticated and user.is_superuser:
+        return queryset
+    path = region_lookup(queryset.model)
+    return queryset.filter(**{f"{path}__in": visible_regions(user)})
+
+
+def get_in_region(region, queryset, **lookup):
+    """One object of the given region, or 404 when it is missing or belongs to another region."""
+    if hasattr(queryset, "_default_manager"):
+        queryset = queryset._default_manager.all()
+    path = region_lookup(queryset.model)
+    return get_object_or_404(queryset, **{path: region}, **lookup)
+
+
+def can(user, action, obj):
+    region = region_of(obj)
+    role = role_in(user, region)
+    if role is None or action not in ROLE_ACTIONS.get(role, set()):
+        return False
+    if action == EDIT_SECTION:
+        section = _section_of(obj)
+        if section is None:
+            return False
+        m = membership(user, region)
+        return m is not None and m.agency_id == section.agency_id
+    return True
+
+
+def require(user, action, obj):
+    """Raise 404 when the user may not read the object's region, 403 when only the action is refused."""
+    region = region_of(obj)
+    if role_in(user, region) is None:
+        raise Http404
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def _section_of(obj):
+    from dimensions.models import Section
+
+    if isinstance(obj, Section):
+        return obj
+    for attr in ("section", "program", "goal", "indicator"):
+        parent = getattr(obj, attr, None)
+        if parent is not None:
+            return _section_of(parent)
+    return None
+
+
+def editable_section_ids(user, masterplan):
+    """Ids of the sections of this masterplan the user may write in (one query, cached)."""
+    m = membership(user, masterplan.region_id)
+    if not m or m.role != Role.OPD:
+        return set()
+    return set(masterplan.sections.filter(agency_id=m.agency_id).values_list("pk", flat=True))

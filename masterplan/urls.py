@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("r/<slug:slug>/", include("dimensions.urls")),
+    path("r/<slug:slug>/", include("bimtek.urls")),
+    path("", include("masterplan.urls_region")),
+]
+
+# Media is never served as static files: every upload is downloaded through a view that asks
+# masterplan.access, so a foreign region's file cannot be fetched by URL.

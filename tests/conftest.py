@@ -1,0 +1,63 @@
+"""The small world every test knows: two regions (Garut and Tegal), each with a masterplan, two
+agencies and content in one section; an OPD representative, a Diskominfo officer and a Dewan
+member of each; an expert assigned to Garut only; a site administrator; a user with no region."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests import factories as f
+
+
+def _region_world(name, slug):
+    region = f.RegionFactory(name=name, slug=slug)
+    mp = f.MasterplanFactory(region=region)
+    dlh = f.AgencyFactory(region=region, name="Dinas Lingkungan Hidup", acronym="DLH")
+    bappeda = f.AgencyFactory(region=region, name="Bappeda", acronym="Bappeda")
+    env_section = f.SectionFactory(masterplan=mp, agency=dlh, dimension=f.dimension("environment"))
+    gov_section = f.SectionFactory(masterplan=mp, agency=bappeda, dimension=f.dimension("governance"))
+    swot = f.SwotEntryFactory(section=env_section, statement=f"Kekuatan {name}: bank sampah aktif")
+    program = f.ProgramFactory(section=env_section, name=f"Program Sampah Cerdas {name}")
+    stage = f.StageFactory(masterplan=mp, number=1)
+
+    def member(role, agency=None):
+        user = f.UserFactory(username=f"{role}-{slug}")
+        f.MembershipFactory(user=user, region=region, role=role, agency=agency)
+        return user
+
+    return SimpleNamespace(
+        region=region,
+        masterplan=mp,
+        dlh=dlh,
+        bappeda=bappeda,
+        env_section=env_section,
+        gov_section=gov_section,
+        swot=swot,
+        program=program,
+        stage=stage,
+        opd=member("opd", dlh),
+        diskominfo=member("diskominfo"),
+        dewan=member("dewan"),
+    )
+
+
+@pytest.fixture
+def world(db):
+    garut = _region_world("Garut", "garut")
+    tegal = _region_world("Tegal", "tegal")
+    expert = f.UserFactory(username="ahli")
+    f.MembershipFactory(user=expert, region=garut.region, role="expert")
+    admin = f.UserFactory(username="admin", is_superuser=True, is_staff=True)
+    outsider = f.UserFactory(username="outsider")
+    return SimpleNamespace(garut=garut, tegal=tegal, expert=expert, admin=admin, outsider=outsider)
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in on the test client and return the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
