@@ -1,0 +1,25 @@
+"""Template filters for Indonesian formats: money as ``Rp 1.250.000``."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+
+def format_rupiah(value, empty="–"):
+    """Rp with a dot every three digits and no decimals, the Indonesian way; None shows ``empty``."""
+    if value is None or value == "":
+        return empty
+    try:
+        amount = Decimal(value).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, TypeError, ValueError):
+        return empty
+    sign = "-" if amount < 0 else ""
+    digits = f"{abs(int(amount)):,}".replace(",", ".")
+    return f"{sign}Rp {digits}"
+
+
+@register.filter
+def rupiah(value):
+    return format_rupiah(value)
