@@ -18,8 +18,14 @@ class RegionMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.region = access.get_region(request.user, kwargs["slug"])
         request.region = self.region
+        # Objects named in the URL are looked up inside the region BEFORE the role check, so a
+        # foreign region's id answers 404 whatever the user's role (never a telling 403).
+        self.resolve_objects()
         access.require(request.user, self.required_action, self.region)
         return super().dispatch(request, *args, **kwargs)
+
+    def resolve_objects(self):
+        """Hook: set the URL's objects with ``self.get_in_region(...)`` (404 when foreign)."""
 
     @cached_property
     def role(self):
