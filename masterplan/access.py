@@ -161,3 +161,34 @@ def editable_section_ids(user, masterplan):
     if not m or m.role != Role.OPD:
         return set()
     return set(masterplan.sections.filter(agency_id=m.agency_id).values_list("pk", flat=True))
+
+
+def regions_where(user, action):
+    """The regions in which the user may do ``action`` (e.g. the regions an expert reviews)."""
+    if not user.is_authenticated:
+        return Region.objects.none()
+    if user.is_superuser and action in ROLE_ACTIONS[ADMIN]:
+        return Region.objects.all()
+    ids = [rid for rid, m in _memberships(user).items() if action in ROLE_ACTIONS.get(m.role, set())]
+    return Region.objects.filter(pk__in=ids)
+
+
+def reviewers_of(region):
+    """The experts assigned to a region (who review its sections and get told of submissions)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        memberships__region=region, memberships__role=Role.EXPERT, is_active=True
+    ).distinct()
+
+
+def editors_of(section):
+    """The OPD representatives who may write in a section (its agency's members)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        memberships__region_id=section.agency.region_id,
+        memberships__role=Role.OPD,
+        memberships__agency_id=section.agency_id,
+        is_active=True,
+    ).distinct()

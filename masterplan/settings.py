@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "masterplan",
     "bimtek",
     "dimensions",
+    "dimensions.review",
+    "masterplan.notifications",
+    "masterplan.books",
 ]
 
 MIDDLEWARE = [

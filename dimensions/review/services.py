@@ -1,0 +1,323 @@
+"""The review of sections: every state transition is a function here, and nowhere else.
+
+    draft ──submit──▶ submitted ──request_changes──▶ changes_requested ──submit──▶ submitted
+                          └──────approve──▶ approved ──(entry edited)──reopen──▶ draft
+
+Each transition runs in a transaction, locks the section row (two clicks never transition
+twice), checks role (masterplan.access) and state, writes a SectionTransition, and notifies the
+other side. A refused transition raises TransitionError with an Indonesian message and changes
+nothing.
+
+The workspace calls ``section_is_editable`` before writing an entry and ``section_entry_changed``
+after every create/update/delete/restore of one.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dimensions.models import Section
+from masterplan import access
+from masterplan.notifications.models import Notification
+from masterplan.notifications.services import notify
+
+from .models import ReviewComment, SectionTransition
+
+State = Section.State
+Kind = SectionTransition.Kind
+
+EDITABLE_STATES = frozenset({State.DRAFT, State.CHANGES_REQUESTED, State.APPROVED})
+
+
+class TransitionError(ValidationError):
+    """A transition the section's state or the user's role does not allow."""
+
+
+class CommentError(ValidationError):
+    """A comment action that is not allowed."""
+
+
+def section_is_editable(section):
+    """May the section's entries be written? Not while it is under review (submitted); editing an
+    approved section is allowed but reopens it (see section_entry_changed)."""
+    return section.state in EDITABLE_STATES
+
+
+def section_review_url(section):
+    return reverse("section_review", args=[section.masterplan.region.slug, section.pk])
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    sources: frozenset
+    target: str
+    action: str
+    role_message: str
+
+
+def _rules():
+    # Built lazily so the messages are translated in the active language.
+    return {
+        Kind.SUBMIT: _Rule(
+            Kind.SUBMIT,
+            frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
+            State.SUBMITTED,
+            access.EDIT_SECTION,
+            _("Hanya perwakilan OPD %(agency)s yang dapat mengajukan bagian ini."),
+        ),
+        Kind.REQUEST_CHANGES: _Rule(
+            Kind.REQUEST_CHANGES,
+            frozenset({State.SUBMITTED}),
+            State.CHANGES_REQUESTED,
+            access.REVIEW,
+            _("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat meminta perbaikan."),
+        ),
+        Kind.APPROVE: _Rule(
+            Kind.APPROVE,
+            frozenset({State.SUBMITTED}),
+            State.APPROVED,
+            access.REVIEW,
+            _("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat menyetujui bagian."),
+        ),
+        Kind.REOPEN: _Rule(
+            Kind.REOPEN,
+            frozenset({State.APPROVED}),
+            State.DRAFT,
+            None,  # follows an entry write the workspace has already authorised
+            "",
+        ),
+    }
+
+
+def _state_message(kind, state):
+    state_label = State(state).label
+    messages = {
+        Kind.SUBMIT: _("Bagian ini tidak dapat diajukan karena statusnya %(state)s."),
+        Kind.REQUEST_CHANGES: _("Perbaikan hanya dapat diminta untuk bagian yang sedang diajukan (status saat ini: %(state)s)."),
+        Kind.APPROVE: _("Hanya bagian yang sedang diajukan yang dapat disetujui (status saat ini: %(state)s)."),
+        Kind.REOPEN: _("Hanya bagian yang sudah disetujui yang dapat dibuka kembali (status saat ini: %(state)s)."),
+    }
+    return messages[kind] % {"state": state_label}
+
+
+def allowed_transitions(user, section):
+    """The transitions the user may do now on the section (for showing buttons; the services
+    check again under lock)."""
+    result = []
+    for kind, rule in _rules().items():
+        if kind == Kind.REOPEN:
+            continue  # happens by editing, not by a button
+        if section.state in rule.sources and rule.action and access.can(user, rule.action, section):
+            result.append(kind)
+    return result
+
+
+def _transition(section, user, kind, note="", check=None):
+    rule = _rules()[kind]
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = (
+            Section.objects.select_for_update(of=("self",))
+            .select_related("masterplan__region", "agency", "dimension")
+            .get(pk=section.pk)
+        )
+        if rule.action is not None and not access.can(user, rule.action, locked):
+            raise TransitionError(rule.role_message % {"agency": locked.agency}, code="role")
+        if locked.state not in rule.sources:
+            raise TransitionError(_state_message(kind, locked.state), code="state")
+        if check is not None:
+            check(locked, note)
+        from_state = locked.state
+        locked.state = rule.target
+        locked.save(update_fields=["state", "updated_at"])
+        transition = SectionTransition.objects.create(
+            section=locked, kind=kind, from_state=from_state, to_state=rule.target, actor=user, note=note
+        )
+        _notify_transition(locked, transition, user)
+    # The caller's copy now tells the truth too.
+    section.state = locked.state
+    section.updated_at = locked.updated_at
+    return transition
+
+
+def _section_has_entries(section):
+    from dimensions.models import GapItem, Goal, Program, ReadinessItem, Strategy, SwotEntry
+
+    return any(
+        model.objects.filter(section=section).exists()
+        for model in (SwotEntry, ReadinessItem, GapItem, Strategy, Goal, Program)
+    )
+
+
+def _check_submit(section, note):
+    if not _section_has_entries(section):
+        raise TransitionError(_("Bagian yang belum berisi butir apa pun tidak dapat diajukan."), code="empty")
+
+
+def _check_request_changes(section, note):
+    if note:
+        return
+    if not ReviewComment.objects.filter(section=section, parent__isnull=True, resolved_at__isnull=True).exists():
+        raise TransitionError(
+            _("Tuliskan catatan perbaikan atau buat minimal satu komentar terbuka sebelum meminta perbaikan."),
+            code="note",
+        )
+
+
+def section_submit(section, user, note=""):
+    """draft / changes requested → submitted, by the agency's OPD representative."""
+    return _transition(section, user, Kind.SUBMIT, note, check=_check_submit)
+
+
+def section_request_changes(section, user, note=""):
+    """submitted → changes requested, by an expert of the region (with a note or an open comment)."""
+    return _transition(section, user, Kind.REQUEST_CHANGES, note, check=_check_request_changes)
+
+
+def section_approve(section, user, note=""):
+    """submitted → approved, by an expert of the region."""
+    return _transition(section, user, Kind.APPROVE, note)
+
+
+def section_reopen(section, user, note=""):
+    """approved → draft: the agency edited an approved section; the experts are told."""
+    return _transition(section, user, Kind.REOPEN, note)
+
+
+def section_entry_changed(section, user):
+    """Called by the workspace after every create/update/delete/restore of an entry of the
+    section. Reopens an approved section; costs nothing while the section is not approved."""
+    if section.state != State.APPROVED:
+        # Nothing to do: an entry can only be written in an editable state, and the only editable
+        # state with a transition attached is "approved".
+        return None
+    try:
+        return section_reopen(section, user, _("Butir diubah setelah bagian disetujui."))
+    except TransitionError:
+        # Our copy was stale and someone else already reopened it: nothing left to do.
+        section.refresh_from_db(fields=["state"])
+        return None
+
+
+# Notifications --------------------------------------------------------------------------------
+
+
+def _notify_transition(section, transition, actor):
+    region = section.masterplan.region
+    url = section_review_url(section)
+    params = {"dimension": section.dimension, "agency": section.agency, "region": region, "actor": actor}
+    if transition.kind == Kind.SUBMIT:
+        users = access.reviewers_of(region)
+        kind = Notification.Kind.SUBMITTED
+        text = _("%(agency)s mengajukan bagian %(dimension)s (%(region)s) untuk ditinjau.") % params
+    elif transition.kind == Kind.REQUEST_CHANGES:
+        users = access.editors_of(section)
+        kind = Notification.Kind.CHANGES_REQUESTED
+        text = _("Tenaga ahli %(actor)s meminta perbaikan bagian %(dimension)s (%(region)s).") % params
+    elif transition.kind == Kind.APPROVE:
+        users = access.editors_of(section)
+        kind = Notification.Kind.APPROVED
+        text = _("Bagian %(dimension)s (%(region)s) disetujui oleh tenaga ahli %(actor)s.") % params
+    else:
+        users = access.reviewers_of(region)
+        kind = Notification.Kind.REOPENED
+        text = _("Bagian %(dimension)s %(agency)s (%(region)s) yang sudah disetujui diubah dan kembali menjadi draf.") % params
+    if transition.note:
+        text = f"{text} {_('Catatan')}: {transition.note}"
+    notify(users, kind, text, url, region=region, exclude=actor)
+
+
+# Comments -------------------------------------------------------------------------------------
+
+
+def entry_section_id(entry):
+    """The id of the section an entry belongs to (entries of programs and goals included)."""
+    for attr in ("section_id",):
+        if getattr(entry, attr, None):
+            return getattr(entry, attr)
+    for parent in ("program", "goal"):
+        if getattr(entry, f"{parent}_id", None):
+            return entry_section_id(getattr(entry, parent))
+    return None
+
+
+def comment_add(section, user, text, entry=None, parent=None):
+    """A new comment on the section or on one of its entries (experts), or an answer in a thread
+    (experts and the agency's OPD representatives). Tells the other side."""
+    text = (text or "").strip()
+    if not text:
+        raise CommentError({"text": _("Komentar tidak boleh kosong.")}, code="empty")
+    is_reviewer = access.can(user, access.REVIEW, section)
+    is_editor = access.can(user, access.EDIT_SECTION, section)
+    if parent is not None:
+        if parent.section_id != section.pk:
+            raise CommentError(_("Komentar yang dibalas bukan milik bagian ini."), code="parent")
+        parent = parent.parent or parent  # a thread is one level deep
+        if not (is_reviewer or is_editor):
+            raise CommentError(_("Anda tidak dapat membalas komentar pada bagian ini."), code="role")
+        entry_ct, entry_id, label = parent.content_type, parent.object_id, parent.entry_label
+    else:
+        if not is_reviewer:
+            raise CommentError(_("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat memberi komentar tinjauan."), code="role")
+        if entry is not None:
+            if entry_section_id(entry) != section.pk:
+                raise CommentError(_("Butir ini bukan milik bagian ini."), code="entry")
+            entry_ct, entry_id, label = ContentType.objects.get_for_model(entry), entry.pk, str(entry)[:250]
+        else:
+            entry_ct, entry_id, label = None, None, ""
+    with transaction.atomic():
+        comment = ReviewComment.objects.create(
+            section=section,
+            content_type=entry_ct,
+            object_id=entry_id,
+            entry_label=label,
+            parent=parent,
+            author=user,
+            text=text,
+        )
+        if parent is not None and parent.resolved_at is not None:
+            # An answer to a resolved thread opens it again.
+            ReviewComment.objects.filter(pk=parent.pk).update(resolved_at=None, resolved_by=None)
+            parent.resolved_at = parent.resolved_by = None
+        region = section.masterplan.region
+        params = {"author": user, "dimension": section.dimension, "agency": section.agency, "region": region}
+        if is_reviewer:
+            users = access.editors_of(section)
+            text_n = _("Komentar baru dari tenaga ahli %(author)s pada bagian %(dimension)s (%(region)s).") % params
+        else:
+            users = access.reviewers_of(region)
+            text_n = _("%(author)s (%(agency)s) menjawab komentar pada bagian %(dimension)s (%(region)s).") % params
+        if parent is not None and parent.author_id and parent.author_id != user.pk:
+            users = list(users) + [parent.author]
+        notify(users, Notification.Kind.COMMENT, text_n, section_review_url(section) + f"#komentar-{(parent or comment).pk}", region=region, exclude=user)
+    return comment
+
+
+def comment_resolve(comment, user):
+    """Mark a thread resolved (the agency after fixing, or the expert)."""
+    thread = comment.parent or comment
+    section = thread.section
+    if not (access.can(user, access.EDIT_SECTION, section) or access.can(user, access.REVIEW, section)):
+        raise CommentError(_("Anda tidak dapat menandai komentar ini selesai."), code="role")
+    if thread.resolved_at is None:
+        ReviewComment.objects.filter(pk=thread.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=user
+        )
+        thread.refresh_from_db(fields=["resolved_at", "resolved_by"])
+    return thread
+
+
+def comment_reopen(comment, user):
+    """Open a resolved thread again (e.g. the expert is not satisfied with the fix)."""
+    thread = comment.parent or comment
+    if not (access.can(user, access.EDIT_SECTION, thread.section) or access.can(user, access.REVIEW, thread.section)):
+        raise CommentError(_("Anda tidak dapat membuka kembali komentar ini."), code="role")
+    ReviewComment.objects.filter(pk=thread.pk).update(resolved_at=None, resolved_by=None)
+    thread.resolved_at = thread.resolved_by = None
+    return thread
