@@ -419,6 +419,8 @@ class Indicator(models.Model):
     baseline_year = models.PositiveSmallIntegerField(
         _("tahun dasar"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
+    # Optimistic locking, as on Entry: an indicator is edited in place on its own.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     REGION_PATH_GOAL = "goal__section__masterplan__region"
@@ -448,6 +450,8 @@ class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indikator"))
     year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
     value = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    # Kept so a deleted indicator can be restored with its targets.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("target tahunan")
@@ -512,6 +516,8 @@ class QuickWin(models.Model):
     partners = models.TextField(_("mitra"), blank=True)
     impact_indicator = models.CharField(_("indikator dampak"), max_length=250)
     risks = models.TextField(_("risiko"), blank=True)
+    # Optimistic locking, as on Entry: a quick-win profile is edited in place on its own.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     REGION_PATH = "program__section__masterplan__region"
