@@ -139,6 +139,21 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# `make run` uses kombu's filesystem transport (CELERY_BROKER_URL=filesystem://): a real worker
+# that needs no server. Web and worker share one folder of message files; it is created here so
+# the first send cannot fail. CELERY_FILESYSTEM_DIR moves it (the tests use a temporary one).
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_FILESYSTEM_DIR = Path(env("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "celery")))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "data_folder_out": str(CELERY_FILESYSTEM_DIR / "queue"),
+        "control_folder": str(CELERY_FILESYSTEM_DIR / "control"),
+        "processed_folder": str(CELERY_FILESYSTEM_DIR / "processed"),
+        "store_processed": False,
+        "polling_interval": 0.5,
+    }
+    for _folder in ("queue", "control", "processed"):
+        (CELERY_FILESYSTEM_DIR / _folder).mkdir(parents=True, exist_ok=True)
 
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)

@@ -41,6 +41,12 @@ def _region_world(name, slug):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """PBKDF2 costs ~0.15 s per user; the world alone has ten. Tests don't need slow hashes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db):
     garut = _region_world("Garut", "garut")

@@ -1,0 +1,237 @@
+"""The Django admin of the dimensions: reference data (dimensions, elements, funding sources),
+sections (an agency's part of a dimension) and every kind of entry agencies fill in."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Dimension,
+    Element,
+    FundingSource,
+    GapItem,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Program,
+    QuickWin,
+    ReadinessItem,
+    RoadmapEntry,
+    Section,
+    Strategy,
+    SwotEntry,
+)
+
+# --- reference data -------------------------------------------------------------------------
+
+
+class ElementInline(admin.TabularInline):
+    model = Element
+    extra = 0
+    fields = ["code", "name", "order"]
+
+
+@admin.register(Dimension)
+class DimensionAdmin(admin.ModelAdmin):
+    inlines = [ElementInline]
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code", "description"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(Element)
+class ElementAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "dimension", "order"]
+    list_filter = ["dimension"]
+    list_select_related = ["dimension"]
+    search_fields = ["name", "code", "dimension__name"]
+    autocomplete_fields = ["dimension"]
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code"]
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "region", "dimension", "agency", "state", "updated_at"]
+    list_filter = ["state", "dimension", "masterplan__region"]
+    list_select_related = ["masterplan__region", "dimension", "agency"]
+    search_fields = ["masterplan__region__name", "agency__name", "agency__acronym", "dimension__name"]
+    autocomplete_fields = ["masterplan", "agency", "dimension"]
+
+    @admin.display(description=_("daerah"), ordering="masterplan__region__name")
+    def region(self, obj):
+        return obj.masterplan.region
+
+
+# --- entries (all belong to a section) -------------------------------------------------------
+
+SECTION_SEARCH = ["section__masterplan__region__name", "section__agency__name", "section__agency__acronym"]
+SECTION_FILTERS = ["section__dimension", "section__masterplan__region", "section__state"]
+
+
+class EntryAdmin(SimpleHistoryAdmin):
+    """What every entry admin shares: where it belongs, who wrote it, its optimistic-lock version."""
+
+    list_select_related = ["section__masterplan__region", "section__dimension", "section__agency"]
+    autocomplete_fields = ["section"]
+    readonly_fields = ["version", "created_by", "created_at", "updated_at"]
+
+    @admin.display(description=_("daerah"), ordering="section__masterplan__region__name")
+    def region(self, obj):
+        return obj.section.masterplan.region
+
+    @admin.display(description=_("dimensi"), ordering="section__dimension__order")
+    def dimension(self, obj):
+        return obj.section.dimension
+
+    @admin.display(description=_("perangkat daerah"), ordering="section__agency__name")
+    def agency(self, obj):
+        return obj.section.agency
+
+
+@admin.register(ReadinessItem)
+class ReadinessItemAdmin(EntryAdmin):
+    list_display = ["__str__", "component", "subcomponent", "region", "dimension", "agency"]
+    list_filter = ["component", "subcomponent", *SECTION_FILTERS]
+    search_fields = ["description", "evidence", *SECTION_SEARCH]
+
+
+@admin.register(GapItem)
+class GapItemAdmin(EntryAdmin):
+    list_display = ["__str__", "element", "region", "dimension", "agency"]
+    list_filter = [*SECTION_FILTERS, "element"]
+    list_select_related = [*EntryAdmin.list_select_related, "element"]
+    search_fields = ["existing_condition", "expected_condition", "gap", *SECTION_SEARCH]
+    autocomplete_fields = ["section", "element"]
+
+
+@admin.register(SwotEntry)
+class SwotEntryAdmin(EntryAdmin):
+    list_display = ["__str__", "quadrant", "component", "priority", "region", "dimension", "agency"]
+    list_filter = ["quadrant", "component", "priority", *SECTION_FILTERS]
+    search_fields = ["statement", "evidence", *SECTION_SEARCH]
+
+
+@admin.register(Strategy)
+class StrategyAdmin(EntryAdmin):
+    list_display = ["__str__", "kind", "region", "dimension", "agency"]
+    list_filter = ["kind", *SECTION_FILTERS]
+    search_fields = ["statement", *SECTION_SEARCH]
+    autocomplete_fields = ["section", "swot_entries"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "baseline", "baseline_year"]
+    show_change_link = True  # yearly targets are edited on the indicator's own page
+
+
+class GoalIndicatorInline(IndicatorInline):
+    fk_name = "goal"
+
+
+class ProgramIndicatorInline(IndicatorInline):
+    fk_name = "program"
+
+
+@admin.register(Goal)
+class GoalAdmin(EntryAdmin):
+    inlines = [GoalIndicatorInline]
+    list_display = ["__str__", "region", "dimension", "agency"]
+    list_filter = SECTION_FILTERS
+    search_fields = ["statement", *SECTION_SEARCH]
+
+
+class IndicatorTargetInline(admin.TabularInline):
+    model = IndicatorTarget
+    extra = 0
+    fields = ["year", "value"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    inlines = [IndicatorTargetInline]
+    list_display = ["name", "unit", "baseline", "baseline_year", "goal", "program", "region"]
+    list_filter = [
+        "goal__section__masterplan__region",
+        "program__section__masterplan__region",
+        "goal__section__dimension",
+        "program__section__dimension",
+    ]
+    list_select_related = ["goal__section__masterplan__region", "program__section__masterplan__region"]
+    search_fields = [
+        "name",
+        "unit",
+        "goal__statement",
+        "program__name",
+        "goal__section__masterplan__region__name",
+        "program__section__masterplan__region__name",
+    ]
+    autocomplete_fields = ["goal", "program"]
+
+    @admin.display(description=_("daerah"))
+    def region(self, obj):
+        parent = obj.goal or obj.program
+        return parent.section.masterplan.region if parent else None
+
+
+@admin.register(IndicatorTarget)
+class IndicatorTargetAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "year", "value"]
+    list_filter = ["year"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__name", "indicator__program__name", "indicator__goal__statement"]
+    autocomplete_fields = ["indicator"]
+
+
+class RoadmapEntryInline(admin.TabularInline):
+    model = RoadmapEntry
+    extra = 0
+    fields = ["year", "activity", "target"]
+
+
+@admin.register(Program)
+class ProgramAdmin(EntryAdmin):
+    inlines = [RoadmapEntryInline, ProgramIndicatorInline]
+    list_display = ["name", "horizon", "start_year", "end_year", "budget", "lead_agency", "region", "dimension"]
+    list_filter = ["horizon", *SECTION_FILTERS, "funding_sources", "start_year"]
+    list_select_related = [*EntryAdmin.list_select_related, "lead_agency"]
+    search_fields = ["name", "description", "output", "outcome", "other_partners", *SECTION_SEARCH]
+    autocomplete_fields = ["section", "element", "lead_agency", "partner_agencies", "strategies"]
+    filter_horizontal = ["funding_sources"]
+
+
+@admin.register(RoadmapEntry)
+class RoadmapEntryAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "program", "year", "target", "region"]
+    list_filter = ["year", "program__section__masterplan__region", "program__section__dimension"]
+    list_select_related = ["program__section__masterplan__region"]
+    search_fields = ["activity", "target", "program__name", "program__section__masterplan__region__name"]
+    autocomplete_fields = ["program"]
+
+    @admin.display(description=_("daerah"), ordering="program__section__masterplan__region__name")
+    def region(self, obj):
+        return obj.program.section.masterplan.region
+
+
+@admin.register(QuickWin)
+class QuickWinAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "status", "duration_months", "budget", "funding_source", "program", "region"]
+    list_filter = ["status", "program__section__masterplan__region", "program__section__dimension", "funding_source"]
+    list_select_related = ["program__section__masterplan__region", "funding_source"]
+    search_fields = ["name", "problem", "solution", "benefits", "program__name", "program__section__masterplan__region__name"]
+    autocomplete_fields = ["program"]
+
+    @admin.display(description=_("daerah"), ordering="program__section__masterplan__region__name")
+    def region(self, obj):
+        return obj.program.section.masterplan.region

@@ -1,0 +1,116 @@
+"""The Django admin of the core: regions, agencies, people and roles, masterplans, documents.
+
+The admin is the site administrator's tool (DOMAIN.md: "everything, through the admin"); it sees
+every region. Region staff work in the app's own pages, which go through masterplan.access.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import access
+from .models import Agency, Document, Masterplan, Membership, Region, User
+
+admin.site.site_header = _("Administrasi Masterplan Smart City")
+admin.site.site_title = _("Masterplan Smart City")
+admin.site.index_title = _("Administrasi situs")
+
+
+class RegionLabelAutocompleteView(AutocompleteJsonView):
+    """Autocomplete choices name their region: "Tahap I" or "DLH" alone is ambiguous when one
+    installation serves many regions."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        try:
+            region = access.region_of(obj)
+        except TypeError:  # not region data (users, reference data)
+            return result
+        if region is not obj and region.name not in result["text"]:
+            result["text"] = f"{region.name} · {result['text']}"
+        return result
+
+
+def _autocomplete_view(request):
+    return RegionLabelAutocompleteView.as_view(admin_site=admin.site)(request)
+
+
+# Read by AdminSite.get_urls(), which runs after every admin module is imported.
+admin.site.autocomplete_view = _autocomplete_view
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    fields = ["region", "role", "agency", "created_at"]
+    readonly_fields = ["created_at"]
+    autocomplete_fields = ["region", "agency"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "get_full_name", "email", "is_active", "is_staff", "is_superuser", "last_login"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "memberships__role", "memberships__region"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+
+    @admin.display(description=_("nama lengkap"), ordering="first_name")
+    def get_full_name(self, obj):
+        return obj.get_full_name()
+
+
+class AgencyInline(admin.TabularInline):
+    model = Agency
+    extra = 0
+    fields = ["name", "acronym"]
+    show_change_link = True
+
+
+@admin.register(Region)
+class RegionAdmin(SimpleHistoryAdmin):
+    inlines = [AgencyInline]
+    list_display = ["name", "kind", "province", "slug", "cohort_year", "head_name", "mou_date"]
+    list_filter = ["kind", "province", "cohort_year"]
+    search_fields = ["name", "slug", "province", "head_name", "mou_number"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "mou_date"
+
+
+@admin.register(Agency)
+class AgencyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "acronym", "region"]
+    list_filter = ["region"]
+    list_select_related = ["region"]
+    search_fields = ["name", "acronym", "region__name"]
+    autocomplete_fields = ["region"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "region", "agency", "created_at"]
+    list_filter = ["role", "region"]
+    list_select_related = ["user", "region", "agency"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "region__name", "agency__name"]
+    autocomplete_fields = ["user", "region", "agency"]
+
+
+@admin.register(Masterplan)
+class MasterplanAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "region", "period_start", "period_end", "created_at"]
+    list_filter = ["region", "period_start"]
+    list_select_related = ["region"]
+    search_fields = ["region__name", "vision", "mission"]
+    autocomplete_fields = ["region"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "region", "stage", "uploaded_by", "uploaded_at"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["region", "stage", "uploaded_by"]
+    search_fields = ["title", "region__name", "file"]
+    autocomplete_fields = ["region", "stage", "uploaded_by"]
+    date_hierarchy = "uploaded_at"
