@@ -1,0 +1,176 @@
+"""The outline of one book: its chapters (numbered BAB I, II, ... unless front matter) and their
+sections, computed in Python so the table of contents, the headings, the bookmarks and the
+running header all agree. Each chapter kind lists the sections it prints; the print partial of
+the kind renders them."""
+
+from dataclasses import dataclass, field
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from dimensions.models import ReadinessComponent
+
+from .chapters import ChapterKind, narrative_title
+from .charts import roadmap_chart_svgs
+
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n):
+    out = ""
+    for value, numeral in ROMAN:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+@dataclass
+class SectionView:
+    title: str
+    kind: str  # what the partial prints: "narrative" or a kind-specific name
+    payload: object = None
+    number: str = ""
+    anchor: str = ""
+    heading: bool = True  # False: printed without its own heading (a chapter's only text)
+    new_page: bool = False
+
+    @property
+    def label(self):
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass
+class ChapterView:
+    definition: object
+    title: str
+    number: int | None  # None for front matter
+    anchor: str
+    sections: list = field(default_factory=list)
+
+    @property
+    def kind(self):
+        return self.definition.kind
+
+    @property
+    def roman(self):
+        return roman(self.number) if self.number else ""
+
+    @property
+    def label(self):
+        return f"BAB {self.roman}" if self.number else ""
+
+    @property
+    def running_title(self):
+        return f"{self.label}  {self.title}".strip() if self.number else self.title
+
+
+def _narrative_sections(chapter, data):
+    region = data.region
+    sections = []
+    for key in chapter.keys:
+        title = str(narrative_title(key))
+        if key == "kata_pengantar_kepala_daerah" and region.head_title:
+            title = _("Sambutan %(title)s %(region)s") % {"title": region.head_title, "region": region.name}
+        text = data.narratives.get(key)
+        sections.append(
+            SectionView(title=title, kind="narrative", payload={"key": key, "html": mark_safe(text.html) if text else ""})
+        )
+    return sections
+
+
+def _per_dimension(data, kind, has_content):
+    return [
+        SectionView(title=d.dimension.name, kind=kind, payload=d if has_content(d) else None)
+        for d in data.dimensions
+    ]
+
+
+def _kind_sections(chapter, data):
+    kind = chapter.kind
+    mp = data.masterplan
+    if kind == ChapterKind.REGIONAL_PROFILE:
+        return [
+            SectionView(_("Data Umum Daerah"), "profile_facts"),
+            SectionView(_("Perangkat Daerah"), "profile_agencies", data.agencies),
+        ]
+    if kind == ChapterKind.READINESS:
+        return [
+            SectionView(str(label), "readiness_component", items)
+            for label, items in data.readiness_by_component
+        ]
+    if kind == ChapterKind.GAP:
+        return _per_dimension(data, "gap_dimension", lambda d: d.gaps)
+    if kind == ChapterKind.SWOT:
+        return _per_dimension(data, "swot_dimension", lambda d: d.has_swot)
+    if kind == ChapterKind.VISION_MISSION_GOALS:
+        return [
+            SectionView(_("Visi"), "vision", mp.vision),
+            SectionView(_("Misi"), "mission", mp.missions),
+            SectionView(_("Sasaran dan Indikator"), "goals", data.dimensions),
+            SectionView(_("Strategi"), "strategy_summary", data.dimensions),
+        ]
+    if kind == ChapterKind.STRATEGIES:
+        return _per_dimension(data, "strategy_dimension", lambda d: d.strategy_count)
+    if kind == ChapterKind.PROGRAMS:
+        return _per_dimension(data, "program_dimension", lambda d: d.programs)
+    if kind == ChapterKind.ACTION_PLAN:
+        return _per_dimension(data, "action_plan_dimension", lambda d: d.programs)
+    if kind == ChapterKind.ROADMAP:
+        sections = []
+        for d in data.dimensions:
+            charts = [mark_safe(svg) for svg in roadmap_chart_svgs(d.programs, mp.years, title=d.dimension.name)]
+            sections.append(SectionView(d.dimension.name, "roadmap_dimension", {"dim": d, "charts": charts}))
+        return sections
+    if kind == ChapterKind.GOVERNANCE:
+        return [
+            SectionView(_("Dewan Smart City"), "governance_dewan"),
+            SectionView(_("Tim Pelaksana"), "governance_team"),
+            SectionView(_("Monitoring dan Evaluasi"), "governance_monitoring"),
+        ]
+    if kind == ChapterKind.EXECUTIVE_SUMMARY:
+        return [
+            SectionView(_("Visi dan Misi"), "summary_vision"),
+            SectionView(_("Gambaran per Dimensi"), "summary_dimensions"),
+            SectionView(_("Program Utama"), "summary_programs"),
+            SectionView(_("Quick Win"), "summary_quick_wins"),
+            SectionView(_("Kebutuhan Anggaran"), "summary_budget"),
+        ]
+    if kind == ChapterKind.QUICK_WIN_PROFILES:
+        sections = [SectionView(_("Daftar Quick Win"), "quick_win_list", data.quick_wins)]
+        sections += [SectionView(qw.name, "quick_win_profile", qw, new_page=True) for qw in data.quick_wins]
+        return sections
+    if kind == ChapterKind.CLOSING:
+        return [SectionView(_("Pengesahan"), "signature", heading=False)]
+    return []
+
+
+def book_outline(book, data):
+    """The chapters of a book with numbered, anchored sections."""
+    chapters = []
+    number = 0
+    for index, definition in enumerate(book.chapters.all(), start=1):
+        if not definition.front_matter:
+            number += 1
+        chapter = ChapterView(
+            definition=definition,
+            title=definition.title,
+            number=None if definition.front_matter else number,
+            anchor=f"bab-{index}",
+        )
+        sections = _narrative_sections(definition, data) + _kind_sections(definition, data)
+        visible = [s for s in sections if s.heading]
+        if len(visible) == 1 and visible[0].kind == "narrative":
+            visible[0].heading = False  # a chapter of one text: the chapter title is its heading
+        for k, s in enumerate((s for s in sections if s.heading), start=1):
+            s.number = f"{number}.{k}" if chapter.number else ""
+            s.anchor = f"{chapter.anchor}-{k}"
+            if definition.front_matter:
+                s.new_page = k > 1
+        chapter.sections = sections
+        chapters.append(chapter)
+    return chapters
+
+
+READINESS_COMPONENTS = ReadinessComponent.choices

@@ -1,0 +1,156 @@
+"""Turning a masterplan's book into HTML and PDF bytes. The render pipeline (jobs, Celery, files)
+calls these; they write nothing to the database.
+
+    book_content_hash(masterplan, book) -> str
+    book_html_build(masterplan, book) -> BookHtml
+    book_pdf_render(masterplan, book) -> BookPdf
+
+The content hash is the sha256 of the HTML the book is rendered from (all data, narrative texts,
+book and chapter definitions and print templates end up in it) plus the print stylesheet, the
+font files, the emblem file and the WeasyPrint version: equal hashes give equal PDFs.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .layout import book_outline
+from .selectors import QUADRANTS, book_data_collect
+
+PRINT_STATIC = "print"
+
+
+@dataclass
+class BookHtml:
+    html: str
+    base_url: str
+    content_hash: str
+    is_draft: bool
+    title: str
+
+
+@dataclass
+class BookPdf:
+    pdf: bytes
+    page_count: int
+    content_hash: str
+    is_draft: bool
+    seconds_data: float
+    seconds_layout: float
+    title: str = ""
+
+
+def print_static_dir():
+    """The folder of the print stylesheet and fonts (static/print/), used as the base URL."""
+    found = finders.find(f"{PRINT_STATIC}/book.css")
+    if found:
+        return Path(found).parent
+    return Path(settings.STATIC_ROOT) / PRINT_STATIC
+
+
+def _assets_fingerprint():
+    """What outside the HTML changes the PDF: stylesheet content, font files, WeasyPrint."""
+    folder = print_static_dir()
+    h = hashlib.sha256()
+    h.update(f"weasyprint {weasyprint.__version__}\n".encode())
+    h.update((folder / "book.css").read_bytes())
+    for font in sorted((folder / "fonts").glob("*")):
+        stat = font.stat()
+        h.update(f"{font.name} {stat.st_size}\n".encode())
+    return h
+
+
+def _emblem_uri(region):
+    if region.emblem and region.emblem.name:
+        try:
+            path = Path(region.emblem.path)
+        except NotImplementedError:  # remote storage: no emblem in print
+            return ""
+        if path.exists():
+            return path.as_uri()
+    return ""
+
+
+def _book_title(book, data):
+    return f"Buku {book.number} {book.title} — Masterplan Smart City {data.region.full_name} " \
+           f"{data.masterplan.period_start}–{data.masterplan.period_end}"
+
+
+def _html_from_data(data, book):
+    emblem = _emblem_uri(data.region)
+    with translation.override("id"):
+        chapters = book_outline(book, data)
+        html = render_to_string(
+            "print/book.html",
+            {
+                "book": book,
+                "data": data,
+                "region": data.region,
+                "masterplan": data.masterplan,
+                "chapters": chapters,
+                "front_chapters": [c for c in chapters if c.number is None],
+                "body_chapters": [c for c in chapters if c.number is not None],
+                "quadrants": QUADRANTS,
+                "emblem_uri": emblem,
+                "is_draft": data.is_draft,
+                "doc_title": _book_title(book, data),
+                "author": f"{data.region.full_name} — Diskominfo",
+            },
+        )
+    h = _assets_fingerprint()
+    h.update(html.encode())
+    if emblem:
+        stat = Path(data.region.emblem.path).stat()
+        h.update(f"emblem {emblem} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return html, h.hexdigest()
+
+
+def book_html_build(masterplan, book):
+    """The print HTML of one book of a masterplan (fixed number of queries)."""
+    data = book_data_collect(masterplan)
+    html, content_hash = _html_from_data(data, book)
+    return BookHtml(
+        html=html,
+        base_url=print_static_dir().as_uri() + "/",
+        content_hash=content_hash,
+        is_draft=data.is_draft,
+        title=_book_title(book, data),
+    )
+
+
+def book_content_hash(masterplan, book):
+    """sha256 of everything the book is rendered from; builds the HTML but never lays it out."""
+    return book_html_build(masterplan, book).content_hash
+
+
+def _url_fetcher():
+    # Print resources are local files (stylesheet, fonts, emblem) or data: URIs; narrative links
+    # are never fetched, and no http request is made while rendering.
+    return weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+
+
+def book_pdf_render(masterplan, book):
+    """The PDF of one book. Progress is logged by WeasyPrint on ``weasyprint.progress``."""
+    started = time.perf_counter()
+    built = book_html_build(masterplan, book)
+    seconds_data = time.perf_counter() - started
+    started = time.perf_counter()
+    document = weasyprint.HTML(string=built.html, base_url=built.base_url, url_fetcher=_url_fetcher()).render()
+    pdf = document.write_pdf()
+    seconds_layout = time.perf_counter() - started
+    return BookPdf(
+        pdf=pdf,
+        page_count=len(document.pages),
+        content_hash=built.content_hash,
+        is_draft=built.is_draft,
+        seconds_data=seconds_data,
+        seconds_layout=seconds_layout,
+        title=built.title,
+    )

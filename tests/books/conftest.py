@@ -1,0 +1,68 @@
+"""Content for the books: the ``world`` fixture's Garut filled in across all six dimensions, with
+narrative texts, goals and indicators, programs with road maps, and quick wins."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from dimensions.models import Dimension, FundingSource, QuickWin
+from masterplan.books.models import BookDefinition, NarrativeText
+from tests import factories as f
+
+DIMENSION_CODES = ["governance", "branding", "economy", "living", "society", "environment"]
+
+
+def fill_masterplan(mp, agencies, programs_per_dimension=2, tag=""):
+    """Content for every dimension of a masterplan: a section per dimension (agencies taken in
+    turn), readiness, gap, a full SWOT, strategies, a goal with an indicator and targets, programs
+    with road map entries, indicators, funding sources, and one quick win per dimension."""
+    apbd = FundingSource.objects.order_by("order").first()
+    sections = []
+    for i, dim in enumerate(Dimension.objects.order_by("order")):
+        agency = agencies[i % len(agencies)]
+        section, _created = mp.sections.get_or_create(agency=agency, dimension=dim)
+        sections.append(section)
+        f.ReadinessItemFactory(section=section, description=f"Kesiapan {dim.name}{tag}")
+        f.GapItemFactory(section=section, element=dim.elements.first(), gap=f"Kesenjangan {dim.name}{tag}")
+        swot = {
+            q: f.SwotEntryFactory(section=section, quadrant=q, statement=f"{label} {dim.name}{tag}", evidence="Data BPS")
+            for q, label in [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
+        }
+        strategy = f.StrategyFactory(section=section, kind="SO", statement=f"Strategi SO {dim.name}{tag}")
+        strategy.swot_entries.set([swot["S"], swot["O"]])
+        goal = f.GoalFactory(section=section, statement=f"Sasaran {dim.name}{tag}")
+        ind = f.IndicatorFactory(goal=goal, name=f"Indikator {dim.name}{tag}")
+        for year in (mp.period_start, mp.period_start + 1):
+            f.IndicatorTargetFactory(indicator=ind, year=year, value=50 + year - mp.period_start)
+        for n in range(programs_per_dimension):
+            program = f.ProgramFactory(
+                section=section,
+                name=f"Program {dim.name} {n + 1}{tag}",
+                start_year=mp.period_start,
+                end_year=mp.period_start + 2,
+                budget=1_250_000 * (n + 1),
+            )
+            program.funding_sources.set([apbd])
+            f.RoadmapEntryFactory(program=program, year=mp.period_start, activity=f"Kajian {program.name}")
+            pind = f.IndicatorFactory(goal=None, program=program, name=f"Indikator {program.name}")
+            f.IndicatorTargetFactory(indicator=pind, year=mp.period_start, value=10)
+        qw_program = f.ProgramFactory(
+            section=section, name=f"Program percepatan {dim.name}{tag}", horizon="short",
+            start_year=mp.period_start, end_year=mp.period_start,
+        )
+        f.QuickWinFactory(program=qw_program, name=f"Quick Win {dim.name}{tag}", status=QuickWin.Status.CHOSEN)
+    return sections
+
+
+@pytest.fixture
+def book_world(world):
+    g = world.garut
+    fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
+    NarrativeText.objects.create(
+        masterplan=g.masterplan, key="latar_belakang", html="<p>Latar belakang Garut menuju kota cerdas.</p>"
+    )
+    NarrativeText.objects.create(
+        masterplan=g.masterplan, key="kata_pengantar_kepala_daerah", html="<p>Puji syukur kami panjatkan.</p>"
+    )
+    books = {b.number: b for b in BookDefinition.objects.all()}
+    return SimpleNamespace(world=world, garut=g, masterplan=g.masterplan, books=books)
