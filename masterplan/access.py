@@ -173,6 +173,15 @@ def regions_where(user, action):
     return Region.objects.filter(pk__in=ids)
 
 
+def can_anywhere(user, action):
+    """May the user do ``action`` in at least one region? (No query once memberships are cached.)"""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser and action in ROLE_ACTIONS[ADMIN]:
+        return True
+    return any(action in ROLE_ACTIONS.get(m.role, set()) for m in _memberships(user).values())
+
+
 def reviewers_of(region):
     """The experts assigned to a region (who review its sections and get told of submissions)."""
     from django.contrib.auth import get_user_model

@@ -5,11 +5,6 @@ from . import views
 urlpatterns = [
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("r/<slug:slug>/sections/<int:pk>/review/", views.SectionReviewView.as_view(), name="section_review"),
-    path(
-        "r/<slug:slug>/sections/<int:pk>/review/transition/<str:kind>/",
-        views.SectionTransitionView.as_view(),
-        name="section_transition",
-    ),
     path("r/<slug:slug>/sections/<int:pk>/comments/", views.CommentCreateView.as_view(), name="review_comment_add"),
     path(
         "r/<slug:slug>/comments/<int:comment_pk>/resolve/",

@@ -1,4 +1,226 @@
+"""Review views: thin. Reads come from selectors, every write goes through services."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
-class ReviewQueueView(TemplateView): pass
-SectionReviewView=SectionTransitionView=CommentCreateView=CommentResolveView=CommentReopenView=ReviewQueueView
+from dimensions.models import Section
+from masterplan import access
+from masterplan.views.base import RegionMixin
+
+from . import selectors, services
+from .forms import CommentForm, TransitionForm
+from .models import ReviewComment, SectionTransition
+
+Kind = SectionTransition.Kind
+TRANSITION_SERVICES = {
+    Kind.SUBMIT: services.section_submit,
+    Kind.REQUEST_CHANGES: services.section_request_changes,
+    Kind.APPROVE: services.section_approve,
+}
+TRANSITION_SUCCESS = {
+    Kind.SUBMIT: gettext_lazy("Bagian diajukan untuk ditinjau. Tenaga ahli telah diberi tahu."),
+    Kind.REQUEST_CHANGES: gettext_lazy("Permintaan perbaikan dikirim ke perangkat daerah."),
+    Kind.APPROVE: gettext_lazy("Bagian disetujui. Perangkat daerah telah diberi tahu."),
+}
+
+
+class ReviewQueueView(LoginRequiredMixin, TemplateView):
+    """All submitted sections of every region the expert reviews."""
+
+    template_name = "review/queue.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_anywhere(request.user, access.REVIEW):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["sections"] = list(selectors.review_queue(self.request.user))
+        return ctx
+
+
+def _section_queryset():
+    return Section.objects.select_related("masterplan__region", "agency", "dimension")
+
+
+class SectionReviewView(RegionMixin, TemplateView):
+    """A section read-only with its comments, its transition log, what changed since the last
+    review, and the transition buttons the user may press."""
+
+    template_name = "review/section_review.html"
+
+    def resolve_objects(self):
+        self.section = self.get_in_region(_section_queryset(), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        op = request.POST.get("op", "")
+        if op == "comment":
+            return self._post_comment()
+        if op in TRANSITION_SERVICES:
+            return self._post_transition(op)
+        raise Http404
+
+    def _post_transition(self, kind):
+        form = TransitionForm(self.request.POST)
+        if form.is_valid():
+            try:
+                TRANSITION_SERVICES[kind](self.section, self.request.user, form.cleaned_data["note"])
+            except services.TransitionError as e:
+                for message in e.messages:
+                    form.add_error("note", message)
+            else:
+                messages.success(self.request, TRANSITION_SUCCESS[kind])
+                return HttpResponseRedirect(self.request.path + "#status")
+        return self.render_to_response(self.get_context_data(transition_form=form, transition_kind=kind))
+
+    def _post_comment(self):
+        form = CommentForm(self.request.POST)
+        key = None
+        if form.is_valid():
+            try:
+                entry, parent = _comment_target(self.section, form.cleaned_data)
+                key = selectors.comment_key(entry) if parent is None else ("reply", parent.pk)
+                comment = services.comment_add(self.section, self.request.user, form.cleaned_data["text"], entry, parent)
+            except services.CommentError as e:
+                form.add_error("text" if hasattr(e, "error_dict") else None, e)
+            else:
+                messages.success(self.request, _("Komentar disimpan."))
+                return HttpResponseRedirect(f"{self.request.path}#komentar-{(comment.parent or comment).pk}")
+        else:
+            try:
+                entry, parent = _comment_target(self.section, form.cleaned_data)
+                key = selectors.comment_key(entry) if parent is None else ("reply", parent.pk)
+            except services.CommentError:
+                key = None
+        return self.render_to_response(self.get_context_data(comment_form=form, comment_form_key=key))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        section = self.section
+        entries = selectors.section_entries(section)
+        comments = selectors.comments_for_section(section)
+        reviewer = user if access.can(user, access.REVIEW, section) else None
+        last_review = selectors.last_review(section, reviewer)
+        shown = selectors.entry_keys(entries)
+        ctx.update(
+            section=section,
+            entries=entries,
+            comments=comments,
+            section_threads=comments.get(selectors.SECTION_KEY, []),
+            orphan_threads=selectors.orphan_threads(comments, shown),
+            open_count=sum(1 for threads in comments.values() for t in threads if t.resolved_at is None),
+            transitions=list(selectors.section_transitions(section)),
+            allowed=services.allowed_transitions(user, section),
+            can_comment=reviewer is not None,
+            can_reply=reviewer is not None or access.can(user, access.EDIT_SECTION, section),
+            can_edit=access.can(user, access.EDIT_SECTION, section),
+            last_review=last_review,
+            changes=selectors.section_changes_since(section, last_review.at) if last_review else None,
+            transition_form=kwargs.get("transition_form") or TransitionForm(),
+            transition_kind=kwargs.get("transition_kind"),
+            comment_form=kwargs.get("comment_form"),
+            comment_form_key=kwargs.get("comment_form_key"),
+            workspace_url=_workspace_url(section),
+        )
+        return ctx
+
+
+def _workspace_url(section):
+    """The workspace page of the section when the workspace app provides one."""
+    from django.urls import NoReverseMatch
+
+    for name in ("section_workspace", "section_detail", "workspace"):
+        try:
+            return reverse(name, args=[section.masterplan.region.slug, section.pk])
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _comment_target(section, data):
+    """The entry (or None for the section) and the parent thread a comment form names; only
+    entries and threads of this section are found."""
+    parent = None
+    entry = None
+    if data.get("parent"):
+        parent = ReviewComment.objects.filter(section=section, pk=data["parent"]).select_related("parent").first()
+        if parent is None:
+            raise services.CommentError(_("Komentar yang dibalas tidak ditemukan."))
+        return None, parent
+    if data.get("entry_type"):
+        model = selectors.COMMENTABLE.get(data["entry_type"])
+        entry = model._default_manager.filter(pk=data.get("entry_id")).first() if model else None
+        if entry is None or services.entry_section_id(entry) != section.pk:
+            raise services.CommentError(_("Butir yang dikomentari tidak ditemukan di bagian ini."))
+    return entry, parent
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+class CommentCreateView(RegionMixin, View):
+    """A comment posted from elsewhere (the workspace's entry list): saved, then back to ``next``."""
+
+    def resolve_objects(self):
+        self.section = self.get_in_region(_section_queryset(), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        fallback = reverse("section_review", args=[self.region.slug, self.section.pk])
+        form = CommentForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Komentar tidak boleh kosong."))
+            return HttpResponseRedirect(_safe_next(request, fallback))
+        try:
+            entry, parent = _comment_target(self.section, form.cleaned_data)
+            services.comment_add(self.section, request.user, form.cleaned_data["text"], entry, parent)
+        except services.CommentError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(request, _("Komentar disimpan."))
+        return HttpResponseRedirect(_safe_next(request, fallback))
+
+
+class _CommentStateView(RegionMixin, View):
+    service = None
+    success_message = ""
+
+    def resolve_objects(self):
+        self.comment = self.get_in_region(
+            ReviewComment.objects.select_related("section__masterplan__region", "section__agency", "parent"),
+            pk=self.kwargs["comment_pk"],
+        )
+
+    def post(self, request, *args, **kwargs):
+        section = self.comment.section
+        fallback = reverse("section_review", args=[self.region.slug, section.pk])
+        try:
+            thread = type(self).service(self.comment, request.user)
+        except services.CommentError as e:
+            messages.error(request, " ".join(e.messages))
+            return HttpResponseRedirect(_safe_next(request, fallback))
+        messages.success(request, self.success_message)
+        return HttpResponseRedirect(_safe_next(request, f"{fallback}#komentar-{thread.pk}"))
+
+
+class CommentResolveView(_CommentStateView):
+    service = staticmethod(services.comment_resolve)
+    success_message = gettext_lazy("Komentar ditandai selesai.")
+
+
+class CommentReopenView(_CommentStateView):
+    service = staticmethod(services.comment_reopen)
+    success_message = gettext_lazy("Komentar dibuka kembali.")

@@ -1,0 +1,98 @@
+"""Comments next to entries: ``{% load review_tags %}`` then
+``{% with threads=open_comments|comments_for:entry %}`` (``open_comments`` from
+``dimensions.review.selectors.open_comments_for_section``), or
+``{% include "review/includes/entry_comments.html" with entry=entry %}``."""
+
+from django import template
+
+from dimensions.review import selectors
+
+register = template.Library()
+
+
+@register.filter
+def comments_for(comments, entry):
+    """The comment threads of one entry (or of the section itself when entry is None/"")."""
+    if not comments:
+        return []
+    return comments.get(selectors.comment_key(entry or None), [])
+
+
+@register.filter
+def section_comments(comments):
+    if not comments:
+        return []
+    return comments.get(selectors.SECTION_KEY, [])
+
+
+@register.filter
+def entry_type(entry):
+    return entry._meta.model_name
+
+
+@register.filter
+def entry_fields(entry):
+    """(label, display value) of the fields a reader sees, relations already loaded."""
+    result = []
+    for f, is_m2m in selectors._tracked_fields(type(entry)):
+        if is_m2m:
+            value = ", ".join(str(o) for o in getattr(entry, f.name).all()) or "–"
+        elif f.is_relation:
+            related = getattr(entry, f.name)
+            value = str(related) if related is not None else "–"
+        else:
+            value = selectors._display(f, getattr(entry, f.attname))
+        if value != "–":
+            result.append((f.verbose_name, value))
+    return result
+
+
+@register.simple_tag
+def open_count(comments):
+    """How many open threads a comments dict holds."""
+    if not comments:
+        return 0
+    return sum(1 for threads in comments.values() for t in threads if t.resolved_at is None)
+
+
+@register.simple_tag(takes_context=True)
+def review_permissions(context, section):
+    """What the current user may do with the comments of a section (no query: memberships are
+    cached on the user)."""
+    from masterplan import access
+
+    user = context["request"].user
+    reviewer = access.can(user, access.REVIEW, section)
+    return {"comment": reviewer, "reply": reviewer or access.can(user, access.EDIT_SECTION, section)}
+
+
+@register.simple_tag(takes_context=True)
+def return_url(context):
+    """Where a comment form brings the user back: the page in the address bar (also when the
+    fragment was fetched by htmx)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.current_url_abs_path:
+        return htmx.current_url_abs_path
+    return request.get_full_path()
+
+
+@register.filter
+def posted_for(form, entry):
+    """Was this (bound, invalid) comment form posted for this entry? Then it shows its errors and
+    keeps the typed text there."""
+    if form is None or not form.is_bound:
+        return False
+    if entry is None or entry == "":
+        return not form.data.get("entry_type") and not form.data.get("parent")
+    return form.data.get("entry_type") == entry._meta.model_name and form.data.get("entry_id") == str(entry.pk)
+
+
+@register.filter
+def dom_id(entry, prefix):
+    """A stable HTML id for an entry: ``prefix-model-pk`` (``prefix-bagian`` for the section)."""
+    if entry is None or entry == "":
+        return f"{prefix}-bagian"
+    return f"{prefix}-{entry._meta.model_name}-{entry.pk}"
