@@ -1,16 +1,41 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dimensions.models import Section
 from masterplan import access
+from masterplan.models import Role
 from masterplan.selectors import region_cards
 
 
 @login_required
 def dashboard(request):
-    """The user's regions. A user with one region goes straight to it."""
-    regions = access.visible_regions(request.user)
-    cards = region_cards(regions)
-    if len(cards) == 1 and not request.user.is_superuser:
-        return redirect(cards[0]["region"])
+    """The user's regions (an expert: the assigned ones; the site administrator: all), with
+    counts, and for an OPD representative the dimensions their agency works on.
+
+    A fixed number of queries whatever the number of regions."""
+    cards = region_cards(access.visible_regions(request.user))
+    opd_agencies = {}  # agency id -> region id, for OPD representatives
+    for card in cards:
+        m = access.membership(request.user, card["region"])  # cached: no query per region
+        card["role"] = m.role if m else (access.ADMIN if request.user.is_superuser else None)
+        card["role_label"] = m.get_role_display() if m else _("Administrator situs")
+        card["agency"] = m.agency if m else None
+        card["can_manage"] = access.can(request.user, access.MANAGE, card["region"])
+        card["my_sections"] = []
+        if m and m.role == Role.OPD:
+            opd_agencies[m.agency_id] = m.region_id
+    # The OPD representative's own work: their agency's sections in the current masterplans.
+    plans = [c["masterplan"].pk for c in cards if c["masterplan"] is not None]
+    if opd_agencies and plans:
+        by_region = {c["region"].pk: c for c in cards}
+        sections = (
+            Section.objects.filter(agency_id__in=opd_agencies, masterplan_id__in=plans)
+            .select_related("dimension")
+            .order_by("dimension__order")
+        )
+        for section in sections:
+            card = by_region.get(opd_agencies[section.agency_id])
+            if card is not None:
+                card["my_sections"].append(section)
     return render(request, "masterplan/dashboard.html", {"cards": cards, "title": _("Beranda")})
