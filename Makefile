@@ -1,27 +1,60 @@
-# Two commands: `make run` serves the demo, `make test` runs every test.
+# Two commands: `make run` serves the demo, `make test` runs every test (see README.md).
+# Needs only Python 3.11, make and apt; everything else is installed here, where missing.
 SHELL := /bin/bash
-PY ?= python3
+.DEFAULT_GOAL := help
+PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE := masterplan.settings
-# Postgres tier of `make test`: override to point elsewhere.
-PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
-APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
+
+# Debian packages. Run: Pango/HarfBuzz for WeasyPrint, fonts as fallback (the books ship their
+# own in static/print/fonts). Test: Chromium for the browser tests, poppler-utils (pdftotext,
+# pdffonts) to read the rendered books back.
+APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
 APT_TEST := chromium poppler-utils
 
-.PHONY: run test venv deps-run deps-test system-run system-test migrate seed
+# PostgreSQL tier of `make test` (pytest-django creates and drops test_<name>). Override to
+# point elsewhere: make test PG_URL=postgres://user:pass@host:5432/name
+PG_URL ?= postgres://postgres@127.0.0.1:5432/masterplan
+REDIS_URL ?= redis://127.0.0.1:6379/0
+# Extra pytest arguments, e.g. make test PYTEST_ARGS="-x -k books"
+PYTEST_ARGS ?=
+# Test settings: never the developer's .env broker or DEBUG; a key that is obviously not secret.
+TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 CELERY_BROKER_URL= REDIS_URL=$(REDIS_URL)
+RUN_ENV := DEBUG=1
+
+.PHONY: help run test test-sqlite test-postgres worker bench-books venv deps-run deps-test \
+	system-run system-test migrate seed clean
+
+help:
+	@echo "make run          install, migrate, seed the demo, serve http://127.0.0.1:8000 with a Celery worker"
+	@echo "make test         install test tools, run every test on SQLite, then on PostgreSQL if one answers"
+	@echo "make test-sqlite  only the SQLite tier;  make test-postgres: only the PostgreSQL tier"
+	@echo "make worker       only the Celery worker (filesystem broker), for a second terminal"
+	@echo "make bench-books  render the demo books and print pages, seconds, memory (see docs/benchmarks.md)"
+
+# --- installation -----------------------------------------------------------------------------
 
 $(BIN)/python:
+	@test -n "$(PY)" || { echo "Python 3.11 not found (set PY=/path/to/python3.11)"; exit 1; }
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.11 needed, found " + sys.version)'
+	@$(PY) -c 'import ensurepip' 2>/dev/null || bash scripts/apt-ensure.sh python3-venv
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
 venv: $(BIN)/python
 
-deps-run: venv system-run
+# Stamps: pip runs again only when a requirements file changed.
+$(VENV)/.deps-run: requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
+	@touch $@
 
-deps-test: venv system-run system-test
+$(VENV)/.deps-test: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $@ $(VENV)/.deps-run
+
+deps-run: system-run $(VENV)/.deps-run
+deps-test: system-run system-test $(VENV)/.deps-test
 
 # System packages, installed only where missing (apt-get; sudo when not root).
 system-run:
@@ -30,17 +63,53 @@ system-run:
 system-test:
 	@bash scripts/apt-ensure.sh $(APT_TEST)
 
-run: deps-run
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py seed_demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+# --- running ----------------------------------------------------------------------------------
+
+migrate: deps-run
+	@mkdir -p var
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+
+# Serves with DEBUG=1 and SQLite (db.sqlite3), plus a real Celery worker on kombu's filesystem
+# transport (messages as files under var/celery/), so book renders run in the background
+# without Redis. Ctrl-C stops both.
+run: seed
+	@$(RUN_ENV) BIN=$(BIN) bash scripts/run-dev.sh
+
+worker: deps-run
+	$(RUN_ENV) CELERY_BROKER_URL=$${CELERY_BROKER_URL:-filesystem://} BIN=$(BIN) bash scripts/celery-worker.sh
+
+# --- tests ------------------------------------------------------------------------------------
 
 test: deps-test
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+
+# SQLite: an in-memory test database; every test, browser tests included. The tests that need a
+# real Redis and Celery worker skip themselves (with a printed reason) where none answers.
+test-sqlite: deps-test
 	@echo "== tests on SQLite =="
-	SECRET_KEY=test-only DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest
-	@if $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
+	@$(BIN)/python scripts/service_ready.py "$(REDIS_URL)" \
+		&& echo "   Redis answers at $(REDIS_URL): the Redis/Celery worker tests run" \
+		|| echo "== SKIPPED: Redis/Celery worker tests: no Redis answers at $(REDIS_URL) =="
+	$(TEST_ENV) DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+
+# PostgreSQL: when a server answers, every test again except the browser ones (they prove the
+# pages, which do not depend on the database); otherwise a line says the tier was skipped.
+test-postgres: deps-test
+	@if $(BIN)/python scripts/service_ready.py "$(PG_URL)"; then \
 		echo "== tests on PostgreSQL ($(PG_URL)) =="; \
-		SECRET_KEY=test-only DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser"; \
+		$(TEST_ENV) DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
 	else \
 		echo "== SKIPPED: PostgreSQL tier: no server answers at $(PG_URL) =="; \
 	fi
+
+# --- benchmark (not a test) -------------------------------------------------------------------
+
+bench-books: deps-test
+	$(RUN_ENV) $(BIN)/python scripts/bench_books.py
+
+clean:
+	rm -rf var/celery var/log var/test.sqlite3 staticfiles

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The serving part of `make run`: a real Celery worker in the background and Django's development
+# server in the foreground. The worker needs no server: kombu's filesystem transport passes the
+# messages through files under var/celery/. Stopping the server (Ctrl-C) stops the worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="${BIN:-.venv/bin}"
+ADDR="${ADDR:-127.0.0.1:8000}"
+export BIN DEBUG="${DEBUG:-1}" CELERY_BROKER_URL="${CELERY_BROKER_URL:-filesystem://}"
+WORKER_LOG="${WORKER_LOG:-var/log/celery-worker.log}"
+mkdir -p "$(dirname "$WORKER_LOG")"
+
+# Own session, so the whole worker (main process and pool children) stops as one group.
+setsid scripts/celery-worker.sh >"$WORKER_LOG" 2>&1 &
+WORKER_PID=$!
+
+stop_worker() {
+  trap - EXIT INT TERM
+  if kill -0 "$WORKER_PID" 2>/dev/null; then
+    echo "Stopping the Celery worker (pid $WORKER_PID)..."
+    kill -TERM "$WORKER_PID" 2>/dev/null || true  # warm shutdown: the main process stops its pool
+    for _ in $(seq 1 40); do
+      kill -0 "$WORKER_PID" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -KILL -- "-$WORKER_PID" 2>/dev/null || true  # whatever is left of the group
+  fi
+}
+trap stop_worker EXIT
+trap 'stop_worker; exit 130' INT TERM
+
+cat <<BANNER
+
+  Masterplan Smart City is served at http://$ADDR/
+  Demo logins are listed above; every demo password is: masterplan-demo
+  Celery worker: pid $WORKER_PID, broker $CELERY_BROKER_URL, log $WORKER_LOG
+  Stop with Ctrl-C (stops the worker too).
+
+BANNER
+"$BIN/python" manage.py runserver "$ADDR"
