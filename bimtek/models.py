@@ -82,6 +82,8 @@ class Participant(models.Model):
     email = models.EmailField(_("surel"), blank=True)
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
 
+    REGION_PATH = "stage__masterplan__region"
+
     class Meta:
         verbose_name = _("peserta")
         verbose_name_plural = _("peserta")

@@ -1,0 +1,320 @@
+"""Reading an attendance list (CSV or XLSX) into participant rows.
+
+The import is all-or-nothing: ``parse_attendance`` returns every row with its spreadsheet row
+number and, for each invalid row, the messages; the caller imports only when no row has errors.
+A file is checked by its content, never by its name: a CSV must decode as text (UTF-8 or
+Windows-1252), an XLSX must open with openpyxl.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import Participant
+
+MAX_ROWS = 2000
+HEADER_SEARCH_ROWS = 10  # attendance sheets often have a title above the header row
+
+FIELDS = ["name", "institution", "position", "helix", "email", "phone"]
+REQUIRED_COLUMNS = ["name", "institution", "helix"]
+
+
+def _norm(text):
+    """Lowercase letters and digits only: "Unsur / Helix" -> "unsurhelix", "No. HP" -> "nohp"."""
+    return re.sub(r"[^0-9a-z]", "", str(text or "").lower())
+
+
+HEADER_ALIASES = {
+    "name": ["nama", "namalengkap", "namapeserta", "name", "fullname"],
+    "institution": [
+        "instansi",
+        "asalinstansi",
+        "institusi",
+        "lembaga",
+        "organisasi",
+        "opd",
+        "unitkerja",
+        "institution",
+        "organization",
+        "organisation",
+        "agency",
+    ],
+    "position": ["jabatan", "peran", "jabatanperan", "position", "role", "title"],
+    "helix": ["unsur", "helix", "unsurhelix", "unsurpentahelix", "pentahelix", "unsurhelixpentahelix"],
+    "email": ["email", "surel", "alamatemail", "alamatsurel", "emailaddress"],
+    "phone": [
+        "telepon",
+        "telp",
+        "notelp",
+        "notelepon",
+        "nomortelepon",
+        "hp",
+        "nohp",
+        "nomorhp",
+        "telepondanhp",
+        "whatsapp",
+        "wa",
+        "nowa",
+        "phone",
+        "telephone",
+        "mobile",
+    ],
+}
+_HEADER_FIELD = {alias: fname for fname, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+HELIX_WORDS = {
+    Participant.Helix.GOVERNMENT: [
+        "pemerintah",
+        "pemerintahan",
+        "pemda",
+        "government",
+        "gov",
+        "g",
+    ],
+    Participant.Helix.ACADEMIA: [
+        "akademisi",
+        "akademik",
+        "perguruantinggi",
+        "universitas",
+        "kampus",
+        "academia",
+        "academic",
+        "academics",
+        "a",
+    ],
+    Participant.Helix.BUSINESS: [
+        "bisnis",
+        "swasta",
+        "duniausaha",
+        "pengusaha",
+        "business",
+        "private",
+        "privatesector",
+        "industri",
+        "b",
+    ],
+    Participant.Helix.COMMUNITY: [
+        "komunitas",
+        "masyarakat",
+        "community",
+        "society",
+        "civilsociety",
+        "c",
+    ],
+    Participant.Helix.MEDIA: ["media", "pers", "press", "m"],
+}
+_HELIX = {word: helix for helix, words in HELIX_WORDS.items() for word in words}
+
+
+def helix_from_text(text):
+    """The helix a cell names (Indonesian or English, any case), or None."""
+    return _HELIX.get(_norm(text))
+
+
+@dataclass
+class ImportRow:
+    number: int  # the row number as the spreadsheet shows it
+    data: dict
+    raw: dict = field(default_factory=dict)  # the cells as typed, for the confirmation step
+    errors: list = field(default_factory=list)
+    duplicate: bool = False  # already registered, or earlier in the file: skipped, not an error
+
+    @property
+    def helix_label(self):
+        helix = self.data.get("helix")
+        return Participant.Helix(helix).label if helix in Participant.Helix.values else ""
+
+
+class AttendanceFileError(ValidationError):
+    """The file as a whole cannot be read (wrong type, no header, no rows)."""
+
+
+class ParticipantRowForm(forms.ModelForm):
+    """Validates one imported row with the model's own rules."""
+
+    class Meta:
+        model = Participant
+        fields = FIELDS
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # phone numbers typed as numbers in Excel
+    return str(value).strip()
+
+
+def _read_csv(data):
+    if b"\x00" in data[:4096]:
+        raise AttendanceFileError(_("Berkas CSV harus berupa teks. Berkas ini tampaknya biner."))
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise AttendanceFileError(_("Berkas CSV tidak dapat dibaca sebagai teks UTF-8 atau Windows-1252."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise AttendanceFileError(_("Berkas XLSX tidak dapat dibuka: berkas rusak atau bukan XLSX.")) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in row])
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+def _is_xlsx(data):
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def read_table(uploaded):
+    """The rows of an uploaded CSV or XLSX file as lists of strings, chosen by content."""
+    max_bytes = getattr(settings, "UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+    if uploaded.size is not None and uploaded.size > max_bytes:
+        raise AttendanceFileError(_("Berkas terlalu besar (paling besar %(mb)d MB).") % {"mb": max_bytes // (1024 * 1024)})
+    uploaded.seek(0)
+    data = uploaded.read()
+    if not data:
+        raise AttendanceFileError(_("Berkas kosong."))
+    if data.startswith(b"PK\x03\x04"):
+        if not _is_xlsx(data):
+            raise AttendanceFileError(_("Berkas ini arsip ZIP tetapi bukan lembar kerja XLSX."))
+        _check_with_upload_validator(uploaded)
+        return _read_xlsx(data)
+    if data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")):
+        raise AttendanceFileError(_("Gunakan berkas CSV atau XLSX (berkas XLS lama: simpan ulang sebagai XLSX)."))
+    return _read_csv(data)
+
+
+def _check_with_upload_validator(uploaded):
+    """The site-wide upload check (type by content, size), when it is available."""
+    try:
+        from masterplan.uploads import validate_upload
+    except ImportError:  # pragma: no cover - the shared validator is optional here
+        return
+    uploaded.seek(0)
+    try:
+        validate_upload(uploaded)
+    except ValidationError as exc:
+        raise AttendanceFileError(exc.messages) from exc
+    finally:
+        uploaded.seek(0)
+
+
+def _find_header(rows):
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns = {}
+        for col, cell in enumerate(row):
+            fname = _HEADER_FIELD.get(_norm(cell))
+            if fname and fname not in columns:
+                columns[fname] = col
+        if "name" in columns:
+            return index, columns
+    return None, {}
+
+
+def _column_label(fname):
+    return {
+        "name": _("Nama"),
+        "institution": _("Instansi"),
+        "position": _("Jabatan"),
+        "helix": _("Unsur/Helix"),
+        "email": _("Email"),
+        "phone": _("Telepon"),
+    }[fname]
+
+
+def parse_attendance(uploaded, existing=()):
+    """Every data row of the file as an ImportRow, errors included.
+
+    ``existing`` holds (name, institution) pairs already registered for the stage; such rows (and
+    repeats inside the file, e.g. a two-day list) are marked duplicate and skipped, so importing
+    the same list twice adds nothing.
+    Raises AttendanceFileError when the file as a whole cannot be used."""
+    rows = read_table(uploaded)
+    header_index, columns = _find_header(rows)
+    if header_index is None:
+        raise AttendanceFileError(
+            _("Baris judul kolom tidak ditemukan. Baris pertama harus memuat kolom Nama, Instansi dan Unsur/Helix.")
+        )
+    missing = [_column_label(f) for f in REQUIRED_COLUMNS if f not in columns]
+    if missing:
+        raise AttendanceFileError(_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)})
+
+    raw = []
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        cells = {fname: (row[col].strip() if col < len(row) and row[col] else "") for fname, col in columns.items()}
+        if not any(cells.values()):
+            continue  # blank lines between blocks are common in attendance sheets
+        if len(raw) >= MAX_ROWS:
+            raise AttendanceFileError(_("Terlalu banyak baris (paling banyak %(n)d peserta per berkas).") % {"n": MAX_ROWS})
+        raw.append((offset, cells))
+    if not raw:
+        raise AttendanceFileError(_("Berkas tidak berisi baris peserta."))
+    return validate_rows(raw, existing)
+
+
+def validate_rows(raw, existing=()):
+    """ImportRows from ``(row number, cells as typed)`` pairs; used again when the preview is
+    confirmed, so what is imported is checked against the data of that moment."""
+    seen = {(_norm(n), _norm(i)) for n, i in existing}
+    return [_validate_row(number, cells, seen) for number, cells in raw]
+
+
+def _validate_row(number, cells, seen):
+    data = {fname: cells.get(fname, "") for fname in FIELDS}
+    errors = []
+    helix_text = data["helix"]
+    helix = helix_from_text(helix_text)
+    if not helix_text:
+        errors.append(_("Unsur/Helix kosong."))
+    elif helix is None:
+        errors.append(
+            _(
+                "Unsur/Helix \u201c%(v)s\u201d tidak dikenal; gunakan pemerintah, akademisi, bisnis/swasta, "
+                "komunitas/masyarakat, atau media."
+            )
+            % {"v": helix_text}
+        )
+    data["helix"] = helix or ""
+    form = ParticipantRowForm(data={**data, "helix": helix or Participant.Helix.GOVERNMENT})
+    if not form.is_valid():
+        for fname, messages in form.errors.items():
+            label = _column_label(fname) if fname in FIELDS else fname
+            errors.extend(f"{label}: {message}" for message in messages)
+    key = (_norm(data["name"]), _norm(data["institution"]))
+    duplicate = bool(data["name"]) and key in seen
+    seen.add(key)
+    return ImportRow(number=number, data=data, raw=dict(cells), errors=errors, duplicate=duplicate and not errors)

@@ -1,0 +1,99 @@
+"""Reads of the bimtek app. Callers pass a masterplan or stage already resolved through
+masterplan.access. Each function runs a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from masterplan.models import Document
+
+from .models import Participant, Stage
+
+HELIXES = list(Participant.Helix)
+
+
+@dataclass
+class HelixBar:
+    helix: str
+    label: str
+    count: int
+    percent: int  # rounded, for the text and the bar width
+
+
+def helix_bars(counts):
+    """One bar per helix (all five, zero included) from a {helix: count} dict."""
+    total = sum(counts.values())
+    return [
+        HelixBar(
+            helix=h.value,
+            label=h.label,
+            count=counts.get(h.value, 0),
+            percent=round(100 * counts.get(h.value, 0) / total) if total else 0,
+        )
+        for h in HELIXES
+    ]
+
+
+def stage_helix_mix(stage):
+    """The helix mix of one stage's participants: (bars, total, non-government share in %)."""
+    rows = Participant.objects.filter(stage=stage).values("helix").annotate(n=Count("pk")).order_by()
+    counts = {row["helix"]: row["n"] for row in rows}
+    return _mix(counts)
+
+
+def _mix(counts):
+    total = sum(counts.values())
+    non_gov = total - counts.get(Participant.Helix.GOVERNMENT, 0)
+    return {
+        "bars": helix_bars(counts),
+        "total": total,
+        "non_government_percent": round(100 * non_gov / total) if total else 0,
+    }
+
+
+def masterplan_helix_mix(masterplan):
+    """The helix mix per stage and across all stages of a masterplan (one query).
+
+    Returns {"stages": [(stage, mix)], "overall": mix, "table": [(label, [count per stage], total)]}."""
+    stages = list(Stage.objects.filter(masterplan=masterplan).order_by("number"))
+    rows = (
+        Participant.objects.filter(stage__masterplan=masterplan)
+        .values("stage_id", "helix")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_stage = {s.pk: {} for s in stages}
+    overall = {}
+    for row in rows:
+        per_stage.setdefault(row["stage_id"], {})[row["helix"]] = row["n"]
+        overall[row["helix"]] = overall.get(row["helix"], 0) + row["n"]
+    table = [
+        (h.label, [per_stage[s.pk].get(h.value, 0) for s in stages], overall.get(h.value, 0)) for h in HELIXES
+    ]
+    return {
+        "stages": [(s, _mix(per_stage[s.pk])) for s in stages],
+        "overall": _mix(overall),
+        "table": table,
+        "stage_totals": [sum(per_stage[s.pk].values()) for s in stages],
+    }
+
+
+def stage_rows(masterplan):
+    """Stages of a masterplan with their participant and document counts (one query)."""
+    return list(
+        Stage.objects.filter(masterplan=masterplan)
+        .select_related("signed_off_by")
+        .annotate(
+            participant_count=Count("participants", distinct=True),
+            document_count=Count("documents", distinct=True),
+        )
+        .order_by("number")
+    )
+
+
+def stage_participants(stage):
+    return list(Participant.objects.filter(stage=stage).order_by("name", "pk"))
+
+
+def stage_documents(stage):
+    return list(Document.objects.filter(stage=stage).select_related("uploaded_by").order_by("-uploaded_at", "-pk"))

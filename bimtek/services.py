@@ -1,0 +1,130 @@
+"""Writes of the bimtek app: stages, their sign-off, and participants. Each is atomic; the view
+has already resolved the region through masterplan.access, and the rules that need a role are
+checked again here so no caller can skip them."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from masterplan import access
+
+from .checklist import checklist_complete, stage_checklist
+from .models import Participant, Stage
+
+
+class StageActionRefused(Exception):
+    """A stage action the state or the user's role does not allow; the message says why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+STAGE_FIELDS = ["start_date", "end_date", "venue", "status", "notes"]
+PARTICIPANT_FIELDS = ["name", "institution", "position", "helix", "email", "phone"]
+
+
+def _require_manage(user, obj):
+    if not access.can(user, access.MANAGE, obj):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def stages_ensure(masterplan, *, user):
+    """Create the stages I–IV the masterplan does not have yet; returns how many were created."""
+    _require_manage(user, masterplan)
+    have = set(masterplan.stages.values_list("number", flat=True))
+    missing = [Stage(masterplan=masterplan, number=n) for n in range(1, 5) if n not in have]
+    for stage in missing:
+        stage.full_clean()
+        stage.save()
+    return len(missing)
+
+
+@transaction.atomic
+def stage_update(stage, *, user, **fields):
+    """Change a stage's dates, venue, status and notes. Only the sign-off sets ``signed_off``."""
+    _require_manage(user, stage)
+    stage = Stage.objects.select_for_update().get(pk=stage.pk)
+    unknown = set(fields) - set(STAGE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown stage fields: {sorted(unknown)}")
+    new_status = fields.get("status", stage.status)
+    if new_status != stage.status and Stage.Status.SIGNED_OFF in (new_status, stage.status):
+        raise StageActionRefused(_("Status \u201cdisahkan\u201d hanya diberikan atau dicabut lewat pengesahan tenaga ahli."))
+    for name, value in fields.items():
+        setattr(stage, name, value)
+    stage.full_clean()
+    stage.save()
+    return stage
+
+
+@transaction.atomic
+def stage_sign_off(stage, user):
+    """The expert assigned to the region signs the stage off, only when its checklist is complete.
+
+    Records who and when, and sets the status to signed off. Raises StageActionRefused with a
+    message that says why when refused."""
+    stage = Stage.objects.select_for_update().select_related("masterplan__region").get(pk=stage.pk)
+    if not access.can(user, access.SIGN_OFF, stage):
+        raise StageActionRefused(_("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat mengesahkan tahap."))
+    if stage.status == Stage.Status.SIGNED_OFF:
+        raise StageActionRefused(_("%(stage)s sudah disahkan.") % {"stage": stage})
+    items = stage_checklist(stage.masterplan, stage.number, stage)
+    if not checklist_complete(items):
+        missing = sum(1 for item in items if not item.done)
+        raise StageActionRefused(
+            _("%(stage)s belum dapat disahkan: %(n)d butir daftar periksa belum terpenuhi.")
+            % {"stage": stage, "n": missing}
+        )
+    stage.status = Stage.Status.SIGNED_OFF
+    stage.signed_off_by = user
+    stage.signed_off_at = timezone.now()
+    stage.save(update_fields=["status", "signed_off_by", "signed_off_at"])
+    return stage
+
+
+@transaction.atomic
+def participant_save(stage, *, user, participant=None, **fields):
+    """Add a participant to a stage, or change one of its participants."""
+    _require_manage(user, stage)
+    if participant is None:
+        participant = Participant(stage=stage)
+    elif participant.stage_id != stage.pk:
+        raise PermissionDenied
+    for name in PARTICIPANT_FIELDS:
+        if name in fields:
+            setattr(participant, name, fields[name])
+    participant.full_clean()
+    participant.save()
+    return participant
+
+
+@transaction.atomic
+def participant_delete(participant, *, user):
+    _require_manage(user, participant)
+    participant.delete()
+
+
+@transaction.atomic
+def participants_import(stage, rows, *, user):
+    """Create the participants of an attendance list, all or nothing.
+
+    ``rows`` are ImportRow objects from bimtek.imports.parse_attendance; duplicates are skipped.
+    Refuses the whole list when any row has errors. Returns the created participants."""
+    _require_manage(user, stage)
+    bad = [row for row in rows if row.errors]
+    if bad:
+        raise StageActionRefused(
+            _("Tidak ada peserta yang diimpor: %(n)d baris tidak valid.") % {"n": len(bad)}
+        )
+    created = []
+    for row in rows:
+        if row.duplicate:
+            continue
+        participant = Participant(stage=stage, **{k: row.data.get(k, "") for k in PARTICIPANT_FIELDS})
+        participant.full_clean()
+        created.append(participant)
+    Participant.objects.bulk_create(created)
+    return created

@@ -1,0 +1,41 @@
+"""The region's progress matrix and consistency report (Diskominfo runs the process with them;
+experts, the Dewan and OPD read them too)."""
+
+from django.views.generic import TemplateView
+
+from bimtek.links import section_url
+from dimensions.consistency import consistency_report
+from dimensions.progress import progress_matrix
+from masterplan.views.base import RegionMixin
+
+
+class ProgressMatrixView(RegionMixin, TemplateView):
+    template_name = "bimtek/progress_matrix.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        mp = self.masterplan
+        if mp is not None:
+            matrix = progress_matrix(mp)
+            for row in matrix["rows"]:
+                for cell in row["cells"]:
+                    if cell is not None:
+                        cell.url = section_url(self.region.slug, cell.section.pk, cell.section.dimension.code)
+            ctx["matrix"] = matrix
+        return ctx
+
+
+class ConsistencyReportView(RegionMixin, TemplateView):
+    template_name = "bimtek/consistency_report.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        mp = self.masterplan
+        if mp is not None:
+            report = consistency_report(mp)
+            for category in report["categories"]:
+                for finding in category.findings:
+                    s = finding.section
+                    finding.url = section_url(self.region.slug, s.pk, s.dimension.code)
+            ctx["report"] = report
+        return ctx

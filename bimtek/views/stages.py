@@ -1,0 +1,159 @@
+"""Stage pages: the list (with the helix mix across stages), one stage with its checklist,
+participants summary and documents, editing it, and the expert's sign-off."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from bimtek import selectors, services
+from bimtek.checklist import checklist_complete, checklist_groups, stage_checklist
+from bimtek.forms import StageDocumentForm, StageForm
+from bimtek.links import first_url
+from bimtek.models import Stage
+from masterplan import access
+from masterplan import services as core_services
+from masterplan.views.base import RegionMixin
+from masterplan.views.mixins import apply_errors
+
+
+class StageMixin(RegionMixin):
+    """Resolves ``self.stage`` from the ``pk`` URL argument inside the region (404 when foreign)."""
+
+    def resolve_objects(self):
+        self.stage = self.get_in_region(Stage.objects.select_related("masterplan__region", "signed_off_by"), pk=self.kwargs["pk"])
+
+    def stage_url(self, anchor=""):
+        return reverse("stage_detail", args=[self.region.slug, self.stage.pk]) + anchor
+
+
+class StageListView(RegionMixin, TemplateView):
+    template_name = "bimtek/stage_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        mp = self.masterplan
+        ctx["stages"] = selectors.stage_rows(mp) if mp else []
+        ctx["helix"] = selectors.masterplan_helix_mix(mp) if mp else None
+        ctx["stages_missing"] = mp is not None and len(ctx["stages"]) < 4
+        return ctx
+
+
+class StageEnsureView(RegionMixin, View):
+    """Create the stages the masterplan does not have yet (POST)."""
+
+    required_action = access.MANAGE
+
+    def post(self, request, slug):
+        if self.masterplan is None:
+            messages.error(request, _("Daerah ini belum punya masterplan."))
+        else:
+            n = services.stages_ensure(self.masterplan, user=request.user)
+            if n:
+                messages.success(request, _("%(n)d tahap dibuat. Lengkapi tanggal dan tempatnya.") % {"n": n})
+            else:
+                messages.info(request, _("Keempat tahap sudah ada."))
+        return redirect("stage_list", slug=self.region.slug)
+
+
+def document_url(slug, document):
+    return first_url(("document_download", [slug, document.pk]))
+
+
+class StageDetailView(StageMixin, TemplateView):
+    template_name = "bimtek/stage_detail.html"
+    document_form = None
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        stage = self.stage
+        items = stage_checklist(stage.masterplan, stage.number, stage)
+        documents = selectors.stage_documents(stage)
+        for doc in documents:
+            doc.download_url = document_url(self.region.slug, doc)
+        can_manage = self.can(access.MANAGE)
+        if can_manage and self.document_form is None:
+            self.document_form = StageDocumentForm(masterplan=stage.masterplan)
+        ctx.update(
+            stage=stage,
+            checklist=checklist_groups(items),
+            checklist_done=sum(1 for i in items if i.done),
+            checklist_total=len(items),
+            checklist_complete=checklist_complete(items),
+            can_sign_off=self.can(access.SIGN_OFF, stage) and stage.status != Stage.Status.SIGNED_OFF,
+            helix=selectors.stage_helix_mix(stage),
+            documents=documents,
+            document_form=self.document_form,
+        )
+        return ctx
+
+
+class StageDocumentUploadView(StageDetailView):
+    """Upload a document of this stage (POST); errors come back on the stage page."""
+
+    required_action = access.MANAGE
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = StageDocumentForm(request.POST, request.FILES, masterplan=self.stage.masterplan)
+        if form.is_valid():
+            try:
+                doc = core_services.document_upload(
+                    self.region,
+                    kind=form.cleaned_data["kind"],
+                    title=form.cleaned_data["title"],
+                    file=form.cleaned_data["file"],
+                    stage=self.stage,
+                    uploaded_by=request.user,
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("Dokumen \u201c%(t)s\u201d diunggah.") % {"t": doc.title})
+                return redirect(self.stage_url("#dokumen"))
+        self.document_form = form
+        return self.render_to_response(self.get_context_data())
+
+
+class StageEditView(StageMixin, TemplateView):
+    template_name = "bimtek/stage_form.html"
+    required_action = access.MANAGE
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["stage"] = self.stage
+        ctx["form"] = form or StageForm(instance=self.stage)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        # Bind to a copy so a refused save never alters the object the page shows.
+        form = StageForm(request.POST, instance=Stage.objects.get(pk=self.stage.pk))
+        if form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if not form.fields[k].disabled}
+            try:
+                services.stage_update(self.stage, user=request.user, **fields)
+            except services.StageActionRefused as exc:
+                form.add_error("status", exc.message)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, _("%(stage)s disimpan.") % {"stage": self.stage})
+                return redirect(self.stage_url())
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class StageSignOffView(StageMixin, View):
+    """The expert signs the stage off (POST). Refusals come back as a message on the stage page:
+    the service decides, so the rule is the same whoever calls it."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            stage = services.stage_sign_off(self.stage, request.user)
+        except services.StageActionRefused as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("%(stage)s telah disahkan.") % {"stage": stage})
+        return redirect(self.stage_url())
