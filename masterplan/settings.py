@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "dimensions.review",
     "masterplan.notifications",
     "masterplan.books",
+    "masterplan.rendering",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,23 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
     for _folder in ("queue", "control", "processed"):
         (CELERY_FILESYSTEM_DIR / _folder).mkdir(parents=True, exist_ok=True)
+# Book renders (masterplan.rendering): their own queue, one task at a time per worker process,
+# processes recycled because WeasyPrint does not give memory back. A render past the soft limit
+# ends failed with a message; the hard limit kills it.
+CELERY_TASK_ROUTES = {"rendering.book_render": {"queue": "books"}}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=20)
+BOOK_RENDER_SOFT_TIME_LIMIT = env.int("BOOK_RENDER_SOFT_TIME_LIMIT", default=300)
+BOOK_RENDER_TIME_LIMIT = env.int("BOOK_RENDER_TIME_LIMIT", default=360)
+BOOK_RENDER_QUEUE_TIMEOUT = env.int("BOOK_RENDER_QUEUE_TIMEOUT", default=1800)  # queued longer: failed
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # With late acks, Redis gives an unacknowledged message (its worker was killed) to another
+    # worker after visibility_timeout: longer than the hard limit, or a slow render runs twice.
+    # CELERY_REDIS_KEYPREFIX keeps parallel test runs on one Redis apart.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        "global_keyprefix": env("CELERY_REDIS_KEYPREFIX", default=""),
+    }
 
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)

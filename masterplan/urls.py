@@ -7,6 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("r/<slug:slug>/", include("dimensions.urls")),
     path("r/<slug:slug>/", include("bimtek.urls")),
+    path("r/<slug:slug>/", include("masterplan.rendering.urls")),
     path("", include("dimensions.review.urls")),
     path("", include("masterplan.notifications.urls")),
     path("", include("masterplan.urls_region")),
