@@ -1,0 +1,136 @@
+"""Settings read from the environment: production refuses to start without a secret key, the
+defaults suit a laptop (SQLite, console mail, eager Celery), and `make run`'s filesystem broker
+gets its folders. Each case starts a fresh Python with a clean environment, as a server would."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+REPORT = """
+import json, django
+django.setup()
+from django.conf import settings as s
+db = s.DATABASES["default"]
+print(json.dumps({
+    "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "ALLOWED_HOSTS": s.ALLOWED_HOSTS,
+    "ENGINE": db["ENGINE"], "NAME": str(db["NAME"]), "HOST": db.get("HOST", ""), "ATOMIC": db["ATOMIC_REQUESTS"],
+    "MEDIA_ROOT": str(s.MEDIA_ROOT), "EMAIL_BACKEND": s.EMAIL_BACKEND, "EMAIL_HOST": s.EMAIL_HOST,
+    "EMAIL_PORT": s.EMAIL_PORT, "BROKER": s.CELERY_BROKER_URL, "EAGER": s.CELERY_TASK_ALWAYS_EAGER,
+    "TRANSPORT": getattr(s, "CELERY_BROKER_TRANSPORT_OPTIONS", {}),
+}, default=str))
+"""
+
+
+def _start(tmp_path, **env):
+    """Run Django setup in a new process with only the given variables (and no .env file)."""
+    clean = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "masterplan.settings",
+        "ENV_FILE": str(tmp_path / "no.env"),
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", REPORT], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def _settings(tmp_path, **env):
+    result = _start(tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    for debug in ({}, {"DEBUG": "0"}, {"DEBUG": "off"}):
+        result = _start(tmp_path, **debug)
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert "SECRET_KEY" in result.stderr
+
+
+def test_production_starts_with_secret_key(tmp_path):
+    s = _settings(tmp_path, SECRET_KEY="a-real-secret", ALLOWED_HOSTS="smartcity.example.go.id,10.0.0.5")
+    assert s["DEBUG"] is False
+    assert s["SECRET_KEY"] == "a-real-secret"
+    assert s["ALLOWED_HOSTS"] == ["smartcity.example.go.id", "10.0.0.5"]
+
+
+def test_debug_has_a_development_key_only(tmp_path):
+    s = _settings(tmp_path, DEBUG="1")
+    assert s["DEBUG"] is True
+    assert s["SECRET_KEY"].startswith("dev-only")
+
+
+def test_env_file_is_read_but_the_environment_wins(tmp_path):
+    env_file = tmp_path / "site.env"
+    env_file.write_text("SECRET_KEY=from-the-file\nEMAIL_HOST=mail.from-file\n")
+    s = _settings(tmp_path, ENV_FILE=str(env_file), EMAIL_HOST="mail.from-env")
+    assert s["SECRET_KEY"] == "from-the-file"
+    assert s["EMAIL_HOST"] == "mail.from-env"
+
+
+def test_database_url_defaults_to_sqlite_in_the_project(tmp_path):
+    s = _settings(tmp_path, DEBUG="1")
+    assert s["ENGINE"] == "django.db.backends.sqlite3"
+    assert Path(s["NAME"]) == ROOT / "db.sqlite3"
+    assert s["ATOMIC"] is True
+
+
+def test_database_url_selects_postgresql(tmp_path):
+    s = _settings(tmp_path, SECRET_KEY="x", DATABASE_URL="postgres://mp:pw@db:5432/masterplan")
+    assert s["ENGINE"] == "django.db.backends.postgresql"
+    assert (s["NAME"], s["HOST"]) == ("masterplan", "db")
+    assert s["ATOMIC"] is True
+
+
+def test_media_and_mail_come_from_the_environment(tmp_path):
+    s = _settings(
+        tmp_path,
+        SECRET_KEY="x",
+        MEDIA_ROOT="/srv/media",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="smtp.example.go.id",
+        EMAIL_PORT="587",
+    )
+    assert s["MEDIA_ROOT"] == "/srv/media"
+    assert s["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+    assert (s["EMAIL_HOST"], s["EMAIL_PORT"]) == ("smtp.example.go.id", 587)
+
+
+def test_defaults_suit_a_laptop(tmp_path):
+    s = _settings(tmp_path, DEBUG="1")
+    assert s["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert s["BROKER"] == ""
+    assert s["EAGER"] is True  # no broker: tasks run in the request, every view still works
+
+
+def test_filesystem_broker_gets_its_folders(tmp_path):
+    folder = tmp_path / "celery"
+    s = _settings(tmp_path, DEBUG="1", CELERY_BROKER_URL="filesystem://", CELERY_FILESYSTEM_DIR=str(folder))
+    assert s["EAGER"] is False
+    transport = s["TRANSPORT"]
+    # Web and worker use the same settings, so they must read and write the same folder.
+    assert transport["data_folder_in"] == transport["data_folder_out"] == str(folder / "queue")
+    assert transport["control_folder"] == str(folder / "control")
+    for sub in ("queue", "control", "processed"):
+        assert (folder / sub).is_dir()
+
+
+def test_redis_broker_is_not_eager(tmp_path):
+    s = _settings(tmp_path, SECRET_KEY="x", CELERY_BROKER_URL="redis://redis:6379/0")
+    assert s["EAGER"] is False
+    assert s["BROKER"] == "redis://redis:6379/0"
+
+
+def test_indonesian_language_and_jakarta_time():
+    assert settings.LANGUAGE_CODE == "id"
+    assert settings.TIME_ZONE == "Asia/Jakarta"
+    assert settings.USE_TZ is True
+    assert settings.USE_I18N is True
