@@ -8,6 +8,7 @@ urlpatterns = [
     path("r/<slug:slug>/", include("dimensions.urls")),
     path("r/<slug:slug>/", include("bimtek.urls")),
     path("r/<slug:slug>/", include("masterplan.rendering.urls")),
+    path("r/<slug:slug>/", include("masterplan.books.urls")),
     path("", include("dimensions.review.urls")),
     path("", include("masterplan.notifications.urls")),
     path("", include("masterplan.urls_region")),

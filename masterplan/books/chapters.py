@@ -54,7 +54,7 @@ NARRATIVE_KEYS = {
     "profil_daerah": _("Gambaran Umum Daerah"),
     "arah_pembangunan": _("Arah Pembangunan Smart City"),
     "ringkasan_eksekutif": _("Pengantar Ringkasan Eksekutif"),
-    "tata_kelola": _("Tata Kelola Pelaksanaan"),
+    "tata_kelola": _("Kerangka Tata Kelola"),
     "monitoring_evaluasi": _("Monitoring dan Evaluasi"),
     "penutup": _("Penutup"),
 }

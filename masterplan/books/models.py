@@ -95,7 +95,9 @@ class NarrativeText(models.Model):
     masterplan = models.ForeignKey(
         "masterplan.Masterplan", on_delete=models.CASCADE, related_name="narrative_texts", verbose_name=_("masterplan")
     )
-    key = models.CharField(_("kunci"), max_length=40, choices=[(k, v) for k, v in NARRATIVE_KEYS.items()])
+    # The keys are the registry in chapters.NARRATIVE_KEYS (no choices here: changing a label in
+    # the registry needs no migration).
+    key = models.CharField(_("kunci"), max_length=40)
     html = models.TextField(_("teks"), blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -120,6 +122,10 @@ class NarrativeText(models.Model):
     @property
     def title(self):
         return narrative_title(self.key)
+
+    def clean(self):
+        if self.key not in NARRATIVE_KEYS:
+            raise ValidationError({"key": _("Kunci tidak dikenal.")})
 
     def save(self, *args, **kwargs):
         self.html = narrative_html_clean(self.html)

@@ -1,5 +1,6 @@
-"""Turning a masterplan's book into HTML and PDF bytes. The render pipeline (jobs, Celery, files)
-calls these; they write nothing to the database.
+"""Books: turning a masterplan's book into HTML and PDF bytes, and saving the narrative texts.
+
+The render pipeline (jobs, Celery, files) calls these three; they write nothing to the database:
 
     book_content_hash(masterplan, book) -> str
     book_html_build(masterplan, book) -> BookHtml
@@ -18,10 +19,17 @@ from pathlib import Path
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
 
+from .chapters import NARRATIVE_KEYS
 from .layout import book_outline
+from .models import NarrativeText
+from .sanitize import narrative_html_clean
 from .selectors import QUADRANTS, book_data_collect
 
 PRINT_STATIC = "print"
@@ -154,3 +162,31 @@ def book_pdf_render(masterplan, book):
         seconds_layout=seconds_layout,
         title=built.title,
     )
+
+
+def narrative_input_to_html(text):
+    """What a person typed, as safe HTML: plain text (no tags) becomes paragraphs and line breaks,
+    HTML is cut down to the allowed subset."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    if "<" not in text:
+        text = linebreaks(text)  # escapes, then <p> per blank-line block and <br> per line
+    return narrative_html_clean(text)
+
+
+@transaction.atomic
+def narrative_text_save(masterplan, key, text, user, loaded_at=""):
+    """Save one narrative text of a masterplan, sanitised. ``loaded_at`` (the text's updated_at
+    when the form was opened) refuses to overwrite a later save by someone else."""
+    if key not in NARRATIVE_KEYS:
+        raise ValidationError(_("Jenis teks tidak dikenal."))
+    current = NarrativeText.objects.select_for_update().filter(masterplan=masterplan, key=key).first()
+    if current and loaded_at != current.updated_at.isoformat():
+        raise ValidationError(
+            {"html": _("Teks ini telah diubah oleh %(who)s setelah Anda membukanya. Salin isian Anda, muat ulang "
+                       "halaman, lalu gabungkan perubahannya.") % {"who": current.updated_by or _("pengguna lain")}}
+        )
+    text_obj = current or NarrativeText(masterplan=masterplan, key=key)
+    text_obj.html = narrative_input_to_html(text)
+    text_obj.updated_by = user
+    text_obj.save()
+    return text_obj

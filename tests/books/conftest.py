@@ -9,6 +9,15 @@ from dimensions.models import Dimension, FundingSource, QuickWin
 from masterplan.books.models import BookDefinition, NarrativeText
 from tests import factories as f
 
+def assert_test_database():
+    """Module-scoped fixtures write outside pytest-django's per-test transaction: make sure they
+    write to the test database."""
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    assert "test" in name or "memory" in name, f"not a test database: {name}"
+
+
 DIMENSION_CODES = ["governance", "branding", "economy", "living", "society", "environment"]
 
 

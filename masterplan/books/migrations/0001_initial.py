@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
             name='HistoricalNarrativeText',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.CharField(choices=[('kata_pengantar_kepala_daerah', 'Sambutan Kepala Daerah'), ('kata_pengantar_ketua_tim', 'Kata Pengantar Ketua Tim Pelaksana'), ('latar_belakang', 'Latar Belakang'), ('maksud_tujuan', 'Maksud dan Tujuan'), ('dasar_hukum', 'Dasar Hukum'), ('ruang_lingkup', 'Ruang Lingkup'), ('profil_daerah', 'Gambaran Umum Daerah'), ('arah_pembangunan', 'Arah Pembangunan Smart City'), ('ringkasan_eksekutif', 'Pengantar Ringkasan Eksekutif'), ('tata_kelola', 'Tata Kelola Pelaksanaan'), ('monitoring_evaluasi', 'Monitoring dan Evaluasi'), ('penutup', 'Penutup')], max_length=40, verbose_name='kunci')),
+                ('key', models.CharField(max_length=40, verbose_name='kunci')),
                 ('html', models.TextField(blank=True, verbose_name='teks')),
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='diubah pada')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
             name='NarrativeText',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(choices=[('kata_pengantar_kepala_daerah', 'Sambutan Kepala Daerah'), ('kata_pengantar_ketua_tim', 'Kata Pengantar Ketua Tim Pelaksana'), ('latar_belakang', 'Latar Belakang'), ('maksud_tujuan', 'Maksud dan Tujuan'), ('dasar_hukum', 'Dasar Hukum'), ('ruang_lingkup', 'Ruang Lingkup'), ('profil_daerah', 'Gambaran Umum Daerah'), ('arah_pembangunan', 'Arah Pembangunan Smart City'), ('ringkasan_eksekutif', 'Pengantar Ringkasan Eksekutif'), ('tata_kelola', 'Tata Kelola Pelaksanaan'), ('monitoring_evaluasi', 'Monitoring dan Evaluasi'), ('penutup', 'Penutup')], max_length=40, verbose_name='kunci')),
+                ('key', models.CharField(max_length=40, verbose_name='kunci')),
                 ('html', models.TextField(blank=True, verbose_name='teks')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah pada')),
                 ('masterplan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='narrative_texts', to='masterplan.masterplan', verbose_name='masterplan')),

@@ -1,0 +1,102 @@
+"""The narrative texts of the books: Diskominfo writes them (MANAGE), everyone of the region reads."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from masterplan import access
+from masterplan.views.base import RegionMixin
+from masterplan.views.mixins import apply_errors
+
+from . import services
+from .chapters import NARRATIVE_KEYS
+from .forms import NarrativeTextForm
+from .models import ChapterDefinition, NarrativeText
+
+
+def _chapters_using(key):
+    """Where a text is printed: "Buku 1: Pendahuluan", ... (active books only)."""
+    uses = []
+    for ch in ChapterDefinition.objects.filter(book__active=True).select_related("book"):
+        if key in ch.keys:
+            uses.append(f"Buku {ch.book.number}: {ch.title}")
+    return uses
+
+
+class MasterplanRequiredMixin(RegionMixin):
+    def get_masterplan(self):
+        if self.masterplan is None:
+            raise Http404(_("Daerah ini belum memiliki masterplan."))
+        return self.masterplan
+
+
+class NarrativeTextListView(MasterplanRequiredMixin, TemplateView):
+    template_name = "books/narrative_text_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        mp = self.get_masterplan()
+        texts = {t.key: t for t in NarrativeText.objects.filter(masterplan=mp).select_related("updated_by")}
+        chapters = list(ChapterDefinition.objects.filter(book__active=True).select_related("book"))
+        rows = []
+        for key, title in NARRATIVE_KEYS.items():
+            rows.append({
+                "key": key,
+                "title": title,
+                "text": texts.get(key),
+                "uses": [f"Buku {c.book.number}: {c.title}" for c in chapters if key in c.keys],
+            })
+        ctx["rows"] = rows
+        return ctx
+
+
+class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
+    """GET shows the text (and the form to those who may manage); POST saves or previews."""
+
+    template_name = "books/narrative_text_form.html"
+    form_class = NarrativeTextForm
+
+    def resolve_objects(self):
+        if self.kwargs["key"] not in NARRATIVE_KEYS:
+            raise Http404
+        self.key = self.kwargs["key"]
+
+    def post(self, request, *args, **kwargs):
+        if not self.can(access.MANAGE):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def get_text(self):
+        return NarrativeText.objects.filter(masterplan=self.get_masterplan(), key=self.key).first()
+
+    def get_initial(self):
+        text = self.get_text()
+        return {"html": text.html if text else "", "loaded_at": text.updated_at.isoformat() if text else ""}
+
+    def form_valid(self, form):
+        if "preview" in self.request.POST:
+            preview = services.narrative_input_to_html(form.cleaned_data["html"])
+            return self.render_to_response(self.get_context_data(form=form, preview=mark_safe(preview)))
+        try:
+            services.narrative_text_save(
+                self.get_masterplan(), self.key, form.cleaned_data["html"], self.request.user,
+                loaded_at=form.cleaned_data["loaded_at"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Teks “%(title)s” disimpan.") % {"title": NARRATIVE_KEYS[self.key]})
+        return redirect(reverse("narrative_text_list", args=[self.region.slug]))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        text = self.get_text()
+        ctx.update(key=self.key, title=NARRATIVE_KEYS[self.key], text=text, uses=_chapters_using(self.key))
+        if text and text.html:
+            ctx["saved_html"] = mark_safe(text.html)  # sanitised on save
+        return ctx

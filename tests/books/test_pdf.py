@@ -1,0 +1,201 @@
+"""The four books rendered once for this module (a filled-in Garut, sections not all approved) and
+read back with pypdf: content where it belongs, table of contents, draft mark, fonts, metadata,
+bookmarks, emblem."""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
+from PIL import Image
+
+from masterplan.books.models import BookDefinition, NarrativeText
+from masterplan.books.services import book_pdf_render
+from tests.books.conftest import assert_test_database, fill_masterplan
+from tests.books.pdfcheck import (
+    font_files_missing,
+    font_names,
+    heading_page,
+    outline_titles,
+    page_texts,
+    reader,
+    toc_entries,
+)
+from tests.conftest import _region_world
+
+# Marks every test as a DB test, so pytest-django sets the test database up before the
+# module-scoped render below (without it that fixture would reach the development database).
+pytestmark = pytest.mark.django_db
+
+DIMENSIONS = ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
+              "Smart Environment"]
+
+
+def _png():
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 80), (20, 90, 160)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def books(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Render each active book of Garut once; the data is rolled back afterwards."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        assert_test_database()
+        g = _region_world("Garut", "garut")
+        _region_world("Tegal", "tegal")  # another region's content must never show up
+        g.region.emblem.save("garut.png", ContentFile(_png()), save=True)
+        fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
+        NarrativeText.objects.create(masterplan=g.masterplan, key="latar_belakang",
+                                     html="<p>Garut menuju kota cerdas sejak 2017.</p>")
+        NarrativeText.objects.create(masterplan=g.masterplan, key="kata_pengantar_kepala_daerah",
+                                     html="<p>Puji syukur kami panjatkan.</p>")
+        results = {}
+        for book in BookDefinition.objects.active():
+            r = book_pdf_render(g.masterplan, book)
+            results[book.number] = {"pdf": r.pdf, "pages": r.page_count, "draft": r.is_draft,
+                                    "texts": page_texts(r.pdf), "title": book.title}
+        transaction.set_rollback(True)
+    return results
+
+
+def test_four_books_rendered_as_draft(books):
+    assert sorted(books) == [1, 2, 3, 4]
+    for book in books.values():
+        assert book["pdf"].startswith(b"%PDF-")
+        assert book["pages"] == len(book["texts"]) > 3
+        assert book["draft"] is True
+
+
+def test_cover_names_region_book_and_period(books):
+    for number, book in books.items():
+        cover = book["texts"][0]
+        assert "KABUPATEN GARUT" in cover
+        assert f"BUKU {number}" in cover
+        assert book["title"] in cover
+        assert "Periode 2024–2033" in cover
+        assert "Tegal" not in "".join(book["texts"])
+
+
+def test_cover_carries_the_emblem(books):
+    page = reader(books[1]["pdf"]).pages[0]
+    xobjects = page["/Resources"].get("/XObject") or {}
+    images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert images, "the emblem image is drawn on the cover"
+
+
+def test_every_page_after_the_cover_has_header_and_page_x_of_y(books):
+    texts = books[2]["texts"]
+    total = len(texts)
+    for index, text in enumerate(texts[1:], start=2):
+        assert f"Halaman {index} dari {total}" in text
+        assert "Buku 2 Masterplan Smart City · Kabupaten Garut" in text
+
+
+def test_running_header_names_the_chapter(books):
+    texts = books[1]["texts"]
+    page = heading_page(texts, "BAB V Analisis SWOT")
+    assert "BAB V Analisis SWOT" in " ".join(texts[page - 1].split())
+
+
+def test_draft_mark_on_every_page(books):
+    for book in books.values():
+        assert all("DRAFT" in text for text in book["texts"])
+
+
+def test_buku_1_chapters_dimensions_and_swot(books):
+    texts = books[1]["texts"]
+    body = "\n".join(texts)
+    for chapter in ["BAB I", "PENDAHULUAN", "PROFIL DAERAH", "ANALISIS KESIAPAN DAERAH", "ANALISIS KESENJANGAN",
+                    "ANALISIS SWOT", "VISI, MISI, SASARAN DAN STRATEGI"]:
+        assert chapter in body
+    swot_page = heading_page(texts, "BAB V Analisis SWOT")
+    swot_text = "\n".join(texts[swot_page - 1:])
+    for name in DIMENSIONS:
+        assert name in swot_text
+    # the matrix of one dimension: its four quadrants with their statements
+    assert "Kekuatan (S)" in swot_text and "Ancaman (T)" in swot_text
+    assert "Kekuatan Smart Governance" in swot_text
+    assert "Ancaman Smart Environment" in swot_text
+    # the world's own SWOT entry (environment section of DLH) is there too
+    assert "Kekuatan Garut: bank sampah aktif" in swot_text
+    assert "Garut menuju kota cerdas sejak 2017." in body
+    assert "Puji syukur kami panjatkan." in texts[1]
+
+
+def test_buku_2_programs_indicators_roadmap(books):
+    texts = books[2]["texts"]
+    body = "\n".join(texts)
+    program_page = heading_page(texts, "BAB III Program Smart City")
+    roadmap_page = heading_page(texts, "BAB V Peta Jalan")
+    assert program_page and roadmap_page and program_page < roadmap_page
+    programs = "\n".join(texts[program_page - 1:roadmap_page - 1])
+    assert "Program Sampah Cerdas Garut" in programs
+    assert "Program Smart Living 2" in programs
+    assert "Rp 2.500.000" in programs  # money the Indonesian way
+    assert "Indikator Program Smart Economy 1" in programs
+    roadmap = "\n".join(texts[roadmap_page - 1:])
+    for name in DIMENSIONS:
+        assert name in roadmap
+    assert "Program Smart Branding 1" in roadmap  # label inside the SVG chart
+    assert "2033" in roadmap
+    assert "TATA KELOLA PELAKSANAAN" in body and "Dewan Smart City" in body and "Monitoring dan Evaluasi" in body
+
+
+def test_buku_3_is_a_short_summary(books):
+    texts = books[3]["texts"]
+    assert len(texts) <= 10
+    body = "\n".join(texts)
+    assert "RINGKASAN EKSEKUTIF" in body
+    assert "Quick Win Smart Society" in body
+    for name in DIMENSIONS:
+        assert name in body
+
+
+def test_buku_4_one_page_per_quick_win(books):
+    texts = books[4]["texts"]
+    for name in DIMENSIONS:
+        qw = f"Quick Win {name}"
+        pages = [i for i, t in enumerate(texts) if any(line.strip().endswith(qw) and line.strip()[0].isdigit()
+                                                       for line in t.splitlines())]
+        # the heading "1.n Quick Win X" appears on the TOC page and on exactly one profile page
+        profile_pages = [i for i in pages if "Daftar Isi" not in texts[i]]
+        assert len(profile_pages) == 1, qw
+        page = texts[profile_pages[0]]
+        assert "Permasalahan" in page and "Indikator dampak" in page
+        others = [n for n in DIMENSIONS if n != name]
+        assert not any(f"{o}\n" in page.split("Permasalahan")[0] for o in others)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_table_of_contents_page_numbers_are_right(books, number):
+    texts = books[number]["texts"]
+    entries, toc_pages = toc_entries(texts)
+    assert len(entries) >= 4
+    for title, page in entries:
+        assert heading_page(texts, title, skip_pages=toc_pages) == page, title
+    assert all(page > 0 for _t, page in entries)
+
+
+def test_fonts_are_embedded_and_shipped(books):
+    for book in books.values():
+        assert font_files_missing(book["pdf"]) == []
+        assert {"PT-Serif", "PT-Sans-Bold"} <= font_names(book["pdf"])
+
+
+def test_metadata_title_author_language(books):
+    r = reader(books[1]["pdf"])
+    assert r.metadata.title.startswith("Buku 1 Analisis Strategis")
+    assert "Kabupaten Garut" in r.metadata.title
+    assert r.metadata.author == "Kabupaten Garut — Diskominfo"
+    assert r.trailer["/Root"]["/Lang"] == "id"
+
+
+def test_bookmarks_name_chapters_and_sections(books):
+    titles = outline_titles(books[1]["pdf"])
+    for chapter in ["Kata Pengantar", "Daftar Isi", "BAB I Pendahuluan", "BAB V Analisis SWOT", "BAB VII Penutup"]:
+        assert chapter in titles
+    assert "5.1 Smart Governance" in titles
+    assert "4.6 Smart Environment" in titles
