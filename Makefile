@@ -16,7 +16,7 @@ APT_TEST := chromium poppler-utils
 # PostgreSQL tier of `make test` (pytest-django creates and drops test_<name>). Override to
 # point elsewhere: make test PG_URL=postgres://user:pass@host:5432/name
 PG_URL ?= postgres://postgres@127.0.0.1:5432/masterplan
-REDIS_URL ?= redis://127.0.0.1:6379/0
+REDIS_URL ?= redis://127.0.0.1:6379/7
 # Extra pytest arguments, e.g. make test PYTEST_ARGS="-x -k books"
 PYTEST_ARGS ?=
 # Test settings: never the developer's .env broker or DEBUG; a key that is obviously not secret.
