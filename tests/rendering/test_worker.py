@@ -1,0 +1,297 @@
+"""Books rendered by a REAL Celery worker process through the Redis on 127.0.0.1:6379.
+
+The worker is a subprocess (``celery -A masterplan worker -Q books -P solo``) that must see the
+test's data: on PostgreSQL it opens the test database itself; on SQLite (an in-memory test
+database, invisible to other processes) the test database is copied to a file and this test's
+connection is switched to that file for its duration (``shared_database``).
+
+Each test uses its own Redis key prefix, so parallel test runs on one Redis never take each
+other's messages. Where no Redis answers, the tests skip with the reason printed.
+"""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+from dimensions.models import Program
+from masterplan.rendering import services
+from masterplan.rendering.models import RenderJob
+from tests.rendering.helpers import book_files, pdf_reader, pdf_text
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+State = RenderJob.State
+
+
+def _redis_url():
+    return os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/7"
+
+
+@pytest.fixture
+def redis_broker():
+    """The Redis URL and a key prefix of our own; skips (printing why) when no Redis answers."""
+    import redis
+
+    url = _redis_url()
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except Exception as exc:
+        reason = f"no Redis answers at {url} ({exc.__class__.__name__}: {exc}): real Celery worker test not run"
+        print(f"SKIPPED: {reason}")
+        pytest.skip(reason)
+    prefix = f"rendering-test-{uuid.uuid4().hex[:12]}:"
+    yield url, prefix
+    for key in client.scan_iter(f"{prefix}*"):
+        client.delete(key)
+    client.close()
+
+
+@pytest.fixture
+def shared_database(tmp_path):
+    """A DATABASE_URL under which a worker subprocess sees this test's (committed) data."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "postgresql":
+        user = quote(settings_dict.get("USER") or "")
+        password = quote(settings_dict.get("PASSWORD") or "")
+        auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+        host = settings_dict.get("HOST") or "127.0.0.1"
+        port = settings_dict.get("PORT") or 5432
+        yield f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
+        return
+    assert connection.vendor == "sqlite", connection.vendor
+    if not connection.is_in_memory_db():
+        yield f"sqlite:///{settings_dict['NAME']}"
+        return
+    path = tmp_path / "shared.sqlite3"
+    connection.ensure_connection()
+    memory = connection.connection
+    copy = sqlite3.connect(path)
+    memory.backup(copy)  # schema and reference data of the test database
+    copy.close()
+    saved_name = settings_dict["NAME"]
+    connection.connection = None  # the in-memory database stays open, detached, until we are back
+    settings_dict["NAME"] = str(path)
+    try:
+        yield f"sqlite:///{path}"
+    finally:
+        connection.close()
+        settings_dict["NAME"] = saved_name
+        connection.connection = memory
+
+
+@pytest.fixture
+def shared_world(shared_database, world):
+    """The test world, created in the database the worker sees."""
+    return world
+
+
+@pytest.fixture
+def celery_sender(redis_broker):
+    """This process sends its tasks to Redis for the duration (as the web process does with a
+    broker), then goes back to eager."""
+    from masterplan.celery import app
+
+    url, prefix = redis_broker
+    saved = {
+        "broker_url": app.conf.broker_url,
+        "task_always_eager": app.conf.task_always_eager,
+        "broker_transport_options": app.conf.broker_transport_options,
+    }
+
+    def reset_pools():
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    reset_pools()
+    app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options={"global_keyprefix": prefix})
+    yield app
+    reset_pools()
+    app.conf.update(saved)
+
+
+class Worker:
+    """A `celery worker` subprocess consuming the books queue, logging to a file."""
+
+    def __init__(self, tmp_path, env, name):
+        self.log_path = tmp_path / f"{name}.log"
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    str(BIN / "celery"),
+                    "-A",
+                    "masterplan",
+                    "worker",
+                    "-Q",
+                    "books",
+                    "-P",
+                    "solo",
+                    "--without-mingle",
+                    "--without-gossip",
+                    "--without-heartbeat",
+                    "-l",
+                    "INFO",
+                    "-n",
+                    f"{name}-{uuid.uuid4().hex[:6]}@%h",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, killed as one
+            )
+
+    @property
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def wait_ready(self, timeout=90):
+        deadline = time.monotonic() + timeout
+        while "ready." not in self.log:
+            assert self.process.poll() is None, f"the worker exited ({self.process.returncode}):\n{self.log}"
+            assert time.monotonic() < deadline, f"worker not ready after {timeout} s:\n{self.log}"
+            time.sleep(0.2)
+        return self
+
+    def kill(self):
+        """kill -9: no warm shutdown, no acknowledgement, no cleanup."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def start_worker(tmp_path, redis_broker, shared_database, media_root):
+    url, prefix = redis_broker
+    workers = []
+
+    def _start(name="worker", **extra_env):
+        env = {
+            "PATH": os.environ["PATH"],
+            "HOME": str(tmp_path),
+            "LANG": "C.UTF-8",
+            "DJANGO_SETTINGS_MODULE": "masterplan.settings",
+            "SECRET_KEY": "test-only-not-secret",
+            "DEBUG": "0",
+            "DATABASE_URL": shared_database,
+            "MEDIA_ROOT": str(media_root),
+            "CELERY_BROKER_URL": url,
+            "CELERY_REDIS_KEYPREFIX": prefix,
+            **extra_env,
+        }
+        worker = Worker(tmp_path, env, name)
+        workers.append(worker)
+        return worker.wait_ready()
+
+    yield _start
+    for worker in workers:
+        worker.stop()
+
+
+def wait_for_job(job, states, timeout=120, workers=(), seen=None):
+    """Poll the job until its state is one of ``states``; record the (state, progress) seen."""
+    deadline = time.monotonic() + timeout
+    while True:
+        job.refresh_from_db()
+        if seen is not None and (not seen or seen[-1] != (job.state, job.progress)):
+            seen.append((job.state, job.progress))
+        if job.state in states:
+            return job
+        logs = "\n".join(w.log for w in workers)
+        assert time.monotonic() < deadline, f"job still {job.state} ({job.progress}%) after {timeout} s:\n{logs}"
+        time.sleep(0.05)
+
+
+def test_a_real_worker_renders_a_book_through_redis(shared_world, celery_sender, start_worker, books, media_root):
+    worker = start_worker()
+    mp = shared_world.garut.masterplan
+    book = books[3]
+
+    job = services.book_render_request(mp, book, shared_world.garut.diskominfo)
+    assert job.state == State.QUEUED  # sent to the broker, not rendered here
+    seen = []
+    wait_for_job(job, {State.DONE, State.FAILED}, workers=[worker], seen=seen)
+
+    assert job.state == State.DONE, job.error
+    assert job.attempts == 1
+    assert f"rendering.book_render[{job.celery_task_id}] succeeded" in worker.log
+    assert any(state == State.RENDERING for state, _ in seen) or seen[0][0] == State.DONE
+    reader = pdf_reader(job.file.path)
+    assert len(reader.pages) == job.page_count
+    assert "Garut" in pdf_text(job.file.path)
+    assert book_files(media_root) == [media_root / job.file.name]
+    # Asked again with nothing changed: the worker's PDF is the answer, nothing is sent.
+    assert services.book_render_request(mp, book, shared_world.garut.diskominfo).pk == job.pk
+
+
+def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_job_still_ends(
+    shared_world, celery_sender, start_worker, books, media_root
+):
+    mp = shared_world.garut.masterplan
+    section = shared_world.garut.env_section
+    element = section.dimension.elements.first()
+    # Enough programs that Buku 2 takes seconds to lay out: time to kill the worker in the middle.
+    Program.objects.bulk_create(
+        Program(
+            section=section,
+            element=element,
+            name=f"Program uji {i}",
+            description="Uraian program yang cukup panjang untuk mengisi tabel. " * 4,
+            horizon="medium",
+            start_year=2024,
+            end_year=2027,
+            lead_agency=shared_world.garut.dlh,
+            budget=1_000_000,
+        )
+        for i in range(200)
+    )
+    book = books[2]
+
+    first = start_worker("first")
+    job = services.book_render_request(mp, book, shared_world.garut.diskominfo)
+    # Kill only once WeasyPrint lays out pages (the longest step), never before the job started.
+    deadline = time.monotonic() + 120
+    while True:
+        job.refresh_from_db()
+        if job.state == State.RENDERING and job.progress >= 15:
+            break
+        assert job.state in (State.QUEUED, State.RENDERING), f"{job.state}: {job.error}\n{first.log}"
+        assert time.monotonic() < deadline, first.log
+        time.sleep(0.02)
+    first.kill()
+
+    job.refresh_from_db()
+    assert job.state == State.RENDERING  # the killed worker could not say anything
+    assert not job.file
+    assert [p for p in book_files(media_root) if not p.name.endswith(".part")] == []
+
+    # A new worker takes the unacknowledged message again (late acknowledgement: Redis hands it
+    # out once its visibility timeout passed, here 1 s) and restarts the job.
+    second = start_worker("second", CELERY_VISIBILITY_TIMEOUT="1")
+    wait_for_job(job, {State.DONE, State.FAILED}, workers=[second], timeout=180)
+
+    assert job.state == State.DONE, job.error
+    assert job.attempts == 2
+    reader = pdf_reader(job.file.path)
+    assert len(reader.pages) == job.page_count > 20
+    assert book_files(media_root) == [media_root / job.file.name]  # no half-written or .part file
