@@ -19,6 +19,7 @@ from dimensions.models import (
     GapItem,
     Goal,
     Indicator,
+    IndicatorTarget,
     Program,
     QuickWin,
     ReadinessItem,
@@ -36,8 +37,13 @@ from .models import ReviewComment, SectionTransition
 # directly, or off one of its programs or goals.
 ENTRY_MODELS = [ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program, Indicator, RoadmapEntry, QuickWin]
 COMMENTABLE = {m._meta.model_name: m for m in ENTRY_MODELS}
+# What the "changes since the last review" compares: the entries and the indicators' yearly targets.
+DIFF_MODELS = [*ENTRY_MODELS, IndicatorTarget]
 # Bookkeeping fields that are no change a reviewer cares about.
-SKIP_FIELDS = {"id", "version", "created_at", "updated_at", "created_by", "section", "goal", "program"}
+BOOKKEEPING = {"id", "version", "created_at", "updated_at", "created_by", "section"}
+# Shown with the entry on the page already (it sits under its goal, program or indicator).
+PARENTS = {"goal", "program", "indicator"}
+SKIP_FIELDS = BOOKKEEPING | PARENTS
 
 
 # Queue ----------------------------------------------------------------------------------------
@@ -215,50 +221,45 @@ class EntryChange:
         return {"added": _("Ditambahkan"), "removed": _("Dihapus"), "changed": _("Diubah")}[self.kind]
 
 
-def _tracked_fields(model):
+def _tracked_fields(model, skip=SKIP_FIELDS):
     """(field, is_m2m) of the fields a reviewer sees, in declaration order."""
-    fields = [(f, False) for f in model._meta.concrete_fields if f.name not in SKIP_FIELDS]
+    fields = [(f, False) for f in model._meta.concrete_fields if f.name not in skip]
     fields += [(f, True) for f in model._meta.many_to_many]
     return fields
 
 
 def _section_filters(section):
-    """How to find each entry model's historical rows of this section (deleted ones included)."""
-    program_ids = set(Program.history.filter(section_id=section.pk).values_list("id", flat=True).distinct())
-    goal_ids = set(Goal.history.filter(section_id=section.pk).values_list("id", flat=True).distinct())
-    return {
-        ReadinessItem: {"section_id": section.pk},
-        GapItem: {"section_id": section.pk},
-        SwotEntry: {"section_id": section.pk},
-        Strategy: {"section_id": section.pk},
-        Goal: {"section_id": section.pk},
-        Program: {"section_id": section.pk},
-        Indicator: None if not (program_ids or goal_ids) else ("indicator", program_ids, goal_ids),
-        RoadmapEntry: {"program_id__in": program_ids} if program_ids else None,
-        QuickWin: {"program_id__in": program_ids} if program_ids else None,
-    }
+    """How to find each entry model's historical rows of this section (deleted ones included):
+    a dict of lookups, or None when the section never had such a parent."""
+    from django.db.models import Q
+
+    program_ids = set(Program.history.filter(section_id=section.pk).order_by().values_list("id", flat=True).distinct())
+    goal_ids = set(Goal.history.filter(section_id=section.pk).order_by().values_list("id", flat=True).distinct())
+    own = Q(section_id=section.pk)
+    filters = {m: own for m in (ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program)}
+    filters[Indicator] = Q(program_id__in=program_ids) | Q(goal_id__in=goal_ids) if program_ids or goal_ids else None
+    filters[RoadmapEntry] = Q(program_id__in=program_ids) if program_ids else None
+    filters[QuickWin] = Q(program_id__in=program_ids) if program_ids else None
+    indicator_ids = set()
+    if filters[Indicator] is not None:
+        indicator_ids = set(Indicator.history.filter(filters[Indicator]).order_by().values_list("id", flat=True).distinct())
+    filters[IndicatorTarget] = Q(indicator_id__in=indicator_ids) if indicator_ids else None
+    return filters
 
 
 def section_changes_since(section, since):
     """Entries added, removed and changed in the section after ``since`` (a datetime), comparing
     each entry's last historical version before ``since`` with its latest one. The old and new
     values are display strings, side by side. A fixed number of queries per entry model."""
-    from django.db.models import Q
-
     changes = []
     filters = _section_filters(section)
     labels = _LabelResolver()
     pending = []  # (model, entry id, old row or None, new row)
-    for model in ENTRY_MODELS:
-        flt = filters[model]
-        if flt is None:
+    for model in DIFF_MODELS:
+        q = filters[model]
+        if q is None:
             continue
         history = model.history.model
-        if isinstance(flt, tuple):
-            _, program_ids, goal_ids = flt
-            q = Q(program_id__in=program_ids) | Q(goal_id__in=goal_ids)
-        else:
-            q = Q(**flt)
         after = list(
             history.objects.filter(q, history_date__gt=since)
             .select_related("history_user")
@@ -287,7 +288,7 @@ def section_changes_since(section, since):
         for row in (old, new):
             if row is None:
                 continue
-            for f, is_m2m in _tracked_fields(model):
+            for f, is_m2m in _tracked_fields(model, BOOKKEEPING):
                 if is_m2m:
                     for pk in m2m_values.get((model, f.name, row.history_id), ()):
                         labels.want(f.related_model, pk)
@@ -297,7 +298,7 @@ def section_changes_since(section, since):
     for model, entry_id, old, new in pending:
         def values(row):
             result = []
-            for f, is_m2m in _tracked_fields(model):
+            for f, is_m2m in _tracked_fields(model, BOOKKEEPING):
                 if is_m2m:
                     pks = m2m_values.get((model, f.name, row.history_id), ())
                     value = ", ".join(sorted(labels.get(f.related_model, pk) for pk in pks)) or "–"
@@ -326,7 +327,7 @@ def section_changes_since(section, since):
             ]
             if diffs:
                 changes.append(EntryChange("changed", label=_row_label(model, new), fields=diffs, **common))
-    order = {m._meta.model_name: i for i, m in enumerate(ENTRY_MODELS)}
+    order = {m._meta.model_name: i for i, m in enumerate(DIFF_MODELS)}
     changes.sort(key=lambda c: (order[c.model_name], c.at, c.object_id))
     return changes
 
@@ -388,6 +389,11 @@ class _LabelResolver:
         for model, pks in self.wanted.items():
             for obj in model._default_manager.filter(pk__in=pks):
                 self.loaded[(model, obj.pk)] = str(obj)
+            gone = [pk for pk in pks if (model, pk) not in self.loaded]
+            if gone and hasattr(model, "history"):
+                # Deleted since: named by their last historical version.
+                for row in model.history.filter(id__in=gone).order_by("id", "history_date", "history_id"):
+                    self.loaded[(model, row.id)] = _("%(label)s (dihapus)") % {"label": _row_label(model, row)}
 
     def get(self, model, pk):
         if pk is None:

@@ -84,24 +84,18 @@ class SectionReviewView(RegionMixin, TemplateView):
 
     def _post_comment(self):
         form = CommentForm(self.request.POST)
-        key = None
         if form.is_valid():
             try:
                 entry, parent = _comment_target(self.section, form.cleaned_data)
-                key = selectors.comment_key(entry) if parent is None else ("reply", parent.pk)
                 comment = services.comment_add(self.section, self.request.user, form.cleaned_data["text"], entry, parent)
             except services.CommentError as e:
-                form.add_error("text" if hasattr(e, "error_dict") else None, e)
+                form.add_error(None, e)
+                # Also on top of the page: the entry named may not be on it.
+                messages.error(self.request, " ".join(e.messages))
             else:
                 messages.success(self.request, _("Komentar disimpan."))
                 return HttpResponseRedirect(f"{self.request.path}#komentar-{(comment.parent or comment).pk}")
-        else:
-            try:
-                entry, parent = _comment_target(self.section, form.cleaned_data)
-                key = selectors.comment_key(entry) if parent is None else ("reply", parent.pk)
-            except services.CommentError:
-                key = None
-        return self.render_to_response(self.get_context_data(comment_form=form, comment_form_key=key))
+        return self.render_to_response(self.get_context_data(comment_form=form))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -129,7 +123,6 @@ class SectionReviewView(RegionMixin, TemplateView):
             transition_form=kwargs.get("transition_form") or TransitionForm(),
             transition_kind=kwargs.get("transition_kind"),
             comment_form=kwargs.get("comment_form"),
-            comment_form_key=kwargs.get("comment_form_key"),
             workspace_url=_workspace_url(section),
         )
         return ctx
