@@ -1,0 +1,587 @@
+"""The forms agencies fill in, one per kind of entry, edited in place (htmx) or as plain pages.
+
+Every entry form carries the entry's ``version`` (hidden) for optimistic locking, is rendered by
+crispy-forms without its own <form> tag (the templates wrap it in an hx-post form), validates with
+the model's clean() plus the checks below, and keeps its sub-rows (yearly targets of an
+indicator, road map years of a program) as inline formsets in ``form.formsets``, validated and
+saved together with it.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Field, Layout, Row
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from dimensions.models import (
+    SUBCOMPONENTS,
+    Element,
+    FundingSource,
+    GapItem,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Program,
+    QuickWin,
+    ReadinessComponent,
+    ReadinessItem,
+    RoadmapEntry,
+    Strategy,
+    SwotEntry,
+)
+from masterplan.models import Agency
+
+# Numbers -------------------------------------------------------------------------------------
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def parse_id_decimal(value):
+    """Read a number the Indonesian way: "Rp 1.250.000", "1.250.000,50", "40,5"; plain "40.5" and
+    "1250000" work too. Returns a string Decimal() understands, or the input unchanged."""
+    if value in (None, ""):
+        return value
+    text = str(value).strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(text):
+        text = text.replace(".", "")
+    return text
+
+
+def format_id_decimal(value):
+    """A Decimal as an Indonesian input value: 1250000 → "1.250.000", 40.5 → "40,5"."""
+    if not isinstance(value, Decimal | int | float):
+        return value
+    value = Decimal(value)
+    sign = "-" if value < 0 else ""
+    value = abs(value).normalize()
+    whole, _sep, frac = f"{value:f}".partition(".")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+
+
+class IdDecimalField(forms.DecimalField):
+    """A decimal typed the Indonesian way (thousands dots, decimal comma)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(parse_id_decimal(value))
+
+    def prepare_value(self, value):
+        return format_id_decimal(value)
+
+    def widget_attrs(self, widget):
+        # No HTML step/min/max on a text input; the server checks.
+        attrs = super().widget_attrs(widget)
+        for key in ("step", "min", "max"):
+            attrs.pop(key, None)
+        return attrs
+
+
+class RupiahField(IdDecimalField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_digits", 18)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("help_text", _("Dalam rupiah, mis. 1.250.000."))
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "numeric")
+
+
+def _not_negative(value):
+    if value is not None and value < 0:
+        raise ValidationError(_("Anggaran tidak boleh negatif."), code="negative")
+    return value
+
+
+# Base ----------------------------------------------------------------------------------------
+
+
+class EntryForm(forms.ModelForm):
+    """Base of every entry form: the section it writes in, the version it was read at, and sub-row
+    formsets validated and saved with it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    formset_classes = {}
+
+    def __init__(self, *args, section, **kwargs):
+        self.section = section
+        self.masterplan = section.masterplan
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["version"].initial = self.instance.version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.formsets = self.build_formsets(self.data if self.is_bound else None)
+
+    def build_formsets(self, data):
+        return {}
+
+    @property
+    def sent_version(self):
+        try:
+            return int(self.data.get("version") or 0) or None
+        except (TypeError, ValueError):
+            return None
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formsets_valid = all([fs.is_valid() for fs in self.formsets.values()])  # every one, for errors
+        if valid and formsets_valid:
+            self.clean_formsets()
+            formsets_valid = not any(fs.total_error_count() for fs in self.formsets.values())
+        return valid and formsets_valid
+
+    def clean_formsets(self):
+        """Checks across the form and its sub-rows (after both validated)."""
+
+    def save_formsets(self):
+        for fs in self.formsets.values():
+            fs.instance = self.instance
+            fs.save()
+
+    @property
+    def all_errors_count(self):
+        return len(self.errors) + sum(fs.total_error_count() for fs in self.formsets.values())
+
+    def _period_check(self, year):
+        mp = self.masterplan
+        if year is not None and not mp.year_in_period(year):
+            raise ValidationError(
+                _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {"a": mp.period_start, "b": mp.period_end},
+                code="period",
+            )
+        return year
+
+
+def _year_widget(masterplan):
+    return forms.NumberInput(attrs={"min": masterplan.period_start, "max": masterplan.period_end, "inputmode": "numeric"})
+
+
+class RowForm(forms.ModelForm):
+    """A sub-row (yearly target, road map year); its fields are rendered one per table cell."""
+
+    def __init__(self, *args, masterplan=None, **kwargs):
+        self.masterplan = masterplan
+        super().__init__(*args, **kwargs)
+        if "DELETE" in self.fields:
+            self.fields["DELETE"].label = _("Hapus")
+
+
+class BaseRowFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, masterplan=None, **kwargs):
+        self.masterplan = masterplan
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["masterplan"] = self.masterplan
+        return kwargs
+
+    def live_forms(self):
+        """The rows that will be saved: filled in and not marked for deletion."""
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.has_changed() and not form.instance.pk:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            yield form
+
+    def clean_years(self, low, high, message):
+        """Each row's year inside [low, high] and no year twice."""
+        seen = {}
+        for form in self.live_forms():
+            year = form.cleaned_data.get("year")
+            if year is None:
+                continue
+            if low is not None and high is not None and not (low <= year <= high):
+                form.add_error("year", message)
+            elif year in seen and self.unique_year:
+                form.add_error("year", _("Tahun %(y)s sudah diisi di baris lain.") % {"y": year})
+            seen[year] = form
+
+
+# Readiness, gap, SWOT -------------------------------------------------------------------------
+
+
+class ReadinessItemForm(EntryForm):
+    class Meta:
+        model = ReadinessItem
+        fields = ["component", "subcomponent", "description", "evidence"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sub-components grouped under their component, so the choice explains itself.
+        self.fields["subcomponent"].choices = [("", "---------")] + [
+            (ReadinessComponent(comp).label, [(str(s), s.label) for s in subs]) for comp, subs in SUBCOMPONENTS.items()
+        ]
+        self.helper.layout = Layout(
+            Row(Column("component", css_class="col-md-6"), Column("subcomponent", css_class="col-md-6")),
+            "description",
+            "evidence",
+            "version",
+        )
+
+
+def _element_field(form, required):
+    dimension = form.section.dimension
+    field = forms.ModelChoiceField(
+        queryset=Element.objects.filter(dimension=dimension).order_by("order"),
+        required=required,
+        label=_("Elemen"),
+        error_messages={"invalid_choice": _("Elemen ini bukan bagian dari dimensi %(dim)s.") % {"dim": dimension}},
+    )
+    return field
+
+
+class GapItemForm(EntryForm):
+    class Meta:
+        model = GapItem
+        fields = ["element", "existing_condition", "expected_condition", "gap"]
+        widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("existing_condition", "expected_condition", "gap")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["element"] = _element_field(self, required=False)
+        self.fields["element"].help_text = _("Kosongkan bila berlaku untuk dimensi secara umum.")
+
+
+class SwotEntryForm(EntryForm):
+    class Meta:
+        model = SwotEntry
+        fields = ["quadrant", "component", "statement", "evidence", "priority"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 2}), "evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            Row(
+                Column("quadrant", css_class="col-md-4"),
+                Column("component", css_class="col-md-4"),
+                Column("priority", css_class="col-md-4"),
+            ),
+            "statement",
+            "evidence",
+            "version",
+        )
+
+
+# Strategy ------------------------------------------------------------------------------------
+
+
+class SwotChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_quadrant_display()} ({obj.quadrant}): {obj.statement} — {obj.section.agency}"
+
+
+class StrategyForm(EntryForm):
+    swot_entries = SwotChoiceField(
+        queryset=SwotEntry.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Butir SWOT asal"),
+        help_text=_("Pilih dari dua kuadran jenis strategi: SO memakai Kekuatan dan Peluang, WT Kelemahan dan Ancaman, dst."),
+    )
+
+    class Meta:
+        model = Strategy
+        fields = ["kind", "statement", "swot_entries"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # SWOT entries of this dimension in this masterplan, of every agency.
+        self.fields["swot_entries"].queryset = (
+            SwotEntry.objects.filter(section__masterplan=self.masterplan, section__dimension=self.section.dimension)
+            .select_related("section__agency")
+            .order_by("quadrant", "priority", "pk")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, entries = cleaned.get("kind"), cleaned.get("swot_entries")
+        if kind and entries:
+            try:
+                Strategy.check_swot_entries(kind, entries)
+            except ValidationError as e:
+                for message in e.message_dict.get("swot_entries", []):
+                    self.add_error("swot_entries", message)
+        return cleaned
+
+
+# Goal and indicator --------------------------------------------------------------------------
+
+
+class GoalForm(EntryForm):
+    class Meta:
+        model = Goal
+        fields = ["statement"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 2})}
+
+
+class TargetForm(RowForm):
+    value = IdDecimalField(label=_("Target"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        model = IndicatorTarget
+        fields = ["year", "value"]
+
+
+class TargetFormSet(BaseRowFormSet):
+    unique_year = True
+
+
+def target_formset_class(extra):
+    return inlineformset_factory(
+        Indicator, IndicatorTarget, form=TargetForm, formset=TargetFormSet, extra=extra, can_delete=True
+    )
+
+
+class IndicatorForm(EntryForm):
+    baseline = IdDecimalField(label=_("Nilai dasar (baseline)"), required=False, max_digits=14, decimal_places=2)
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "baseline", "baseline_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "name",
+            Row(
+                Column("unit", css_class="col-md-4"),
+                Column("baseline", css_class="col-md-4"),
+                Column("baseline_year", css_class="col-md-4"),
+            ),
+            "version",
+        )
+
+    def build_formsets(self, data):
+        # A row for every year of the period not yet given a target: type the value, done.
+        have = set(self.instance.targets.values_list("year", flat=True)) if self.instance.pk else set()
+        initial = [{"year": y} for y in self.masterplan.years if y not in have]
+        cls = target_formset_class(extra=len(initial) or 1)
+        return {
+            "targets": cls(data, instance=self.instance, prefix="targets", initial=initial, masterplan=self.masterplan)
+        }
+
+    def clean_formsets(self):
+        mp = self.masterplan
+        self.formsets["targets"].clean_years(
+            mp.period_start,
+            mp.period_end,
+            _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {"a": mp.period_start, "b": mp.period_end},
+        )
+
+
+# Program -------------------------------------------------------------------------------------
+
+
+class RoadmapForm(RowForm):
+    class Meta:
+        model = RoadmapEntry
+        fields = ["year", "activity", "target"]
+        widgets = {"activity": forms.Textarea(attrs={"rows": 1})}
+
+
+class RoadmapFormSet(BaseRowFormSet):
+    unique_year = False
+
+
+def roadmap_formset_class(extra):
+    return inlineformset_factory(
+        Program, RoadmapEntry, form=RoadmapForm, formset=RoadmapFormSet, extra=extra, can_delete=True
+    )
+
+
+class ProgramForm(EntryForm):
+    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False)
+
+    class Meta:
+        model = Program
+        fields = [
+            "element",
+            "name",
+            "description",
+            "horizon",
+            "start_year",
+            "end_year",
+            "lead_agency",
+            "partner_agencies",
+            "other_partners",
+            "output",
+            "outcome",
+            "budget",
+            "funding_sources",
+            "strategies",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "other_partners": forms.Textarea(attrs={"rows": 2}),
+            "output": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+            "partner_agencies": forms.CheckboxSelectMultiple,
+            "funding_sources": forms.CheckboxSelectMultiple,
+            "strategies": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.masterplan.region
+        self.fields["element"] = _element_field(self, required=True)
+        agencies = Agency.objects.filter(region=region).order_by("name")
+        foreign = _("Perangkat daerah ini bukan milik %(region)s.") % {"region": region}
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["lead_agency"].error_messages["invalid_choice"] = foreign
+        self.fields["partner_agencies"].queryset = agencies
+        self.fields["partner_agencies"].error_messages["invalid_choice"] = foreign
+        self.fields["funding_sources"].queryset = FundingSource.objects.order_by("order")
+        self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by("kind", "pk")
+        self.fields["strategies"].error_messages["invalid_choice"] = _("Strategi ini bukan milik bagian ini.")
+        for name in ("start_year", "end_year"):
+            self.fields[name].widget = _year_widget(self.masterplan)
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("lead_agency", self.section.agency_id)
+        self.helper.layout = Layout(
+            Row(Column("element", css_class="col-md-6"), Column("horizon", css_class="col-md-6")),
+            "name",
+            "description",
+            Row(Column("start_year", css_class="col-6 col-md-3"), Column("end_year", css_class="col-6 col-md-3"),
+                Column("budget", css_class="col-md-6")),
+            "funding_sources",
+            "lead_agency",
+            Field("partner_agencies", wrapper_class="checkbox-scroll"),
+            "other_partners",
+            Row(Column("output", css_class="col-md-6"), Column("outcome", css_class="col-md-6")),
+            "strategies",
+            "version",
+        )
+
+    def clean_start_year(self):
+        return self._period_check(self.cleaned_data.get("start_year"))
+
+    def clean_end_year(self):
+        return self._period_check(self.cleaned_data.get("end_year"))
+
+    def clean_budget(self):
+        return _not_negative(self.cleaned_data.get("budget"))
+
+    def build_formsets(self, data):
+        cls = roadmap_formset_class(extra=1 if self.instance.pk else 2)
+        return {"roadmap": cls(data, instance=self.instance, prefix="roadmap", masterplan=self.masterplan)}
+
+    def clean_formsets(self):
+        start, end = self.cleaned_data.get("start_year"), self.cleaned_data.get("end_year")
+        self.formsets["roadmap"].clean_years(
+            start,
+            end,
+            _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).") % {"a": start, "b": end},
+        )
+
+
+# Quick win -----------------------------------------------------------------------------------
+
+
+class QuickWinForm(EntryForm):
+    budget = RupiahField(label=_("Anggaran (Rp)"), required=False)
+    duration_months = forms.IntegerField(
+        label=_("Lama pelaksanaan (bulan)"),
+        min_value=1,
+        help_text=_("Quick win selesai dalam 6 sampai 12 bulan."),
+        widget=forms.NumberInput(attrs={"min": 1, "max": 12, "inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = QuickWin
+        fields = [
+            "program",
+            "name",
+            "status",
+            "problem",
+            "solution",
+            "benefits",
+            "duration_months",
+            "schedule",
+            "budget",
+            "funding_source",
+            "partners",
+            "impact_indicator",
+            "risks",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 2}) for f in ("problem", "solution", "benefits", "schedule", "partners", "risks")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        free = Q(quick_win__isnull=True)
+        if self.instance.pk:
+            free |= Q(pk=self.instance.program_id)
+        self.fields["program"].queryset = Program.objects.filter(free, section=self.section).order_by("start_year", "name")
+        self.fields["program"].error_messages["invalid_choice"] = _(
+            "Pilih program bagian ini yang belum memiliki quick win."
+        )
+        self.fields["program"].help_text = _("Program bagian ini yang diwujudkan sebagai quick win.")
+        self.fields["funding_source"].queryset = FundingSource.objects.order_by("order")
+        self.helper.layout = Layout(
+            Row(Column("program", css_class="col-md-8"), Column("status", css_class="col-md-4")),
+            "name",
+            "problem",
+            "solution",
+            "benefits",
+            Row(Column("duration_months", css_class="col-md-4"), Column("budget", css_class="col-md-4"),
+                Column("funding_source", css_class="col-md-4")),
+            "schedule",
+            "partners",
+            "impact_indicator",
+            "risks",
+            "version",
+        )
+
+    def clean_duration_months(self):
+        months = self.cleaned_data.get("duration_months")
+        if months is not None and months > 12:
+            raise ValidationError(_("Quick win harus selesai dalam 12 bulan."), code="too_long")
+        return months
+
+    def clean_budget(self):
+        return _not_negative(self.cleaned_data.get("budget"))
+
+
+FORMS = {
+    "readiness": ReadinessItemForm,
+    "gap": GapItemForm,
+    "swot": SwotEntryForm,
+    "strategy": StrategyForm,
+    "goal": GoalForm,
+    "indicator": IndicatorForm,
+    "program": ProgramForm,
+    "quickwin": QuickWinForm,
+}
+
+
+def initial_for_group(kind_code, group):
+    """Initial values of a new entry added under a group of the page (a quadrant, a horizon...)."""
+    from dimensions.models import Horizon, ReadinessSubcomponent
+
+    if kind_code == "readiness" and group in ReadinessSubcomponent.values:
+        component = next(str(c) for c, subs in SUBCOMPONENTS.items() if group in subs)
+        return {"component": component, "subcomponent": group}
+    if kind_code == "swot" and group in SwotEntry.Quadrant.values:
+        return {"quadrant": group}
+    if kind_code == "strategy" and group in Strategy.Kind.values:
+        return {"kind": group}
+    if kind_code == "program" and group in Horizon.values:
+        return {"horizon": group}
+    return {}

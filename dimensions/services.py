@@ -1,0 +1,308 @@
+"""Every write of an entry goes through here: create, update, delete, restore.
+
+Each function runs in one transaction, checks that the user may write in the section
+(masterplan.access) and that the section's review state allows it (dimensions.review), and tells
+the review afterwards (an approved section goes back to draft).
+
+Nothing is lost:
+- updates use optimistic locking: ``UPDATE ... SET version = n + 1 WHERE version = n``; when no
+  row matches, someone saved in between and ``StaleEntry`` carries their current copy;
+- a delete records, through django-simple-history, the entry and everything deleted with it
+  (sub-rows, indicators, quick win) under one token, so ``entry_restore`` brings all of it back,
+  with its many-to-many links.
+"""
+
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.http import Http404
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+
+from dimensions.kinds import KINDS
+from dimensions.models import (
+    Entry,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Program,
+    QuickWin,
+    RoadmapEntry,
+    Section,
+    Strategy,
+    SwotEntry,
+)
+from masterplan import access
+
+DELETE_PREFIX = "delete:"
+CASCADE_PREFIX = "cascade:"
+
+
+class SectionLocked(PermissionDenied):
+    """The section is under review (submitted): its entries cannot be written now."""
+
+    def __init__(self, message=None):
+        super().__init__(message or _("Bagian ini sedang ditinjau tenaga ahli; butirnya terkunci sampai ada keputusan."))
+
+
+class StaleEntry(Exception):
+    """Someone saved the entry after this form was opened. ``current`` is their copy (None when
+    they deleted it)."""
+
+    def __init__(self, current):
+        super().__init__("stale entry")
+        self.current = current
+
+
+class RestoreError(ValidationError):
+    """A deleted entry that cannot be brought back now (its parent is gone, or it exists)."""
+
+
+def _review():
+    # Imported lazily: the review app imports dimensions models, and is optional at import time.
+    from dimensions.review import services as review
+
+    return review
+
+
+def kind_of(entry):
+    for kind in KINDS.values():
+        if isinstance(entry, kind.model):
+            return kind
+    raise TypeError(type(entry).__name__)
+
+
+def _writable(user, section):
+    """Check rights and review state, holding the section row until the transaction ends (so a
+    submit cannot slip between the check and the write)."""
+    access.require(user, access.EDIT_SECTION, section)
+    locked = Section.objects.select_for_update().only("pk", "state").get(pk=section.pk)
+    section.state = locked.state
+    if not _review().section_is_editable(section):
+        raise SectionLocked()
+    return section
+
+
+def _changed(section, user):
+    _review().section_entry_changed(section, user)
+
+
+def _in_section(kind, section, pk):
+    if not kind.in_section(section).filter(pk=pk).exists():
+        raise Http404
+
+
+def entry_create(section, form, user):
+    """Save a new entry from a valid form (its instance already knows its section or parent)."""
+    kind = kind_of(form.instance)
+    with transaction.atomic():
+        _writable(user, section)
+        obj = form.save(commit=False)
+        if isinstance(obj, Entry):
+            obj.section = section
+            obj.created_by = user
+        obj.version = 1
+        obj._history_user = user
+        obj.save()
+        form.save_m2m()
+        form.save_formsets()
+        # The parent (goal/program) or the chosen program must be of this section.
+        _in_section(kind, section, obj.pk)
+        _changed(section, user)
+    return obj
+
+
+def entry_update(section, entry, form, user):
+    """Save a valid form over an entry, refusing a stale copy (``StaleEntry``)."""
+    kind = kind_of(entry)
+    expected = form.sent_version
+    with transaction.atomic():
+        _writable(user, section)
+        _in_section(kind, section, entry.pk)
+        model = type(entry)
+        matched = (
+            model.objects.filter(pk=entry.pk, version=expected).update(version=F("version") + 1)
+            if expected
+            else 0
+        )
+        if not matched:
+            raise StaleEntry(model.objects.filter(pk=entry.pk).first())
+        obj = form.save(commit=False)
+        obj.version = expected + 1
+        obj._history_user = user
+        obj.save()
+        form.save_m2m()
+        form.save_formsets()
+        _in_section(kind, section, obj.pk)  # a quick win may not move to another section's program
+        _changed(section, user)
+    return obj
+
+
+def _children(entry):
+    """What is deleted with an entry, deepest first (so restore can go the other way)."""
+    rows = []
+
+    def indicator(ind):
+        rows.extend(ind.targets.all())
+        rows.append(ind)
+
+    if isinstance(entry, Goal):
+        for ind in entry.indicators.all():
+            indicator(ind)
+    elif isinstance(entry, Indicator):
+        rows.extend(entry.targets.all())
+    elif isinstance(entry, Program):
+        for ind in entry.indicators.all():
+            indicator(ind)
+        rows.extend(entry.roadmap.all())
+        rows.extend(QuickWin.objects.filter(program=entry))
+    return rows
+
+
+def entry_delete(section, entry, user):
+    """Delete an entry and what hangs on it, recording one token so all of it can be restored."""
+    kind = kind_of(entry)
+    with transaction.atomic():
+        _writable(user, section)
+        _in_section(kind, section, entry.pk)
+        token = uuid.uuid4().hex[:16]
+        for child in _children(entry):
+            child._change_reason = CASCADE_PREFIX + token
+            child._history_user = user
+            child.delete()
+        pk = entry.pk
+        entry._change_reason = DELETE_PREFIX + token
+        entry._history_user = user
+        entry.delete()
+        entry.pk = pk  # callers still name it (the "restore" button)
+        _changed(section, user)
+    return token
+
+
+# Restore ---------------------------------------------------------------------------------------
+
+
+def deletion_record(kind, section, pk):
+    """The latest deletion record of an entry of this section, or 404."""
+    record = (
+        kind.model.history.filter(id=pk, history_type="-")
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if record is None or _record_section_id(kind, record) != section.pk:
+        raise Http404
+    return record
+
+
+def _record_section_id(kind, record):
+    """The section a historical record belonged to, following deleted parents through history."""
+    if kind.code == "indicator":
+        parent_model, parent_id = (Goal, record.goal_id) if record.goal_id else (Program, record.program_id)
+        return _section_id_of(parent_model, parent_id)
+    if kind.code == "quickwin":
+        return _section_id_of(Program, record.program_id)
+    return record.section_id
+
+
+def _section_id_of(model, pk):
+    row = model.objects.filter(pk=pk).values_list("section_id", flat=True).first()
+    if row is None:
+        last = model.history.filter(id=pk).order_by("-history_date", "-history_id").first()
+        row = last.section_id if last else None
+    return row
+
+
+def _m2m_fields(model):
+    return [f for f in model._meta.many_to_many if f in HistoricalRecords.m2m_models]
+
+
+def _restore_m2m(obj, before):
+    """Give a restored object the many-to-many links of its last record before deletion, keeping
+    only targets that still exist."""
+    if before is None:
+        return
+    for field in _m2m_fields(type(obj)):
+        target_attr = field.m2m_reverse_field_name() + "_id"
+        ids = [getattr(row, target_attr) for row in getattr(before, field.name).all()]
+        existing = field.related_model.objects.filter(pk__in=ids)
+        if field.name == "strategies":
+            existing = existing.filter(section_id=obj.section_id)
+        getattr(obj, field.name).set(existing)
+
+
+def _relink_reverse(obj, user):
+    """Put a restored SWOT entry back into the strategies (a restored strategy back into the
+    programs) whose latest saved state still lists it."""
+    if isinstance(obj, SwotEntry):
+        owner_model, field_name = Strategy, "swot_entries"
+    elif isinstance(obj, Strategy):
+        owner_model, field_name = Program, "strategies"
+    else:
+        return
+    field = owner_model._meta.get_field(field_name)
+    m2m_history = HistoricalRecords.m2m_models[field]
+    owner_attr = field.m2m_field_name() + "_id"
+    target_attr = field.m2m_reverse_field_name() + "_id"
+    rows = m2m_history.objects.filter(**{target_attr: obj.pk}).values_list("history_id", owner_attr)
+    listed_in = {}
+    for history_id, owner_id in rows:
+        listed_in.setdefault(owner_id, set()).add(history_id)
+    if not listed_in:
+        return
+    latest = dict(
+        owner_model.history.filter(id__in=list(listed_in)).values("id").annotate(m=Max("history_id")).values_list("id", "m")
+    )
+    for owner in owner_model.objects.filter(pk__in=[oid for oid, hid in latest.items() if hid in listed_in[oid]]):
+        owner._history_user = user
+        getattr(owner, field_name).add(obj)
+        owner_model.objects.filter(pk=owner.pk).update(version=F("version") + 1)
+
+
+def _bring_back(record, user, version=None):
+    obj = record.instance
+    if version is not None:
+        obj.version = version
+    obj._history_user = user
+    obj.save(force_insert=True)
+    return obj
+
+
+def entry_restore(section, kind_code, pk, user):
+    """Bring a deleted entry of the section back, with its sub-rows, indicators, quick win and
+    links, as it was when deleted. Returns the restored entry."""
+    kind = KINDS[kind_code]
+    model = kind.model
+    with transaction.atomic():
+        _writable(user, section)
+        record = deletion_record(kind, section, pk)
+        if model.objects.filter(pk=pk).exists():
+            raise RestoreError(_("Butir ini tidak sedang terhapus."), code="exists")
+        if kind.code == "indicator":
+            parent_model, parent_id = (Goal, record.goal_id) if record.goal_id else (Program, record.program_id)
+            if not parent_model.objects.filter(pk=parent_id).exists():
+                raise RestoreError(
+                    _("Induk indikator ini (sasaran atau program) juga terhapus; pulihkan induknya dahulu."),
+                    code="parent",
+                )
+        if kind.code == "quickwin":
+            if not Program.objects.filter(pk=record.program_id).exists():
+                raise RestoreError(_("Program quick win ini juga terhapus; pulihkan programnya dahulu."), code="parent")
+            if QuickWin.objects.filter(program_id=record.program_id).exists():
+                raise RestoreError(_("Program ini sudah memiliki quick win lain."), code="taken")
+        before = record.prev_record
+        obj = _bring_back(record, user, version=(record.version or 0) + 1)
+        _restore_m2m(obj, before)
+        reason = record.history_change_reason or ""
+        if reason.startswith(DELETE_PREFIX):
+            cascade = CASCADE_PREFIX + reason[len(DELETE_PREFIX):]
+            # Parents before children: indicators, then their targets, road map, quick win.
+            for child_model in (Indicator, IndicatorTarget, RoadmapEntry, QuickWin):
+                for child in child_model.history.filter(history_type="-", history_change_reason=cascade).order_by("history_id"):
+                    if not child_model.objects.filter(pk=child.id).exists():
+                        _bring_back(child, user)
+        _relink_reverse(obj, user)
+        _changed(section, user)
+    return obj
