@@ -44,8 +44,9 @@ class RegionFormView(RegionMixin, FormView):
         except ValidationError as exc:
             apply_errors(form, exc)
             return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.get_success_message(form, result))
+        message = self.get_success_message(form, result)
+        if message:
+            messages.success(self.request, message)
         return redirect(self.get_success_url())
 
     def get_success_message(self, form, result):
