@@ -12,6 +12,7 @@ font files, the emblem file and the WeasyPrint version: equal hashes give equal 
 """
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,12 +165,20 @@ def book_pdf_render(masterplan, book):
     )
 
 
+_TAG = re.compile(r"</?(p|br|ul|ol|li|strong|b|em|i|a|table|thead|tbody|tr|th|td)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(r"<(p|ul|ol|table)\b", re.I)
+
+
 def narrative_input_to_html(text):
-    """What a person typed, as safe HTML: plain text (no tags) becomes paragraphs and line breaks,
-    HTML is cut down to the allowed subset."""
+    """What a person typed, as safe HTML. Plain text (no allowed tag in it) is escaped and becomes
+    paragraphs (blank lines) and line breaks; inline-only HTML gets the same paragraphs; then
+    everything is cut down to the allowed subset."""
     text = (text or "").replace("\r\n", "\n").strip()
-    if "<" not in text:
+    if not _TAG.search(text):
         text = linebreaks(text)  # escapes, then <p> per blank-line block and <br> per line
+    elif not _BLOCK_TAG.search(text):
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+        text = "".join("<p>" + b.replace("\n", "<br>") + "</p>" for b in blocks)
     return narrative_html_clean(text)
 
 
