@@ -7,4 +7,16 @@ def navigation(request):
     ctx = {"current_region": region}
     if region is not None and request.user.is_authenticated:
         ctx["current_role"] = access.role_in(request.user, region)
+        ctx["current_role_label"] = _role_label(ctx["current_role"])
     return ctx
+
+
+def _role_label(role):
+    """The role's Indonesian name for the navigation bar (e.g. 'Staf Diskominfo')."""
+    from django.utils.translation import gettext as _
+
+    from .models import Role
+
+    if role == access.ADMIN:
+        return _("Administrator situs")
+    return Role(role).label if role in Role.values else role

@@ -85,6 +85,8 @@ class RoleAgencyMixin:
         self.fields["agency"].queryset = Agency.objects.filter(region=region).order_by("name")
         self.fields["agency"].required = False
         self.fields["agency"].help_text = _("Wajib untuk perwakilan OPD; kosongkan untuk peran lain.")
+        self.fields["agency"].empty_label = _("— Tanpa perangkat daerah —")
+        self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({a.acronym})" if a.acronym else a.name
 
     def _clean_role_agency(self, cleaned):
         role, agency = cleaned.get("role"), cleaned.get("agency")
