@@ -137,10 +137,10 @@ def progress_matrix(masterplan):
             (label, column.states[value]) for value, label in Section.State.choices if column.states.get(value)
         ]
 
-    rows = [
-        {"agency": agency, "cells": [cells.get((agency.pk, d.pk)) for d in dimensions]}
-        for agency in agencies
-    ]
+    rows = []
+    for agency in agencies:
+        row_cells = [cells.get((agency.pk, d.pk)) for d in dimensions]
+        rows.append({"agency": agency, "cells": row_cells, "assigned": sum(1 for c in row_cells if c)})
     state_totals = defaultdict(int)
     for s in sections:
         state_totals[s.state] += 1

@@ -83,6 +83,7 @@ class StageDetailView(StageMixin, TemplateView):
             checklist_done=sum(1 for i in items if i.done),
             checklist_total=len(items),
             checklist_complete=checklist_complete(items),
+            missing_items=[i for i in items if not i.done],
             can_sign_off=self.can(access.SIGN_OFF, stage) and stage.status != Stage.Status.SIGNED_OFF,
             helix=selectors.stage_helix_mix(stage),
             documents=documents,
