@@ -21,7 +21,10 @@ def second_expert(world):
     return user
 
 
-def test_submit_notifies_the_region_experts_only(world, people, second_expert, mailoutbox, django_capture_on_commit_callbacks):
+def test_submit_notifies_the_region_experts_only(
+    world, people, second_expert, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "http://localhost:8000"
     with django_capture_on_commit_callbacks(execute=True):
         services.section_submit(world.garut.env_section, world.garut.opd, "Mohon ditinjau")
     assert _recipients("submitted") == ["ahli", "ahli-kedua"]  # not the Tegal expert, not the OPD
@@ -30,7 +33,7 @@ def test_submit_notifies_the_region_experts_only(world, people, second_expert, m
     assert mail.subject.startswith("[Masterplan Smart City]")
     assert "mengajukan bagian" in mail.subject
     assert "Mohon ditinjau" in mail.body
-    assert f"/r/garut/sections/{world.garut.env_section.pk}/review/" in mail.body
+    assert f"http://localhost:8000/r/garut/sections/{world.garut.env_section.pk}/review/" in mail.body
     n = Notification.objects.filter(recipient=world.expert).get()
     assert n.region == world.garut.region
     assert n.url == f"/r/garut/sections/{world.garut.env_section.pk}/review/"
