@@ -243,7 +243,9 @@ def member_invite(
     except IntegrityError:
         raise ValidationError({"username": _("Nama pengguna ini sudah dipakai. Pilih nama lain.")}) from None
     membership = Membership.objects.create(user=user, region=region, role=role, agency=agency)
-    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url))
+    # After commit, so no mail goes out for a user that was rolled back; robust, so a mail server
+    # failure is logged and does not undo the saved member (Diskominfo can resend).
+    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url), robust=True)
     return membership
 
 
@@ -281,7 +283,7 @@ def invite_resend(membership: Membership, *, invited_by=None, base_url: str = ""
         raise ValidationError(_("Pengguna ini sudah membuat kata sandi; ia dapat memakai fitur lupa kata sandi."))
     if not membership.user.email:
         raise ValidationError(_("Pengguna ini tidak punya alamat surel."))
-    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url))
+    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url), robust=True)
 
 
 def _diskominfo_left(region, without_pk):

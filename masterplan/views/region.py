@@ -13,6 +13,7 @@ from django.views.generic import TemplateView, View
 from bimtek.models import Stage
 from masterplan import access, selectors, services, uploads
 from masterplan.forms import MasterplanForm, RegionProfileForm
+from masterplan.models import Masterplan, Region
 from masterplan.views.base import RegionMixin
 from masterplan.views.mixins import apply_errors
 
@@ -37,9 +38,12 @@ class RegionEditView(RegionMixin, TemplateView):
     required_action = access.MANAGE
 
     def get_forms(self, data=None, files=None):
+        # The forms get copies: validation writes typed values onto its instance, while the
+        # services need the stored state (e.g. the old emblem's file name, to delete it).
+        masterplan = Masterplan.objects.get(pk=self.masterplan.pk) if self.masterplan else None
         return (
-            RegionProfileForm(data, files, instance=self.region, prefix="profile"),
-            MasterplanForm(data, instance=self.masterplan, prefix="mp"),
+            RegionProfileForm(data, files, instance=Region.objects.get(pk=self.region.pk), prefix="profile"),
+            MasterplanForm(data, instance=masterplan, prefix="mp"),
         )
 
     def get(self, request, *args, **kwargs):

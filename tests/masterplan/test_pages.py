@@ -10,7 +10,7 @@ from django.urls import reverse
 from dimensions.models import Section
 from masterplan.models import Agency, Document, Membership, Role, User
 from tests import factories as f
-from tests.masterplan.conftest import docx_bytes, pdf_bytes, png_bytes, upload, xlsx_bytes
+from tests.masterplan.conftest import docx_bytes, jpeg_bytes, pdf_bytes, png_bytes, upload, xlsx_bytes
 
 
 def html(response):
@@ -136,6 +136,29 @@ def test_region_edit_saves_profile_masterplan_and_emblem(login, world):
     assert b"".join(emblem.streaming_content) == png_bytes()
     overview = client.get(reverse("region_detail", args=["garut"]))
     assert 'src="/r/garut/emblem/"' in html(overview) and 'alt="Lambang Kabupaten Garut"' in html(overview)
+
+
+def test_region_edit_replacing_and_clearing_the_emblem_removes_old_files(
+    login, world, django_capture_on_commit_callbacks
+):
+    client = login(world.garut.diskominfo)
+    url = reverse("region_edit", args=["garut"])
+    region = world.garut.region
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**_profile_data(), "profile-emblem": upload("satu.png", png_bytes())})
+    region.refresh_from_db()
+    first = region.emblem.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**_profile_data(), "profile-emblem": upload("dua.jpg", jpeg_bytes())})
+    region.refresh_from_db()
+    assert region.emblem.name.endswith(".jpg") and region.emblem.storage.exists(region.emblem.name)
+    assert not region.emblem.storage.exists(first)
+    second = region.emblem.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**_profile_data(), "profile-emblem-clear": "on"})
+    region.refresh_from_db()
+    assert not region.emblem and not region.emblem.storage.exists(second)
+    assert client.get(reverse("region_emblem", args=["garut"])).status_code == 404
 
 
 def test_region_edit_rejects_a_non_image_emblem_next_to_the_field(login, world):
