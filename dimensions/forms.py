@@ -137,9 +137,10 @@ class EntryForm(forms.ModelForm):
     def is_valid(self):
         valid = super().is_valid()
         formsets_valid = all([fs.is_valid() for fs in self.formsets.values()])  # every one, for errors
-        if valid and formsets_valid:
-            self.clean_formsets()
-            formsets_valid = not any(fs.total_error_count() for fs in self.formsets.values())
+        # Checks across rows (and against the form's years when those are valid) even when
+        # something else is wrong, so every error shows at once.
+        self.clean_formsets()
+        formsets_valid = formsets_valid and not any(fs.total_error_count() for fs in self.formsets.values())
         return valid and formsets_valid
 
     def clean_formsets(self):
@@ -341,6 +342,9 @@ class TargetForm(RowForm):
 class TargetFormSet(BaseRowFormSet):
     unique_year = True
 
+    def validate_unique(self):
+        """Years twice are reported at the row by clean_years (a clearer message than Django's)."""
+
 
 def target_formset_class(extra):
     return inlineformset_factory(
@@ -482,7 +486,8 @@ class ProgramForm(EntryForm):
         return {"roadmap": cls(data, instance=self.instance, prefix="roadmap", masterplan=self.masterplan)}
 
     def clean_formsets(self):
-        start, end = self.cleaned_data.get("start_year"), self.cleaned_data.get("end_year")
+        cleaned = getattr(self, "cleaned_data", {})
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
         self.formsets["roadmap"].clean_years(
             start,
             end,

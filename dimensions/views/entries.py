@@ -95,15 +95,21 @@ class EntryWriteMixin(KindMixin):
 class EntryCreateView(EntryWriteMixin, View):
     needs_entry = False
 
+    def resolve_objects(self):
+        super().resolve_objects()
+        self.parent = None
+        if self.kind.code == "indicator":
+            # The goal or program the indicator is added to: of this section, else 404.
+            parent_kind, _sep, parent_pk = self.group.partition("-")
+            model = {"goal": Goal, "program": Program}.get(parent_kind)
+            if model is None or not parent_pk.isdigit():
+                raise Http404
+            self.parent = get_object_or_404(model, section=self.section, pk=parent_pk)
+
     def new_instance(self):
         model = self.kind.model
         if self.kind.code == "indicator":
-            parent_kind, _sep, parent_pk = self.group.partition("-")
-            if parent_kind == "goal":
-                return Indicator(goal=get_object_or_404(Goal, section=self.section, pk=parent_pk or 0))
-            if parent_kind == "program":
-                return Indicator(program=get_object_or_404(Program, section=self.section, pk=parent_pk or 0))
-            raise Http404
+            return Indicator(**{self.parent._meta.model_name: self.parent})
         if self.kind.code == "quickwin":
             return QuickWin()
         return model(section=self.section, created_by=self.request.user)
@@ -250,6 +256,11 @@ class EntryDeleteView(EntryWriteMixin, View):
 
 class EntryRestoreView(EntryWriteMixin, View):
     needs_entry = False
+
+    def resolve_objects(self):
+        super().resolve_objects()
+        if not self.kind.in_section(self.section).filter(pk=self.kwargs["pk"]).exists():
+            services.deletion_record(self.kind, self.section, self.kwargs["pk"])  # 404 unless deleted here
 
     def post(self, request, *args, **kwargs):
         self.check_edit()
