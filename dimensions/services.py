@@ -233,9 +233,10 @@ def _restore_m2m(obj, before):
         getattr(obj, field.name).set(existing)
 
 
-def _relink_reverse(obj, user):
+def _relink_reverse(obj, user, deleted_at):
     """Put a restored SWOT entry back into the strategies (a restored strategy back into the
-    programs) whose latest saved state still lists it."""
+    programs) that listed it when it was deleted: their last saved state before the deletion
+    (deletion records excluded: their links are already gone)."""
     if isinstance(obj, SwotEntry):
         owner_model, field_name = Strategy, "swot_entries"
     elif isinstance(obj, Strategy):
@@ -253,7 +254,11 @@ def _relink_reverse(obj, user):
     if not listed_in:
         return
     latest = dict(
-        owner_model.history.filter(id__in=list(listed_in)).values("id").annotate(m=Max("history_id")).values_list("id", "m")
+        owner_model.history.filter(id__in=list(listed_in), history_date__lte=deleted_at)
+        .exclude(history_type="-")
+        .values("id")
+        .annotate(m=Max("history_id"))
+        .values_list("id", "m")
     )
     for owner in owner_model.objects.filter(pk__in=[oid for oid, hid in latest.items() if hid in listed_in[oid]]):
         owner._history_user = user
@@ -277,7 +282,9 @@ def entry_restore(section, kind_code, pk, user):
     model = kind.model
     with transaction.atomic():
         _writable(user, section)
-        record = deletion_record(kind, section, pk)
+        if kind.in_section(section).filter(pk=pk).exists():
+            raise RestoreError(_("Butir ini tidak sedang terhapus."), code="exists")
+        record = deletion_record(kind, section, pk)  # 404 unless deleted from this section
         if model.objects.filter(pk=pk).exists():
             raise RestoreError(_("Butir ini tidak sedang terhapus."), code="exists")
         if kind.code == "indicator":
@@ -303,6 +310,6 @@ def entry_restore(section, kind_code, pk, user):
                 for child in child_model.history.filter(history_type="-", history_change_reason=cascade).order_by("history_id"):
                     if not child_model.objects.filter(pk=child.id).exists():
                         _bring_back(child, user)
-        _relink_reverse(obj, user)
+        _relink_reverse(obj, user, record.history_date)
         _changed(section, user)
     return obj
