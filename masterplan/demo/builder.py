@@ -17,7 +17,9 @@ from datetime import datetime, timedelta
 from datetime import time as dtime
 from decimal import Decimal
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -143,8 +145,9 @@ def demo_region_build(spec, *, expert, ctx=None):
     result = RegionResult(region=region, created=created)
     users = _region_users(spec, region, agencies, expert, ctx, result)
     _stages(spec, masterplan, agencies, expert)
-    sections = _sections(spec, masterplan, agencies, ctx)
+    sections, new_sections = _sections(spec, masterplan, agencies, ctx)
     result.sections_filled = _ContentWriter(spec, masterplan, agencies, sections, users, ctx).write()
+    _review_log(new_sections, users, expert)
     return result
 
 
@@ -359,7 +362,71 @@ def _sections(spec, masterplan, agencies, ctx):
                 new.append(section)
             result[dim_code].append((key, section))
     Section.objects.bulk_create(new, batch_size=500)
-    return result
+    return result, new
+
+
+_REVIEW_NOTES = {
+    "submit": "Diajukan oleh sekretariat Tim Pelaksana atas nama {agency} setelah diskusi kelompok bimtek.",
+    "approve": "Sudah sesuai dengan hasil diskusi dan data dukung; disetujui.",
+    "request_changes": "Mohon lengkapi data dukung (sumber dan tahun data) dan pertajam indikator program.",
+}
+_REVIEW_COMMENT = (
+    "Pernyataan ini perlu data dukung yang jelas: sebutkan sumber dan tahun datanya, misalnya dokumen "
+    "Renstra atau data BPS."
+)
+
+
+def _review_log(sections, users, expert):
+    """The review history behind the demo states: a submission for every section past draft, the
+    expert's approval or request for changes, and for the latter an open comment on one entry.
+    Written for newly created sections only, and only where the review app is installed."""
+    if not sections or not apps.is_installed("dimensions.review"):
+        return
+    transition_model = apps.get_model("review", "SectionTransition")
+    comment_model = apps.get_model("review", "ReviewComment")
+    kinds = transition_model.Kind
+    submitter = users["diskominfo"]
+    transitions, commented = [], []
+    for section in sections:
+        if section.state == Section.State.DRAFT:
+            continue
+        submit_note = _REVIEW_NOTES["submit"].format(agency=section.agency.name)
+        transitions.append(
+            transition_model(
+                section=section, kind=kinds.SUBMIT, from_state=Section.State.DRAFT,
+                to_state=Section.State.SUBMITTED, actor=submitter, note=submit_note,
+            )
+        )
+        if section.state == Section.State.APPROVED:
+            transitions.append(
+                transition_model(
+                    section=section, kind=kinds.APPROVE, from_state=Section.State.SUBMITTED,
+                    to_state=Section.State.APPROVED, actor=expert, note=_REVIEW_NOTES["approve"],
+                )
+            )
+        elif section.state == Section.State.CHANGES_REQUESTED:
+            transitions.append(
+                transition_model(
+                    section=section, kind=kinds.REQUEST_CHANGES, from_state=Section.State.SUBMITTED,
+                    to_state=Section.State.CHANGES_REQUESTED, actor=expert, note=_REVIEW_NOTES["request_changes"],
+                )
+            )
+            commented.append(section)
+    transition_model.objects.bulk_create(transitions, batch_size=500)
+    entries = {}
+    for entry in SwotEntry.objects.filter(section__in=commented).order_by("pk"):
+        entries.setdefault(entry.section_id, entry)
+    swot_type = ContentType.objects.get_for_model(SwotEntry)
+    comment_model.objects.bulk_create(
+        [
+            comment_model(
+                section=section, content_type=swot_type, object_id=entries[section.pk].pk,
+                entry_label=str(entries[section.pk])[:250], author=expert, text=_REVIEW_COMMENT,
+            )
+            for section in commented
+            if section.pk in entries
+        ]
+    )
 
 
 # ----------------------------------------------------------------------------------------------

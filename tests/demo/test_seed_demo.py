@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, F
 from django.test import TestCase, override_settings
+from django.urls import reverse
 
 from bimtek.models import Participant, Stage
 from dimensions.models import (
@@ -283,6 +284,34 @@ class SeedDemoTests(TestCase):
         self.assertEqual(garut_states, set(Section.State.values))
         bekasi_states = set(Section.objects.filter(masterplan__region__slug="bekasi").values_list("state", flat=True))
         self.assertEqual(bekasi_states, {Section.State.APPROVED})
+
+    def test_review_log_behind_the_section_states(self):
+        transition = apps.get_model("review", "SectionTransition")
+        comment = apps.get_model("review", "ReviewComment")
+        for section in Section.objects.filter(masterplan__region__slug__in=SLUGS):
+            kinds = list(transition.objects.filter(section=section).order_by("at", "pk").values_list("kind", flat=True))
+            expected = {
+                Section.State.DRAFT: [],
+                Section.State.SUBMITTED: ["submit"],
+                Section.State.APPROVED: ["submit", "approve"],
+                Section.State.CHANGES_REQUESTED: ["submit", "request_changes"],
+            }[section.state]
+            self.assertEqual(kinds, expected, section)
+            open_comments = comment.objects.filter(section=section, resolved_at__isnull=True)
+            if section.state == Section.State.CHANGES_REQUESTED:
+                self.assertEqual(open_comments.get().entry.section_id, section.pk)
+            else:
+                self.assertFalse(open_comments.exists())
+
+    def test_demo_logins_see_their_region_and_not_another(self):
+        self.client.login(username="opd-garut", password=PASSWORD)
+        self.assertEqual(self.client.get(reverse("dashboard")).status_code, 200)
+        self.assertEqual(self.client.get(reverse("region_detail", args=["garut"])).status_code, 200)
+        self.assertEqual(self.client.get(reverse("region_detail", args=["tegal"])).status_code, 404)
+        self.client.logout()
+        self.client.login(username="ahli", password=PASSWORD)
+        for slug in SLUGS:
+            self.assertEqual(self.client.get(reverse("region_detail", args=[slug])).status_code, 200, slug)
 
     def test_history_rows_include_m2m_snapshots(self):
         program = Program.objects.filter(partner_agencies__isnull=False).distinct().first()

@@ -66,8 +66,8 @@ class Command(BaseCommand):
         created = [r.region.slug for r in result.regions if r.created]
         filled = sum(r.sections_filled for r in result.regions)
         out.write(
-            _("Data demo siap dalam %(s).1f detik: %(n)d daerah (%(c)d baru), %(f)d bagian dimensi diisi.")
-            % {"s": result.seconds, "n": len(result.regions), "c": len(created), "f": filled}
+            _("Data demo siap dalam %(s)s detik: %(n)d daerah (%(c)d baru), %(f)d bagian dimensi diisi.")
+            % {"s": f"{result.seconds:.1f}".replace(".", ","), "n": len(result.regions), "c": len(created), "f": filled}
         )
         # The four demo regions' logins in full; generated regions follow the same pattern.
         logins = [x for x in result.logins if "generated-" not in x.username]
