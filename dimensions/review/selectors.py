@@ -360,7 +360,7 @@ def _display(f, value):
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, Decimal):
-        if "anggaran" in str(f.verbose_name).lower():
+        if f.name == "budget":
             return format_rupiah(value)
         return f"{value.normalize():f}"
     return str(value)

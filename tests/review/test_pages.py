@@ -6,7 +6,6 @@ import pytest
 from dimensions.models import Section
 from dimensions.review import services
 from dimensions.review.models import ReviewComment, SectionTransition
-from masterplan.notifications.models import Notification
 from tests import factories as f
 
 from .conftest import review_url
