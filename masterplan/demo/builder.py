@@ -23,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bimtek.models import Participant, Stage
 from dimensions.models import (
@@ -94,14 +95,14 @@ def demo_seed(*, scale=0, content_factor=None):
 
     ctx = _Context()
     with transaction.atomic():
-        admin, expert = demo_staff_users(ctx)
+        _admin, expert = demo_staff_users(ctx)
     results = []
     for spec in specs:
         with transaction.atomic():
             results.append(demo_region_build(spec, expert=expert, ctx=ctx))
     logins = [
-        Login("admin", "Administrator situs", "semua daerah"),
-        Login("ahli", str(Role.EXPERT.label), f"{len(specs)} daerah"),
+        Login("admin", gettext("Administrator situs"), gettext("semua daerah")),
+        Login("ahli", str(Role.EXPERT.label), gettext("%(n)d daerah") % {"n": len(specs)}),
     ]
     for r in results:
         logins += r.logins
@@ -436,8 +437,8 @@ def _review_log(sections, users, expert):
 def _facts(spec):
     return {
         **spec.facts,
-        "nama": spec.name,
-        "daerah": spec.full_name,
+        "nama": spec.text_name or spec.name,
+        "daerah": f"{'Kota' if spec.kind == 'kota' else 'Kabupaten'} {spec.text_name or spec.name}",
         "provinsi": spec.province,
         "kepala": "Wali Kota" if spec.kind == "kota" else "Bupati",
         "th0": spec.period_start - 1,

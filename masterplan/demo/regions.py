@@ -98,6 +98,7 @@ class RegionSpec:
     name_pool: str = "sunda"  # which pool of names participants are drawn from
     content_factor: int = 1  # entries per section are this many times the base content
     generated: bool = False
+    text_name: str = ""  # the name the texts use, when it differs from the region's (garut-x10: Garut)
 
     @property
     def full_name(self):
@@ -492,7 +493,7 @@ def generated_region_spec(n):
             "Mewujudkan lingkungan hidup yang lestari",
         ),
         agency_keys=TEGAL.agency_keys,
-        stages=_stages(rows, (SIGNED, DONE, DONE, "planned")),
+        stages=_stages(rows, (SIGNED, SIGNED, DONE, DONE)),
         facts={
             "ibukota": f"Kota Contoh {n}",
             "kec": 14 + n % 20,
@@ -530,4 +531,5 @@ def multiplied_region_spec(factor, base=LARGEST):
         name=f"{base.name} x{factor}",
         content_factor=factor,
         generated=True,
+        text_name=base.text_name or base.name,
     )

@@ -413,6 +413,10 @@ def test_content_factor_multiplies_the_largest_region():
     # The copies are told apart by sub-area, so a book does not print the same line three times.
     names = list(Program.objects.filter(section__masterplan__region=big).values_list("name", flat=True))
     assert len(set(names)) == len(names)
+    # Its texts still speak of Garut; only the region's own name says what it is.
+    assert big.name == "Garut x3"
+    assert Program.objects.filter(section__masterplan__region=big, name__contains="Garut").exists()
+    assert not Program.objects.filter(section__masterplan__region=big, name__contains="x3").exists()
     before = model_counts()
     seed(content_factor=3)
     assert model_counts() == before
