@@ -1,0 +1,134 @@
+"""In-place editing in a real browser (headless Chromium): htmx swaps, focus, Escape, the keyboard.
+
+Run with the others (`-m browser` selects them). A failing test saves a screenshot under
+tests/dimensions/screenshots/."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from dimensions.models import SwotEntry
+
+# The live server needs a transactional database; serialized_rollback brings back the reference
+# data (dimensions, elements, funding sources) of the data migration after each flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).parent / "screenshots"
+
+
+@pytest.fixture
+def page(live_server, world, client, request, monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    client.force_login(world.garut.opd)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+        pg = context.new_page()
+        pg.set_default_timeout(5000)
+        pg.on("dialog", lambda dialog: dialog.accept())
+        pg.base = live_server.url
+        yield pg
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            SHOTS.mkdir(exist_ok=True)
+            pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
+        browser.close()
+
+
+def settled(page):
+    """Wait until no htmx request, swap or settle is going on (so the server thread is done)."""
+    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+
+
+def active_id(page):
+    return page.evaluate("document.activeElement && document.activeElement.id")
+
+
+def test_add_edit_escape_delete_restore_with_the_keyboard(page, world):
+    g = world.garut
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/")
+
+    # Add a weakness: the "add" link by keyboard; the form opens with focus in its first field.
+    page.focus("#add-swot-W a")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#add-swot-W form[data-entry-form]")
+    assert active_id(page) == "id_quadrant"
+    assert page.input_value("#add-swot-W #id_quadrant") == "W"
+
+    # Saving empty: the error comes back in place, focus on the field with the error.
+    page.click("#add-swot-W button[type=submit]")
+    page.wait_for_selector("#add-swot-W .is-invalid")
+    assert active_id(page) == "id_statement"
+    page.keyboard.type("SDM TIK terbatas")
+    page.click("#add-swot-W button[type=submit]")
+    page.wait_for_selector("#list-swot-W >> text=SDM TIK terbatas")
+    settled(page)
+    entry = SwotEntry.objects.get(statement="SDM TIK terbatas")
+    assert active_id(page) == f"entry-swot-{entry.pk}"  # focus on the new row
+    page.wait_for_selector("#add-swot-W a")  # the "add" button is back
+    assert page.is_hidden("#list-swot-W + .empty-note")
+
+    # Edit, type, Escape: the row comes back unchanged (after confirming to drop the typing).
+    row = f"#entry-swot-{entry.pk}"
+    page.click(f"{row} [data-edit]")
+    page.wait_for_selector(f"{row} form[data-entry-form]")
+    page.fill(f"{row} #id_statement", "Ketikan yang dibatalkan")
+    page.press(f"{row} #id_statement", "Escape")
+    page.wait_for_selector(f"{row} form[data-entry-form]", state="detached")
+    settled(page)
+    assert "SDM TIK terbatas" in page.inner_text(row)
+    entry.refresh_from_db()
+    assert entry.statement == "SDM TIK terbatas"
+
+    # Edit and save: the row shows the new text; moving to another quadrant moves the row.
+    page.click(f"{row} [data-edit]")
+    page.wait_for_selector(f"{row} form[data-entry-form]")
+    page.fill(f"{row} #id_statement", "SDM TIK terbatas di kecamatan")
+    page.select_option(f"{row} #id_quadrant", "T")
+    page.click(f"{row} button[type=submit]")
+    page.wait_for_selector(f"#list-swot-T {row} >> text=SDM TIK terbatas di kecamatan")
+    assert page.locator(f"#list-swot-W {row}").count() == 0
+
+    # Delete (confirmed) and restore in place.
+    page.click(f"{row} button:has-text('Hapus')")
+    page.wait_for_selector(f"{row} >> text=Batalkan penghapusan")
+    settled(page)
+    assert not SwotEntry.objects.filter(pk=entry.pk).exists()
+    page.click(f"{row} button:has-text('Batalkan penghapusan')")
+    page.wait_for_selector(f"{row} >> text=SDM TIK terbatas di kecamatan")
+    settled(page)
+    assert SwotEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_targets_rows_added_in_the_indicator_form(page, world):
+    from tests import factories as f
+
+    g = world.garut
+    goal = f.GoalFactory(section=g.env_section, statement="Sampah terkelola")
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/#langkah-sasaran")
+    slot = f"#add-indicator-goal-{goal.pk}"
+    page.click(f"{slot} a")
+    page.wait_for_selector(f"{slot} form[data-entry-form]")
+    page.fill(f"{slot} #id_name", "Persentase sampah terkelola")
+    page.fill(f"{slot} #id_unit", "%")
+    page.fill(f"{slot} #id_targets-0-value", "45")
+    page.fill(f"{slot} #id_targets-1-value", "50,5")
+    page.click(f"{slot} button[type=submit]")
+    page.wait_for_selector(f"#list-indicator-goal-{goal.pk} >> text=Persentase sampah terkelola")
+    settled(page)
+    assert "50,5" in page.inner_text(f"#list-indicator-goal-{goal.pk}")
+    ind = goal.indicators.get()
+    assert [str(v) for v in ind.targets.values_list("value", flat=True)] == ["45.00", "50.50"]
