@@ -219,7 +219,7 @@ def test_agency_list_shows_dimensions_and_member_counts(login, world):
     text = html(page)
     assert page.status_code == 200
     assert "Dinas Lingkungan Hidup" in text and "Smart Environment" in text and "Smart Governance" in text
-    row = re.search(r"Dinas Lingkungan Hidup</a></th>(.*?)</tr>", text, re.S).group(1)
+    row = re.search(r"Dinas Lingkungan Hidup</a>.*?</th>(.*?)</tr>", text, re.S).group(1)
     assert re.search(r'<td class="text-end">1</td>', row)  # opd-garut
     assert "Tambah perangkat daerah" not in text
 
