@@ -175,14 +175,17 @@ class RowForm(forms.ModelForm):
     def __init__(self, *args, masterplan=None, **kwargs):
         self.masterplan = masterplan
         super().__init__(*args, **kwargs)
-        if "DELETE" in self.fields:
-            self.fields["DELETE"].label = _("Hapus")
 
 
 class BaseRowFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, masterplan=None, **kwargs):
         self.masterplan = masterplan
         super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Hapus baris")
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)

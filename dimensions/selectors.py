@@ -160,7 +160,7 @@ def decorate(entries, kind_code, editable_ids):
     """Give each entry what its row needs: kind, section id, and whether this user may edit it."""
     kind = KINDS[kind_code]
     for e in entries:
-        e.kind = kind_code
+        e.entry_kind = kind_code  # not "kind": Strategy has a field of that name
         e.section_pk = kind.section_id_of(e)
         e.editable = e.section_pk in editable_ids
         e.group = kind.group_of(e)

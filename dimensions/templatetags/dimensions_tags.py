@@ -24,4 +24,4 @@ def id_number(value):
 
 @register.filter
 def row_template(entry):
-    return f"dimensions/rows/{entry.kind}.html"
+    return f"dimensions/rows/{entry.entry_kind}.html"

@@ -70,8 +70,16 @@ def test_dimension_detail_shows_the_whole_flow_of_the_region(world, login):
     ):
         assert text in html, text
     assert "Tegal" not in html
-    # The SWOT matrix: each quadrant its own list.
-    assert 'id="list-swot-W"' in html and 'id="list-swot-T"' in html
+    # The SWOT matrix: each quadrant its own list; strategies under their kind with their sources.
+    def block(start, end):
+        return html[html.index(f'id="{start}"'):html.index(f'id="{end}"')]
+
+    assert "Armada sampah kurang" in block("list-swot-W", "list-swot-O")
+    assert "Ancaman banjir tahunan" in block("list-swot-T", "h-strategi")
+    wo = block("list-strategy-WO", "list-strategy-ST")
+    assert "Kemitraan armada dengan swasta" in wo and "Armada sampah kurang" in wo and "Dana CSR tersedia" in wo
+    assert "Sampah terkelola 80%" in block("list-goal-all", "h-program")
+    assert "Gerbang Raja" in html[html.index('id="list-quickwin-all"'):]
     # A reader gets no edit or add buttons.
     assert "/edit/" not in html and "/new/" not in html
 
