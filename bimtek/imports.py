@@ -219,14 +219,12 @@ def read_table(uploaded):
 
 
 def _check_with_upload_validator(uploaded):
-    """The site-wide upload check (type by content, size), when it is available."""
-    try:
-        from masterplan.uploads import validate_upload
-    except ImportError:  # pragma: no cover - the shared validator is optional here
-        return
+    """The site-wide upload check: an XLSX package by its parts, within the size limit."""
+    from masterplan.uploads import XLSX, validate_upload
+
     uploaded.seek(0)
     try:
-        validate_upload(uploaded)
+        validate_upload(uploaded, allowed={XLSX})
     except ValidationError as exc:
         raise AttendanceFileError(exc.messages) from exc
     finally:

@@ -52,7 +52,7 @@ def _mix(counts):
 
 
 def masterplan_helix_mix(masterplan):
-    """The helix mix per stage and across all stages of a masterplan (one query).
+    """The helix mix per stage and across all stages of a masterplan (two queries).
 
     Returns {"stages": [(stage, mix)], "overall": mix, "table": [(label, [count per stage], total)]}."""
     stages = list(Stage.objects.filter(masterplan=masterplan).order_by("number"))
