@@ -165,7 +165,7 @@ def region_documents(region):
 
     return (
         Document.objects.filter(region=region)
-        .select_related("stage", "uploaded_by")
+        .select_related("stage__masterplan__region", "uploaded_by")
         .order_by(F("stage__number").asc(nulls_first=True), "-uploaded_at", "-pk")
     )
 

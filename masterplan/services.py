@@ -168,7 +168,9 @@ def agency_dimensions_set(agency: Agency, masterplan: Masterplan, dimensions) ->
     counts = section_entry_counts(s.pk for s in to_remove)
     blocked = [s for s in to_remove if counts.get(s.pk)]
     if blocked:
-        names = ", ".join(f"{s.dimension} ({counts[s.pk]} isian)" for s in blocked)
+        names = ", ".join(
+            _("%(dimension)s (%(n)s isian)") % {"dimension": s.dimension, "n": counts[s.pk]} for s in blocked
+        )
         raise ValidationError(
             {
                 "dimensions": _(

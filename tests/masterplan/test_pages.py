@@ -518,3 +518,28 @@ def test_document_delete_removes_record_and_file_after_commit(login, world, djan
 def test_download_of_missing_file_is_404(login, world):
     doc = Document.objects.create(region=world.garut.region, kind="other", title="Hilang", file="documents/hilang.pdf")
     assert login(world.garut.opd).get(reverse("document_download", args=["garut", doc.pk])).status_code == 404
+
+
+def test_document_list_keeps_a_fixed_query_count(login, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    g = world.garut
+    client = login(g.dewan)
+    Document.objects.create(region=g.region, kind="mou", title="MoU", file="documents/a.pdf", uploaded_by=g.diskominfo)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("document_list", args=["garut"]))
+    old_plan = f.MasterplanFactory(region=g.region, period_start=2014, period_end=2023)
+    stages = [g.stage, f.StageFactory(masterplan=g.masterplan, number=2), f.StageFactory(masterplan=old_plan, number=4)]
+    for i in range(30):
+        Document.objects.create(
+            region=g.region,
+            kind="minutes",
+            title=f"Notulen {i}",
+            stage=stages[i % 3],
+            file=f"documents/n{i}.pdf",
+            uploaded_by=g.diskominfo,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("document_list", args=["garut"]))
+    assert "Notulen 29" in html(page) and "Masterplan Kabupaten Garut 2014–2023" in html(page)
