@@ -10,18 +10,16 @@ from dimensions.models import Section
 from dimensions.review import selectors, services
 from tests import factories as f
 
-TODAY = timezone.localdate()
-
-
-def _region(name, stage_days=None, past_days=None):
+def _region(name, stage_days=None, past_days=None, today=None):
     """A region with a submitted section, and stages `stage_days` from today (None: none)."""
     region = f.RegionFactory(name=name, slug=name.lower())
     mp = f.MasterplanFactory(region=region)
     section = f.SectionFactory(masterplan=mp, state="submitted")
+    today = today or timezone.localdate()
     if past_days is not None:
-        f.StageFactory(masterplan=mp, number=1, start_date=TODAY - datetime.timedelta(days=past_days))
+        f.StageFactory(masterplan=mp, number=1, start_date=today - datetime.timedelta(days=past_days))
     if stage_days is not None:
-        f.StageFactory(masterplan=mp, number=2, start_date=TODAY + datetime.timedelta(days=stage_days))
+        f.StageFactory(masterplan=mp, number=2, start_date=today + datetime.timedelta(days=stage_days))
     return region, section
 
 
@@ -31,14 +29,15 @@ def _assign(user, *regions):
 
 
 def test_queue_is_ordered_by_next_stage_date(world):
-    late, late_section = _region("Lambat", stage_days=40)
-    soon, soon_section = _region("Segera", stage_days=3, past_days=30)  # the past stage is ignored
-    today, today_section = _region("Hariini", stage_days=0)
-    none, none_section = _region("Tanpa", past_days=5)  # only a past stage: last
+    day = timezone.localdate()  # fixed for the test, so a run across midnight cannot change it
+    late, late_section = _region("Lambat", stage_days=40, today=day)
+    soon, soon_section = _region("Segera", stage_days=3, past_days=30, today=day)  # the past stage is ignored
+    today, today_section = _region("Hariini", stage_days=0, today=day)
+    none, none_section = _region("Tanpa", past_days=5, today=day)  # only a past stage: last
     _assign(world.expert, late, soon, today, none)
-    queue = list(selectors.review_queue(world.expert))
+    queue = list(selectors.review_queue(world.expert, today=day))
     assert queue == [today_section, soon_section, late_section, none_section]
-    assert queue[0].next_stage_date == TODAY and queue[0].next_stage_number == 2
+    assert queue[0].next_stage_date == day and queue[0].next_stage_number == 2
     assert queue[-1].next_stage_date is None
 
 
