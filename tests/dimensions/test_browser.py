@@ -132,3 +132,70 @@ def test_targets_rows_added_in_the_indicator_form(page, world):
     assert "50,5" in page.inner_text(f"#list-indicator-goal-{goal.pk}")
     ind = goal.indicators.get()
     assert [str(v) for v in ind.targets.values_list("value", flat=True)] == ["45.00", "50.50"]
+
+
+AXE = Path(settings.BASE_DIR) / "tests" / "vendor" / "axe.min.js"
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+    )
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result]
+
+
+def test_workspace_and_open_form_pass_axe(page, world):
+    from .conftest import fill
+
+    g = world.garut
+    fill(g.env_section, 1, "Aksesibel")
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/")
+    assert axe_violations(page) == []
+    page.click(f"#entry-program-{g.program.pk} [data-edit]")
+    page.wait_for_selector(f"#entry-program-{g.program.pk} form[data-entry-form]")
+    settled(page)
+    assert axe_violations(page) == []
+    page.goto(f"{page.base}/r/garut/dimensions/environment/")
+    assert axe_violations(page) == []
+    # A form with errors, the index, the history pages.
+    page.click("#add-swot-S a")
+    page.wait_for_selector("#add-swot-S form[data-entry-form]")
+    page.click("#add-swot-S button[type=submit]")
+    page.wait_for_selector("#add-swot-S .is-invalid")
+    settled(page)
+    assert axe_violations(page) == []
+    page.goto(f"{page.base}/r/garut/dimensions/")
+    assert axe_violations(page) == []
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/")
+    page.click(f"#entry-swot-{g.swot.pk} button:has-text('Hapus')")
+    page.wait_for_selector(f"#entry-swot-{g.swot.pk} >> text=Batalkan penghapusan")
+    settled(page)
+    assert axe_violations(page) == []
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/riwayat/")
+    assert axe_violations(page) == []
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/swot/{g.swot.pk}/riwayat/")
+    assert axe_violations(page) == []
+
+
+def test_stale_save_shows_both_versions_in_place(page, world):
+    g = world.garut
+    row = f"#entry-swot-{g.swot.pk}"
+    page.goto(f"{page.base}/r/garut/sections/{g.env_section.pk}/")
+    page.click(f"{row} [data-edit]")
+    page.wait_for_selector(f"{row} form[data-entry-form]")
+    settled(page)
+    # Someone else saves meanwhile.
+    SwotEntry.objects.filter(pk=g.swot.pk).update(statement="Versi rekan", version=2)
+    page.fill(f"{row} #id_statement", "Versi saya")
+    page.click(f"{row} button[type=submit]")
+    page.wait_for_selector(f"{row} [data-theirs]")
+    settled(page)
+    assert "Versi rekan" in page.inner_text(f"{row} [data-theirs]")
+    assert "Versi saya" in page.inner_text(f"{row} [data-yours]")
+    assert page.input_value(f"{row} #id_statement") == "Versi saya"
+    assert axe_violations(page) == []
+    page.click(f"{row} button[type=submit]")  # "Simpan isian saya"
+    page.wait_for_selector(f"{row} form[data-entry-form]", state="detached")
+    settled(page)
+    assert SwotEntry.objects.get(pk=g.swot.pk).statement == "Versi saya"
