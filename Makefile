@@ -17,8 +17,9 @@ APT_TEST := chromium poppler-utils
 # point elsewhere: make test PG_URL=postgres://user:pass@host:5432/name
 PG_URL ?= postgres://postgres@127.0.0.1:5432/masterplan
 REDIS_URL ?= redis://127.0.0.1:6379/7
-# Extra pytest arguments, e.g. make test PYTEST_ARGS="-x -k books"
-PYTEST_ARGS ?=
+# Extra pytest arguments, e.g. make test PYTEST_ARGS="-x -k books". The slowest tests are listed
+# at the end of each tier, so a test that grows slow is seen.
+PYTEST_ARGS ?= --durations=10
 # Test settings: never the developer's .env broker or DEBUG; a key that is obviously not secret.
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 CELERY_BROKER_URL= REDIS_URL=$(REDIS_URL)
 RUN_ENV := DEBUG=1
@@ -83,9 +84,13 @@ worker: deps-run
 
 # --- tests ------------------------------------------------------------------------------------
 
+# Both tiers run even when the first fails, so CI shows everything; the exit status is the worst.
 test: deps-test
-	@$(MAKE) --no-print-directory test-sqlite
-	@$(MAKE) --no-print-directory test-postgres
+	@status=0; \
+	$(MAKE) --no-print-directory test-sqlite || status=1; \
+	$(MAKE) --no-print-directory test-postgres || status=1; \
+	if [ $$status -ne 0 ]; then echo "== make test: FAILED (see above) =="; fi; \
+	exit $$status
 
 # SQLite: an in-memory test database; every test, browser tests included. The tests that need a
 # real Redis and Celery worker skip themselves (with a printed reason) where none answers.
