@@ -218,3 +218,38 @@ def test_readers_cannot_write(world, login, who):
 def test_anonymous_is_sent_to_login(client, world):
     r = client.get(workspace(world.garut.region, world.garut.env_section))
     assert r.status_code == 302 and "/accounts/login/" in r["Location"]
+
+
+def test_open_review_comments_show_next_to_their_entry(world, login):
+    from dimensions.review import services as review
+
+    g = world.garut
+    review.comment_add(g.env_section, world.expert, "Tambahkan data dukung jumlah bank sampah", entry=g.swot)
+    review.comment_add(g.env_section, world.expert, "Bagian ini perlu SWOT ancaman")
+    c = login(g.opd)
+    html = c.get(workspace(g.region, g.env_section)).content.decode()
+    row = html[html.index(f'id="entry-swot-{g.swot.pk}"'):html.index('id="add-swot-S"')]
+    assert "Tambahkan data dukung jumlah bank sampah" in row
+    assert "Bagian ini perlu SWOT ancaman" in html
+    # Still there when the row comes back after an edit is cancelled.
+    r = c.get(entry_url("entry_row", g.region, g.env_section, "swot", g.swot.pk), **HX)
+    assert "Tambahkan data dukung jumlah bank sampah" in r.content.decode()
+
+
+def test_unknown_dimension_kind_or_entry_is_404(world, login):
+    g = world.garut
+    c = login(g.opd)
+    assert c.get(reverse("dimension_detail", args=["garut", "smart-nothing"])).status_code == 404
+    assert c.get(f"/r/garut/sections/{g.env_section.pk}/nothing/new/").status_code == 404
+    assert c.get(entry_url("entry_edit", g.region, g.env_section, "swot", 999999)).status_code == 404
+    assert c.get(f"/r/garut/sections/999999/").status_code == 404
+
+
+def test_region_without_masterplan_says_so(world, login):
+    region = f.RegionFactory(name="Bekasi", slug="bekasi")
+    user = f.UserFactory(username="dewan-bekasi")
+    f.MembershipFactory(user=user, region=region, role="dewan")
+    c = login(user)
+    for url in (reverse("dimension_index", args=["bekasi"]), reverse("dimension_detail", args=["bekasi", "environment"])):
+        r = c.get(url)
+        assert r.status_code == 200 and "belum memiliki masterplan" in r.content.decode()
