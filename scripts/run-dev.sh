@@ -27,7 +27,8 @@ stop_worker() {
   fi
 }
 trap stop_worker EXIT
-trap 'stop_worker; exit 130' INT TERM
+trap 'stop_worker; exit 0' INT  # Ctrl-C is the normal way to stop
+trap 'stop_worker; exit 143' TERM
 
 cat <<BANNER
 
