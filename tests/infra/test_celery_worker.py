@@ -155,7 +155,7 @@ def test_run_dev_serves_with_a_worker_and_ctrl_c_stops_both(tmp_path):
         assert _pid_alive(worker_pid)
 
         os.killpg(script.pid, signal.SIGINT)  # what Ctrl-C does to the foreground job
-        script.wait(timeout=60)
+        assert script.wait(timeout=60) == 0  # Ctrl-C is the normal way to stop: no error
         deadline = time.monotonic() + 30
         while _pid_alive(worker_pid) and time.monotonic() < deadline:
             time.sleep(0.2)
