@@ -4,7 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("r/<slug:slug>/", include("dimensions.urls")),
     path("r/<slug:slug>/", include("bimtek.urls")),
     path("r/<slug:slug>/", include("masterplan.rendering.urls")),
