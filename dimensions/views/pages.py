@@ -8,13 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from dimensions import selectors
-from dimensions.kinds import get_kind
 from dimensions.models import Dimension
 from dimensions.services import deletion_record
 from masterplan import access
 from masterplan.views.base import RegionMixin
 
-from .common import KindMixin, SectionMixin, editable_ids, open_comments, section_is_editable
+from .common import KindMixin, SectionMixin, editable_ids, open_comments
 
 
 def my_sections(user, sections):
@@ -100,7 +99,6 @@ class EntryHistoryView(KindMixin, TemplateView):
 
     def resolve_objects(self):
         super().resolve_objects()
-        self.kind = get_kind(self.kwargs["kind"])
         self.entry = self.kind.in_section(self.section).filter(pk=self.kwargs["pk"]).first()
         self.deleted = None
         if self.entry is None:
@@ -126,5 +124,4 @@ __all__ = [
     "SectionWorkspaceView",
     "SectionHistoryView",
     "EntryHistoryView",
-    "section_is_editable",
 ]
