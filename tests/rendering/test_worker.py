@@ -126,7 +126,7 @@ def celery_sender(redis_broker):
 class Worker:
     """A `celery worker` subprocess consuming the books queue, logging to a file."""
 
-    def __init__(self, tmp_path, env, name):
+    def __init__(self, tmp_path, env, name, pool="solo"):
         self.log_path = tmp_path / f"{name}.log"
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
@@ -138,7 +138,9 @@ class Worker:
                     "-Q",
                     "books",
                     "-P",
-                    "solo",
+                    pool,
+                    "-c",
+                    "1",
                     "--without-mingle",
                     "--without-gossip",
                     "--without-heartbeat",
@@ -171,6 +173,12 @@ class Worker:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
 
+    def kill_pool_child(self):
+        """kill -9 the prefork pool process running the task; the main process lives on."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        assert len(children) == 1, children
+        os.kill(int(children[0]), signal.SIGKILL)
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -185,7 +193,7 @@ def start_worker(tmp_path, redis_broker, shared_database, media_root):
     url, prefix = redis_broker
     workers = []
 
-    def _start(name="worker", **extra_env):
+    def _start(name="worker", pool="solo", **extra_env):
         env = {
             "PATH": os.environ["PATH"],
             "HOME": str(tmp_path),
@@ -199,7 +207,7 @@ def start_worker(tmp_path, redis_broker, shared_database, media_root):
             "CELERY_REDIS_KEYPREFIX": prefix,
             **extra_env,
         }
-        worker = Worker(tmp_path, env, name)
+        worker = Worker(tmp_path, env, name, pool)
         workers.append(worker)
         return worker.wait_ready()
 
@@ -244,13 +252,10 @@ def test_a_real_worker_renders_a_book_through_redis(shared_world, celery_sender,
     assert services.book_render_request(mp, book, shared_world.garut.diskominfo).pk == job.pk
 
 
-def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_job_still_ends(
-    shared_world, celery_sender, start_worker, books, media_root
-):
-    mp = shared_world.garut.masterplan
-    section = shared_world.garut.env_section
+def add_programs(world, n=200):
+    """Enough programs that Buku 2 takes seconds to lay out: time to kill a worker in the middle."""
+    section = world.garut.env_section
     element = section.dimension.elements.first()
-    # Enough programs that Buku 2 takes seconds to lay out: time to kill the worker in the middle.
     Program.objects.bulk_create(
         Program(
             section=section,
@@ -260,25 +265,40 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_job_still_ends(
             horizon="medium",
             start_year=2024,
             end_year=2027,
-            lead_agency=shared_world.garut.dlh,
+            lead_agency=world.garut.dlh,
             budget=1_000_000,
         )
-        for i in range(200)
+        for i in range(n)
     )
-    book = books[2]
 
-    first = start_worker("first")
-    job = services.book_render_request(mp, book, shared_world.garut.diskominfo)
-    # Kill only once WeasyPrint lays out pages (the longest step), never before the job started.
-    deadline = time.monotonic() + 120
+
+def wait_until_laying_out(job, worker, timeout=120):
+    """Until WeasyPrint lays out pages (the longest step): the moment to kill."""
+    deadline = time.monotonic() + timeout
     while True:
         job.refresh_from_db()
         if job.state == State.RENDERING and job.progress >= 15:
-            break
-        assert job.state in (State.QUEUED, State.RENDERING), f"{job.state}: {job.error}\n{first.log}"
-        assert time.monotonic() < deadline, first.log
+            return
+        assert job.state in (State.QUEUED, State.RENDERING), f"{job.state}: {job.error}\n{worker.log}"
+        assert time.monotonic() < deadline, worker.log
         time.sleep(0.02)
-    first.kill()
+
+
+def assert_whole_pdf_and_nothing_else(job, media_root):
+    assert job.state == State.DONE, job.error
+    assert job.attempts == 2  # the killed attempt and the one that finished
+    assert len(pdf_reader(job.file.path).pages) == job.page_count > 20
+    assert book_files(media_root) == [media_root / job.file.name]  # no half-written or .part file
+
+
+def test_a_worker_killed_mid_render_leaves_no_half_file_and_a_new_worker_finishes_the_job(
+    shared_world, celery_sender, start_worker, books, media_root
+):
+    add_programs(shared_world)
+    first = start_worker("first")
+    job = services.book_render_request(shared_world.garut.masterplan, books[2], shared_world.garut.diskominfo)
+    wait_until_laying_out(job, first)
+    first.kill()  # the whole worker, kill -9
 
     job.refresh_from_db()
     assert job.state == State.RENDERING  # the killed worker could not say anything
@@ -289,9 +309,21 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_job_still_ends(
     # out once its visibility timeout passed, here 1 s) and restarts the job.
     second = start_worker("second", CELERY_VISIBILITY_TIMEOUT="1")
     wait_for_job(job, {State.DONE, State.FAILED}, workers=[second], timeout=180)
+    assert_whole_pdf_and_nothing_else(job, media_root)
 
-    assert job.state == State.DONE, job.error
-    assert job.attempts == 2
-    reader = pdf_reader(job.file.path)
-    assert len(reader.pages) == job.page_count > 20
-    assert book_files(media_root) == [media_root / job.file.name]  # no half-written or .part file
+
+def test_a_killed_pool_process_is_rejected_and_its_job_redelivered_at_once(
+    shared_world, celery_sender, start_worker, books, media_root
+):
+    """The prefork pool of a real deployment: the process rendering dies (kill -9, as the OOM
+    killer does); reject_on_worker_lost puts the message back and the worker's next process
+    renders the job again, without waiting for any visibility timeout."""
+    add_programs(shared_world)
+    worker = start_worker("prefork", pool="prefork")
+    job = services.book_render_request(shared_world.garut.masterplan, books[2], shared_world.garut.diskominfo)
+    wait_until_laying_out(job, worker)
+    worker.kill_pool_child()
+
+    wait_for_job(job, {State.DONE, State.FAILED}, workers=[worker], timeout=180)
+    assert "WorkerLostError" in worker.log
+    assert_whole_pdf_and_nothing_else(job, media_root)
