@@ -75,15 +75,22 @@ class BookRenderView(BooksPageMixin, View):
 
     def post(self, request, *args, **kwargs):
         masterplan = self.get_masterplan_or_404()
+        queued, unchanged = [], []
         for book in self.books:
             job = services.book_render_request(masterplan, book, request.user)
             if job.state == RenderJob.State.DONE:
-                messages.info(
-                    request,
-                    _("%(book)s tidak berubah sejak render terakhir; PDF-nya siap diunduh.") % {"book": book.label},
-                )
+                unchanged.append(book.label)
+            elif job.state == RenderJob.State.FAILED:
+                messages.error(request, _("%(book)s tidak dapat dirender: %(error)s") % {"book": book.label, "error": job.error})
             else:
-                messages.success(request, _("%(book)s masuk antrean render.") % {"book": book.label})
+                queued.append(book.label)
+        if queued:
+            messages.success(request, _("Masuk antrean render: %(books)s.") % {"books": ", ".join(queued)})
+        if unchanged:
+            messages.info(
+                request,
+                _("Tidak berubah sejak render terakhir, PDF siap diunduh: %(books)s.") % {"books": ", ".join(unchanged)},
+            )
         return redirect(reverse("book_list", args=[self.region.slug]))
 
 

@@ -80,7 +80,7 @@ def test_render_with_eager_celery_is_done_when_the_page_comes_back(
     with django_capture_on_commit_callbacks(execute=True):  # runs the task as the request's commit does
         client.post(url("book_render", "garut", 3))
     html = client.get(url("book_list")).content.decode()
-    assert "masuk antrean render" in html
+    assert "Masuk antrean render: Buku 3 Ringkasan Eksekutif." in html
     job = RenderJob.objects.get()
     assert job.state == State.DONE
     assert url("book_download", "garut", 3) in html
@@ -90,7 +90,7 @@ def test_render_with_eager_celery_is_done_when_the_page_comes_back(
         client.post(url("book_render", "garut", 3))
     assert callbacks == []
     assert RenderJob.objects.count() == 1
-    assert "tidak berubah sejak render terakhir" in client.get(url("book_list")).content.decode()
+    assert "Tidak berubah sejak render terakhir" in client.get(url("book_list")).content.decode()
 
 
 def test_render_all_queues_every_active_book_once(world, books, login, django_capture_on_commit_callbacks):
@@ -224,3 +224,19 @@ def test_region_without_masterplan(world, books, login):
 def test_buku_link_in_region_navigation(world, login):
     html = login(world.garut.opd).get(reverse("region_detail", args=["garut"])).content.decode()
     assert f'href="{url("book_list")}"' in html
+
+
+def test_a_book_that_cannot_be_built_says_why_at_once(world, summary, login, settings, tmp_path):
+    """A print template with a syntax error (an administrator's bad edit): no job is queued, the
+    page says what is wrong and who can fix it."""
+    folder = tmp_path / "templates" / "print"
+    folder.mkdir(parents=True)
+    (folder / "cover.html").write_text("{% if %}{% endif %}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}]
+
+    client = login(world.garut.diskominfo)
+    html = client.post(url("book_render", "garut", 3), follow=True).content.decode()
+
+    assert "Buku 3 Ringkasan Eksekutif tidak dapat dirender" in html
+    assert "Templat cetak" in html and "administrator" in html
+    assert RenderJob.objects.get().state == State.FAILED
