@@ -200,3 +200,31 @@ def test_data_collection_uses_a_fixed_number_of_queries(world, django_assert_num
 
 
 QUERIES = 21
+
+
+def test_table_header_row_repeats_on_every_page_of_a_long_table(world):
+    """A long action plan breaks across pages; each page of it starts with the header row."""
+    section = world.garut.env_section
+    for n in range(70):
+        program = f.ProgramFactory(section=section, name=f"Program panjang {n:02d}", start_year=2024, end_year=2025)
+        f.RoadmapEntryFactory(program=program, year=2024, activity=f"Kegiatan rinci nomor {n:02d} untuk program ini")
+    book = BookDefinition.objects.create(number=9, code="uji", title="Uji", order=9)
+    ChapterDefinition.objects.create(book=book, order=1, title="Rencana Aksi", kind="action_plan")
+    texts = page_texts(book_pdf_render(world.garut.masterplan, book).pdf)
+    table_pages = [t for t in texts if "Program panjang" in t]
+    assert len(table_pages) >= 2
+    for text in table_pages:
+        assert "Program Tahun Kegiatan Target OPD" in " ".join(text.split())
+
+
+def test_admin_edits_the_book_set(world, login):
+    from django.urls import reverse
+
+    client = login(world.admin)
+    book = BookDefinition.objects.get(number=1)
+    assert client.get(reverse("admin:books_bookdefinition_changelist")).status_code == 200
+    response = client.get(reverse("admin:books_bookdefinition_change", args=[book.pk]))
+    assert response.status_code == 200
+    assert "Analisis SWOT" in response.content.decode()  # chapters inline
+    assert client.get(reverse("admin:books_chapterdefinition_changelist")).status_code == 200
+    assert client.get(reverse("admin:books_narrativetext_add")).status_code == 200
