@@ -5,7 +5,8 @@ In a scratch SQLite database it seeds the demo (``seed_demo --content-factor K``
 regions plus ``garut-xK``, the largest demo region with K times its content), then renders the
 four books of the largest demo region and of the K-times region, each book in a fresh child
 process through the render service (a RenderJob like the app's), and prints per book: pages,
-seconds, pages per second, peak memory of the child (ru_maxrss), SQL queries, and the share of
+seconds (wall clock, and CPU seconds of the child, which other load on the machine changes
+less), pages per second, peak memory of the child (ru_maxrss), SQL queries, and the share of
 the time spent collecting data and building HTML against WeasyPrint's layout and PDF writing.
 
     .venv/bin/python scripts/bench_books.py [--factor 10] [--workdir DIR] [--markdown]
@@ -74,9 +75,12 @@ def child(slug, number):
     baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     job = services.book_render_request(masterplan, book, None, enqueue=False, force=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     services.book_render(job.pk)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     job.refresh_from_db()
     if job.state != job.State.DONE:
         print(json.dumps({"error": job.error}))
@@ -90,6 +94,7 @@ def child(slug, number):
                 "pages": job.page_count,
                 "seconds": job.seconds,
                 "wall": wall,
+                "cpu": cpu,
                 "seconds_data": job.seconds_data,
                 "seconds_layout": job.seconds_layout,
                 "queries": len(queries.captured_queries),
@@ -192,9 +197,10 @@ def main():
     print(table_markdown(rows) if args.markdown else "\n".join(_line(r) for r in rows))
     total_pages = sum(r["pages"] for r in rows)
     total_seconds = sum(r["seconds"] for r in rows)
+    total_cpu = sum(r["cpu"] for r in rows)
     data = sum(r["seconds_data"] for r in rows)
     print(
-        f"\nAll {len(rows)} books: {total_pages} pages in {total_seconds:.1f} s "
+        f"\nAll {len(rows)} books: {total_pages} pages in {total_seconds:.1f} s (CPU {total_cpu:.1f} s) "
         f"({total_pages / total_seconds:.1f} pages/s); data+HTML {100 * data / total_seconds:.1f} % of the time."
     )
     if not args.workdir:
@@ -209,7 +215,7 @@ def _share(row):
 def _line(row):
     return (
         f"{row['region']:<16} Buku {row['book']} {row['title'][:24]:<24} {row['pages']:>4} pages "
-        f"{row['seconds']:>7.2f} s {row['pages'] / row['seconds']:>6.1f} p/s "
+        f"{row['seconds']:>7.2f} s (CPU {row['cpu']:>6.2f} s) {row['pages'] / row['seconds']:>6.1f} p/s "
         f"peak {row['peak_kb'] / 1024:>6.0f} MB (+{(row['peak_kb'] - row['baseline_kb']) / 1024:.0f}) "
         f"data+HTML {row['seconds_data']:.2f} s = {_share(row):4.1f} %  layout+PDF {row['seconds_layout']:.2f} s "
         f"({row['queries']} queries)"
@@ -218,12 +224,12 @@ def _line(row):
 
 def table_markdown(rows):
     out = [
-        "| region | book | pages | seconds | pages/s | peak memory | data + HTML | WeasyPrint layout + PDF | queries |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| region | book | pages | seconds (wall) | CPU seconds | pages/s | peak memory | data + HTML | WeasyPrint layout + PDF | queries |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         out.append(
-            f"| {r['region']} | Buku {r['book']} {r['title']} | {r['pages']} | {r['seconds']:.2f} | "
+            f"| {r['region']} | Buku {r['book']} {r['title']} | {r['pages']} | {r['seconds']:.2f} | {r['cpu']:.2f} | "
             f"{r['pages'] / r['seconds']:.1f} | {r['peak_kb'] / 1024:.0f} MB (+{(r['peak_kb'] - r['baseline_kb']) / 1024:.0f}) | "
             f"{r['seconds_data']:.2f} s ({_share(r):.1f} %) | {r['seconds_layout']:.2f} s ({100 * r['seconds_layout'] / r['seconds']:.1f} %) | "
             f"{r['queries']} |"

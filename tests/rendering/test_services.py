@@ -184,6 +184,15 @@ def test_a_broken_print_template_fails_with_an_actionable_message(
     assert book_files(media_root) == [media_root / good.file.name]
 
 
+def test_soft_time_limit_message(world, summary, settings):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    settings.BOOK_RENDER_SOFT_TIME_LIMIT = 300
+    job = RenderJob.objects.create(masterplan=world.garut.masterplan, book=summary)
+    message = services.render_error_message(SoftTimeLimitExceeded(), job)
+    assert "batas waktu 300 detik" in message and "Render lagi" in message
+
+
 def test_a_job_left_rendering_by_a_lost_worker_is_restarted(world, summary):
     """A redelivered task (worker killed mid-render) finds its job "rendering" and renders it."""
     mp = world.garut.masterplan

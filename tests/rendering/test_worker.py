@@ -327,3 +327,24 @@ def test_a_killed_pool_process_is_rejected_and_its_job_redelivered_at_once(
     wait_for_job(job, {State.DONE, State.FAILED}, workers=[worker], timeout=180)
     assert "WorkerLostError" in worker.log
     assert_whole_pdf_and_nothing_else(job, media_root)
+
+
+def test_a_render_past_the_soft_time_limit_ends_failed_with_a_message(
+    shared_world, celery_sender, start_worker, books, media_root, monkeypatch
+):
+    """Soft limit 1 s. Celery puts the task's limits into the message when it is sent, so the
+    sender's task carries them (prefork: Celery enforces time limits in pool processes)."""
+    from masterplan.rendering.tasks import book_render_task
+
+    monkeypatch.setattr(book_render_task, "soft_time_limit", 1)
+    monkeypatch.setattr(book_render_task, "time_limit", 60)
+    monkeypatch.setattr(book_render_task, "_exec_options", None)  # re-read the limits above
+    add_programs(shared_world)
+    worker = start_worker("limited", pool="prefork", BOOK_RENDER_SOFT_TIME_LIMIT="1", BOOK_RENDER_TIME_LIMIT="60")
+    job = services.book_render_request(shared_world.garut.masterplan, books[2], shared_world.garut.diskominfo)
+    wait_for_job(job, {State.DONE, State.FAILED}, workers=[worker], timeout=120)
+
+    assert job.state == State.FAILED, worker.log
+    assert "batas waktu" in job.error  # the message names the limit and what to do
+    assert not job.file
+    assert book_files(media_root) == []
