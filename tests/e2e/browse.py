@@ -28,9 +28,13 @@ def open_menu(page):
 
 
 def nav(page, name):
-    """Click a link of the main menu by its text."""
-    open_menu(page)
-    main_nav(page).get_by_role("link", name=name, exact=True).first.click()
+    """Click a link of the main menu by its text (exact) or a pattern; when the link is hidden in
+    the collapsed menu (a phone), open the menu by its toggler first."""
+    exact = {"exact": True} if isinstance(name, str) else {}
+    link = main_nav(page).get_by_role("link", name=name, **exact).first
+    if not link.is_visible():
+        open_menu(page)
+    link.click()
     page.wait_for_load_state()
 
 
@@ -79,7 +83,7 @@ def axe_violations(page):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})).violations",
         AXE_TAGS,
     )
     return [v for v in result if v["impact"] in BLOCKING]

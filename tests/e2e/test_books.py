@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from masterplan.rendering.models import RenderJob
 
 from . import browse
+from .conftest import LAPTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -46,7 +47,7 @@ def test_diskominfo_renders_all_books_and_downloads_each(page, live_server, worl
 
     # Finished: the message, per book a download with its page count and draft mark (the world's
     # sections are drafts), and four finished renders in the history.
-    expect(page.locator("#messages")).to_contain_text("masuk antrean render")
+    expect(page.locator("#messages")).to_contain_text(re.compile("antrean render", re.I))
     status = page.locator("#book-status")
     expect(status.get_by_role("progressbar")).to_have_count(0)
     expect(status.get_by_role("link", name=re.compile("^Unduh PDF"))).to_have_count(4)
@@ -74,3 +75,9 @@ def test_diskominfo_renders_all_books_and_downloads_each(page, live_server, worl
         assert title.lower() in " ".join(text.split()).lower()
         job = RenderJob.objects.get(book__number=number)
         assert job.page_count == len(reader.pages)
+
+    # The finished page, with its history table, also on a phone: no serious accessibility problem.
+    for size in (LAPTOP, PHONE):
+        page.set_viewport_size(size)
+        problems = browse.page_problems(page, f"buku {size['width']}px")
+        assert not problems, "\n".join(problems)

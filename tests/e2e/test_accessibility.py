@@ -1,0 +1,100 @@
+"""Accessibility of the main pages, in the demo, as each role reaches them by clicking.
+
+On every page: axe-core (tests/vendor/axe.min.js) with the WCAG 2.1 A and AA rules finds no
+violation of impact "serious" or "critical", the page has a non-empty <title> and exactly one
+<h1>. Each role logs in on the login page and tours its pages through the menu and the links on
+the pages; on a phone the menu is opened by its toggler first. The test collects every problem of
+the tour and prints them all (rule id, help, the elements' selectors) before failing."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from . import browse
+from .conftest import LAPTOP, PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# username, the pages only some roles have
+ROLES = [
+    ("opd-garut", {"bagian_saya"}),
+    ("diskominfo-garut", {"people"}),
+    ("ahli", {"people", "review_queue"}),
+    ("dewan-garut", set()),
+    ("admin", {"people", "review_queue"}),
+]
+
+
+class Tour:
+    """Clicks through the pages of one role, checking each page it lands on."""
+
+    def __init__(self, page, role):
+        self.page, self.role, self.problems, self.seen = page, role, [], []
+
+    def check(self, label):
+        self.seen.append(label)
+        self.problems += browse.page_problems(self.page, f"{self.role}: {label}")
+
+    def heading(self, text):
+        expect(self.page.get_by_role("heading", level=1)).to_have_text(text)
+
+    def menu(self, name, heading, label):
+        browse.nav(self.page, name)
+        self.heading(heading)
+        self.check(label)
+
+    def click(self, locator, heading, label):
+        locator.click()
+        self.heading(heading)
+        self.check(label)
+
+
+def tour(page, username, extras, password):
+    t = Tour(page, username)
+    p = page
+    browse.type_login(p, username, password)
+    t.check("beranda")
+    t.click(p.get_by_role("link", name="Buka ringkasan Kabupaten Garut"), "Kabupaten Garut", "ringkasan daerah")
+    t.menu("Dimensi", "Enam dimensi smart city", "indeks dimensi")
+    if "bagian_saya" in extras:
+        t.menu("Bagian saya", "Enam dimensi smart city", "bagian saya")
+    t.click(p.get_by_role("link", name="Smart Environment", exact=True).first, re.compile("Smart Environment"),
+            "halaman dimensi")
+    fillers = p.locator("p", has_text="Perangkat daerah yang mengisi")
+    t.click(fillers.get_by_role("link", name="DLH", exact=True), "Smart Environment — Dinas Lingkungan Hidup",
+            "ruang kerja bagian")
+    t.click(p.get_by_role("link", name="Tinjauan dan pengajuan"),
+            "Tinjauan Smart Environment — Dinas Lingkungan Hidup", "tinjauan bagian")
+    t.menu("Progres", "Progres penyusunan", "matriks progres")
+    t.menu("Konsistensi", re.compile("Konsistensi|konsistensi"), "laporan konsistensi")
+    t.menu("Tahap bimtek", "Tahap bimtek", "tahap bimtek")
+    t.click(p.get_by_role("link", name="Tahap I", exact=True), re.compile("^Tahap I "), "rincian tahap")
+    t.click(p.get_by_role("link", name="Lihat daftar peserta"), re.compile("Peserta"), "peserta tahap")
+    t.menu("Dokumen", re.compile("Dokumen"), "dokumen")
+    t.menu("Perangkat daerah", "Perangkat daerah", "perangkat daerah")
+    if "people" in extras:
+        t.menu("Pengguna", re.compile("Pengguna"), "pengguna")
+    t.menu("Buku", "Buku", "buku")
+    t.click(p.get_by_role("link", name="Teks naratif buku"), "Teks naratif buku", "teks naratif")
+    # Pages of no region (no region menu on them): last.
+    if "review_queue" in extras:
+        t.menu("Antrean tinjauan", "Antrean tinjauan", "antrean tinjauan")
+    t.menu(re.compile("^Notifikasi"), "Notifikasi", "notifikasi")
+    browse.logout(p)
+    return t
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_main_pages_of_every_role_pass_axe(page, demo, viewport):
+    page.goto("/accounts/login/")
+    problems = browse.page_problems(page, "halaman masuk")
+    seen = {}
+    for username, extras in ROLES:
+        t = tour(page, username, extras, demo)
+        problems += t.problems
+        seen[username] = t.seen
+    report = "\n".join(problems)
+    print(f"Pages checked at {viewport['width']}x{viewport['height']}: " + "; ".join(
+        f"{user}: {len(labels)}" for user, labels in seen.items()))
+    assert not problems, f"{len(problems)} page(s) with accessibility problems:\n{report}"
