@@ -330,18 +330,35 @@ def test_old_files_are_pruned_but_the_history_stays(world, summary, django_captu
     [
         ("Step 1 - Fetching and parsing HTML - HTML string", None, 3),
         ("Step 3 - Applying CSS", None, 8),
-        ("Step 5 - Creating layout - Page 5", 10, 50),
-        ("Step 5 - Creating layout - Page 10", 10, 85),
-        ("Step 5 - Creating layout - Page 40", 10, 85),
-        ("Step 5 - Creating layout - Page 30", None, 50),
-        ("Step 5 - Creating layout - Repagination #1", None, 86),
-        ("Step 6 - Creating PDF", None, 90),
-        ("Step 7 - Adding PDF metadata", None, 96),
+        ("Step 4 - Creating formatting structure", None, 20),
+        ("Step 5 - Creating layout - Page 5", 10, 46),
+        ("Step 5 - Creating layout - Page 10", 10, 68),
+        ("Step 5 - Creating layout - Page 40", 10, 68),
+        ("Step 5 - Creating layout - Page 30", None, 46),
+        ("Step 5 - Creating layout - Repagination #1", None, 69),
+        ("Step 6 - Creating PDF", None, 72),
+        ("Step 7 - Adding PDF metadata", None, 97),
         ("Something else", None, None),
     ],
 )
 def test_progress_percent_of_weasyprint_messages(message, expected_pages, percent):
     assert services.progress_percent(message, expected_pages) == percent
+
+
+def test_progress_never_goes_back_through_the_steps():
+    messages = [
+        "Step 1 - Fetching and parsing HTML - HTML string",
+        "Step 2 - Fetching and parsing CSS - CSS string",
+        "Step 3 - Applying CSS",
+        "Step 4 - Creating formatting structure",
+        *[f"Step 5 - Creating layout - Page {n}" for n in range(1, 80)],
+        "Step 5 - Creating layout - Repagination #1",
+        "Step 6 - Creating PDF",
+        "Step 7 - Adding PDF metadata",
+    ]
+    for expected in (None, 20, 79, 200):
+        percents = [services.progress_percent(m, expected) for m in messages]
+        assert percents == sorted(percents) and percents[-1] < 100, expected
 
 
 def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summary):
@@ -358,8 +375,8 @@ def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summar
         document.write_pdf()
 
     job.refresh_from_db()
-    assert handler.percent == 96
-    assert job.progress == 96  # the last steps are always saved
-    assert 1 <= seen[0] <= 85
+    assert handler.percent == 97
+    assert job.progress == 97  # the last steps are always saved
+    assert 1 <= seen[0] <= 68
     assert (progress_logger.level, progress_logger.propagate) == (level, propagate)
     assert handler not in progress_logger.handlers
