@@ -73,3 +73,23 @@ document.addEventListener("htmx:afterSwap", function (evt) {
   document.addEventListener("DOMContentLoaded", function () { setupFormsets(document); });
   document.addEventListener("htmx:load", function (evt) { setupFormsets(evt.detail.elt); });
 })();
+
+// Region bar: on a narrow screen it scrolls sideways. Show the current page and mark the edges
+// that have more links beyond them (CSS fades them).
+(function () {
+  var bar = document.querySelector(".region-nav-links");
+  if (!bar) { return; }
+  function mark() {
+    var left = bar.scrollLeft > 2;
+    var right = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 2;
+    var more = left && right ? "both" : left ? "left" : right ? "right" : "";
+    if (more) { bar.setAttribute("data-more", more); } else { bar.removeAttribute("data-more"); }
+  }
+  var current = bar.querySelector("[aria-current]");
+  if (current && bar.scrollWidth > bar.clientWidth) {
+    bar.scrollLeft = current.offsetLeft - (bar.clientWidth - current.offsetWidth) / 2;
+  }
+  mark();
+  bar.addEventListener("scroll", mark, { passive: true });
+  window.addEventListener("resize", mark);
+}());

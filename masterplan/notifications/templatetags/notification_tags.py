@@ -8,8 +8,8 @@ register = template.Library()
 
 @register.inclusion_tag("notifications/includes/nav.html", takes_context=True)
 def notifications_nav(context):
-    """The navbar's bell with the unread count (one COUNT query) and, outside a region, the
-    review queue link for experts (memberships are cached on the user)."""
+    """The navbar's bell with the unread count (one COUNT query) and, on every page, the review
+    queue link for experts: it spans all their regions (memberships are cached on the user)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -17,5 +17,6 @@ def notifications_nav(context):
     return {
         "show": True,
         "unread": unread_count(user),
-        "reviewer": context.get("current_region") is None and access.can_anywhere(user, access.REVIEW),
+        "reviewer": access.can_anywhere(user, access.REVIEW),
+        "url_name": getattr(getattr(request, "resolver_match", None), "url_name", ""),
     }

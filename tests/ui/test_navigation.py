@@ -1,0 +1,46 @@
+"""The navigation a person finds on every page: the top bar (review queue, notifications, user) and
+the region bar under it (the region's pages, the current one marked)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+
+def nav_html(response):
+    return response.content.decode().split("<main", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "url_name,args,current",
+    [
+        ("dimension_index", ["garut"], "/r/garut/dimensions/"),
+        ("stage_list", ["garut"], "/r/garut/stages/"),
+        ("progress_matrix", ["garut"], "/r/garut/progress/"),
+        ("consistency_report", ["garut"], "/r/garut/consistency/"),
+        ("book_list", ["garut"], "/r/garut/books/"),
+    ],
+)
+def test_region_bar_marks_the_current_page_once(world, login, url_name, args, current):
+    nav = nav_html(login(world.garut.diskominfo).get(reverse(url_name, args=args)))
+    assert 'class="region-nav"' in nav
+    assert re.search(rf'href="{re.escape(current)}" aria-current="page"', nav)
+    assert nav.count('aria-current="page"') == 1
+
+
+def test_region_bar_marks_dimensions_in_a_section_workspace(world, login):
+    section = world.garut.env_section
+    nav = nav_html(login(world.garut.opd).get(reverse("section_workspace", args=["garut", section.pk])))
+    assert 'href="/r/garut/dimensions/" aria-current="page"' in nav
+
+
+def test_review_queue_in_the_top_bar_for_experts_on_every_page(world, login):
+    client = login(world.expert)
+    for url in ["/", "/r/garut/", "/r/garut/progress/"]:
+        nav = nav_html(client.get(url))
+        assert nav.count('href="/review/"') == 1, url
+    assert 'href="/review/" aria-current="page"' in nav_html(client.get("/review/"))
+
+
+def test_no_region_bar_outside_a_region(world, login):
+    assert 'class="region-nav"' not in nav_html(login(world.garut.opd).get("/"))
