@@ -23,3 +23,15 @@ def format_rupiah(value, empty="–"):
 @register.filter
 def rupiah(value):
     return format_rupiah(value)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@register.filter
+def roman(value):
+    """A bimtek stage number the way people write it: 2 -> II (Tahap II)."""
+    try:
+        return ROMAN.get(int(value), value)
+    except (TypeError, ValueError):
+        return value
