@@ -44,3 +44,8 @@ def test_review_queue_in_the_top_bar_for_experts_on_every_page(world, login):
 
 def test_no_region_bar_outside_a_region(world, login):
     assert 'class="region-nav"' not in nav_html(login(world.garut.opd).get("/"))
+
+
+def test_opd_dashboard_links_each_own_section_to_its_workspace(world, login):
+    html = login(world.garut.opd).get("/").content.decode()
+    assert f'href="/r/garut/sections/{world.garut.env_section.pk}/"' in html
