@@ -1,4 +1,5 @@
-"""Render the books of a region from the command line, through the same service as the app.
+"""Render the books of a region from the command line, through the same service as the app
+(output in Indonesian, like the app).
 
     python manage.py render_books garut [--book 1 --book 3] [--output-dir DIR] [--force]
 
@@ -14,6 +15,8 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from masterplan.books.models import BookDefinition
 from masterplan.models import Region
@@ -23,29 +26,34 @@ from masterplan.selectors import current_masterplan
 
 
 class Command(BaseCommand):
-    help = "Render the books of a region to PDF files: DIR/SLUG-buku-N.pdf."
+    help = gettext_lazy("Merender buku sebuah daerah menjadi berkas PDF: DIR/SLUG-buku-N.pdf.")
 
     def add_arguments(self, parser):
-        parser.add_argument("slug", help="slug of the region, e.g. garut")
+        parser.add_argument("slug", help=gettext_lazy("slug daerah, mis. garut"))
         parser.add_argument(
-            "--book", type=int, action="append", dest="books", metavar="N", help="book number (repeatable); default: all active books"
+            "--book",
+            type=int,
+            action="append",
+            dest="books",
+            metavar="N",
+            help=gettext_lazy("nomor buku (boleh berulang); bawaan: semua buku aktif"),
         )
-        parser.add_argument("--output-dir", default=".", help="folder for the PDFs (default: the current folder)")
-        parser.add_argument("--force", action="store_true", help="render even when the content did not change")
+        parser.add_argument("--output-dir", default=".", help=gettext_lazy("folder tujuan PDF (bawaan: folder saat ini)"))
+        parser.add_argument("--force", action="store_true", help=gettext_lazy("render walaupun isi tidak berubah"))
 
     def handle(self, slug, books=None, output_dir=".", force=False, **options):
         region = Region.objects.filter(slug=slug).first()
         if region is None:
-            raise CommandError(f"No region with slug {slug!r}.")
+            raise CommandError(_("Tidak ada daerah dengan slug %(slug)r.") % {"slug": slug})
         masterplan = current_masterplan(region)
         if masterplan is None:
-            raise CommandError(f"{region} has no masterplan.")
+            raise CommandError(_("%(region)s belum memiliki masterplan.") % {"region": region})
         selected = list(BookDefinition.objects.active().order_by("order", "number"))
         if books:
             by_number = {b.number: b for b in BookDefinition.objects.filter(number__in=books)}
             missing = sorted(set(books) - set(by_number))
             if missing:
-                raise CommandError(f"No book numbered {', '.join(map(str, missing))}.")
+                raise CommandError(_("Tidak ada buku bernomor %(n)s.") % {"n": ", ".join(map(str, missing))})
             selected = [by_number[n] for n in books]
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -55,17 +63,21 @@ class Command(BaseCommand):
             job, rendered_now = self.render(masterplan, book, force)
             if job.state != RenderJob.State.DONE:
                 failures += 1
-                self.stderr.write(f"Buku {book.number} {book.title}: FAILED — {job.error}")
+                self.stderr.write(_("%(book)s: GAGAL — %(error)s") % {"book": book.label, "error": job.error})
                 continue
             target = out / f"{slug}-buku-{book.number}.pdf"
             _copy_atomically(job, target)
-            kind = "draft" if job.is_draft else "final"
-            self.stdout.write(
-                f"Buku {book.number} {book.title}: {job.page_count} pages, {job.seconds:.2f} s, {kind}"
-                f"{'' if rendered_now else ' (unchanged since the last render)'} -> {target}"
-            )
+            line = _("%(book)s: %(pages)d halaman, %(seconds).2f detik, %(kind)s") % {
+                "book": book.label,
+                "pages": job.page_count,
+                "seconds": job.seconds,
+                "kind": _("draf") if job.is_draft else _("final"),
+            }
+            if not rendered_now:
+                line += " " + _("(tidak berubah sejak render terakhir)")
+            self.stdout.write(f"{line} -> {target}")
         if failures:
-            raise CommandError(f"{failures} book(s) failed.")
+            raise CommandError(_("%(n)d buku gagal dirender.") % {"n": failures})
 
     def render(self, masterplan, book, force):
         job = services.book_render_request(masterplan, book, None, enqueue=False, force=force)
