@@ -39,16 +39,30 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser(django_db_setup, django_db_blocker):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    # The reference data of the data migrations (dimensions, elements, funding sources, books),
+    # which serialized_rollback puts back after each flush.
+    with django_db_blocker.unblock():
+        serialized = {
+            alias: connections[alias]._test_serialized_contents
+            for alias in connections
+            if hasattr(connections[alias], "_test_serialized_contents")
+        }
     # The sync API runs an asyncio loop in this thread; Django refuses ORM calls (the tests' own,
     # the database flush between tests) while one runs unless told this is deliberate.
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as pw:
+            # With a loop running, Django's connections live in a context-local store: new
+            # connection objects (to the same test database) that lack the serialized reference
+            # data, so the next test's serialized_rollback would restore nothing.
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             yield browser
             browser.close()

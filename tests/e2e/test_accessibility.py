@@ -3,8 +3,9 @@
 On every page: axe-core (tests/vendor/axe.min.js) with the WCAG 2.1 A and AA rules finds no
 violation of impact "serious" or "critical", the page has a non-empty <title> and exactly one
 <h1>. Each role logs in on the login page and tours its pages through the menu and the links on
-the pages; on a phone the menu is opened by its toggler first. The test collects every problem of
-the tour and prints them all (rule id, help, the elements' selectors) before failing."""
+the pages. Each page is checked at laptop size (1280x800) and again narrowed to a phone
+(390x844). The test collects every problem of the tour and prints them all (rule id, help, the
+elements' selectors) before failing."""
 
 import re
 
@@ -15,6 +16,8 @@ from . import browse
 from .conftest import LAPTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SIZES = [("laptop", LAPTOP), ("ponsel", PHONE)]
 
 # username, the pages only some roles have
 ROLES = [
@@ -33,8 +36,13 @@ class Tour:
         self.page, self.role, self.problems, self.seen = page, role, [], []
 
     def check(self, label):
+        """The page at laptop size, then the same page narrowed to a phone (cheaper than a second
+        tour; the phone's collapsed menu is clicked through in the journeys)."""
         self.seen.append(label)
-        self.problems += browse.page_problems(self.page, f"{self.role}: {label}")
+        for name, size in SIZES:
+            self.page.set_viewport_size(size)
+            self.problems += browse.page_problems(self.page, f"{self.role} [{name}]: {label}")
+        self.page.set_viewport_size(LAPTOP)
 
     def heading(self, text):
         expect(self.page.get_by_role("heading", level=1)).to_have_text(text)
@@ -85,16 +93,18 @@ def tour(page, username, extras, password):
     return t
 
 
-@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
-def test_main_pages_of_every_role_pass_axe(page, demo, viewport):
+def test_main_pages_of_every_role_pass_axe_on_laptop_and_phone(page, demo):
+    page.emulate_media(reduced_motion="reduce")
     page.goto("/accounts/login/")
-    problems = browse.page_problems(page, "halaman masuk")
-    seen = {}
+    t = Tour(page, "tamu")
+    t.check("halaman masuk")
+    problems, seen = t.problems, {}
     for username, extras in ROLES:
         t = tour(page, username, extras, demo)
         problems += t.problems
         seen[username] = t.seen
+    print("Pages checked at 1280 and 390 px wide: " + "; ".join(f"{u}: {len(labels)}" for u, labels in seen.items()))
+    # Every role saw every page of its tour (a page that vanished from the menu fails above).
+    assert all(len(labels) >= 16 for labels in seen.values()), seen
     report = "\n".join(problems)
-    print(f"Pages checked at {viewport['width']}x{viewport['height']}: " + "; ".join(
-        f"{user}: {len(labels)}" for user, labels in seen.items()))
-    assert not problems, f"{len(problems)} page(s) with accessibility problems:\n{report}"
+    assert not problems, f"{len(problems)} accessibility problem(s):\n{report}"
