@@ -17,6 +17,15 @@ from masterplan.models import YEAR_VALIDATORS
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
 
+def short_label(text, limit=80):
+    """An entry's text cut for a title or a list: at a word, with an ellipsis (never mid-word)."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(",.;:") + "…"
+
+
 class Dimension(models.Model):
     code = models.SlugField(_("kode"), max_length=30, unique=True)
     name = models.CharField(_("nama"), max_length=60)
@@ -180,7 +189,7 @@ class ReadinessItem(Entry):
         ]
 
     def __str__(self):
-        return f"{self.get_component_display()} / {self.get_subcomponent_display()}: {self.description[:60]}"
+        return f"{self.get_component_display()} / {self.get_subcomponent_display()}: {short_label(self.description, 60)}"
 
     def clean(self):
         if self.component and self.subcomponent and self.subcomponent not in SUBCOMPONENTS.get(self.component, []):
@@ -210,7 +219,7 @@ class GapItem(Entry):
         ordering = ["element__order", "pk"]
 
     def __str__(self):
-        return self.gap[:80]
+        return short_label(self.gap, 80)
 
     def clean(self):
         _element_of_section_dimension(self)
@@ -251,7 +260,7 @@ class SwotEntry(Entry):
         ]
 
     def __str__(self):
-        return f"[{self.quadrant}] {self.statement[:80]}"
+        return f"{self.get_quadrant_display()}: {short_label(self.statement, 80)}"
 
 
 class Strategy(Entry):
@@ -277,7 +286,7 @@ class Strategy(Entry):
         ]
 
     def __str__(self):
-        return f"{self.kind}: {self.statement[:80]}"
+        return f"{self.kind}: {short_label(self.statement, 80)}"
 
     @staticmethod
     def check_swot_entries(kind, entries):
@@ -305,7 +314,7 @@ class Goal(Entry):
         ordering = ["pk"]
 
     def __str__(self):
-        return self.statement[:80]
+        return short_label(self.statement, 80)
 
 
 class Horizon(models.TextChoices):

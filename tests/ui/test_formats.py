@@ -19,3 +19,18 @@ def test_review_queue_names_the_next_stage_in_roman_and_the_full_month(world, lo
     assert f"Tahap II, <time datetime=\"{day:%Y-%m-%d}\">{day.day} {months[day.month - 1]} {day.year}</time>" in html
     assert 'class="table table-hover align-middle table-stack"' in html
     assert 'data-label="Perangkat daerah"' in html
+
+
+def test_section_review_reads_swot_in_s_w_o_t_order_with_quadrant_names(world, login):
+    g = world.garut
+    long = "Ancaman banjir bandang tahunan di daerah aliran sungai yang memutus jalan desa dan merusak rumah warga"
+    f.SwotEntryFactory(section=g.env_section, quadrant="T", statement=long)
+    f.SwotEntryFactory(section=g.env_section, quadrant="O", statement="Peluang dana CSR")
+    f.SwotEntryFactory(section=g.env_section, quadrant="W", statement="Kelemahan armada")
+    html = login(world.expert).get(f"/r/garut/sections/{g.env_section.pk}/review/").content.decode()
+    swot = html.split('id="butir"', 1)[1].split("Strategi", 1)[0]
+    positions = [swot.index(s) for s in ("Kekuatan Garut", "Kelemahan armada", "Peluang dana CSR", "Ancaman banjir")]
+    assert positions == sorted(positions)
+    assert "[T]" not in html and "[W]" not in html
+    # A long statement is cut at a word with an ellipsis, not in the middle of a word.
+    assert "Ancaman: Ancaman banjir bandang tahunan di daerah aliran sungai yang memutus jalan desa…" in html
