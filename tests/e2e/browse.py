@@ -21,6 +21,7 @@ def open_menu(page):
     toggler = main_nav(page).get_by_role("button", name="Buka menu")
     if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
         toggler.click()
+        expect(toggler).to_have_attribute("aria-expanded", "true")
         expect(page.locator("#mainnav")).to_be_visible()
         # Bootstrap's collapse animates; wait until it has finished opening.
         page.wait_for_function("document.querySelector('#mainnav').classList.contains('show') "

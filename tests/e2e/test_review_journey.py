@@ -199,6 +199,7 @@ def test_review_journey_by_clicking_on_a_laptop(page, demo):
     browse.switch_user(page, "ahli", password)
     open_from_queue(page)
     changes = page.locator("#perubahan")
+    expect(changes.get_by_role("heading", name="Perubahan sejak tinjauan terakhir")).to_be_visible()
     changed = changes.locator(".change-changed").filter(has_text="Butir SWOT")
     expect(changed).to_have_count(1)
     field = changed.get_by_role("row").filter(has_text="Pernyataan")
@@ -224,10 +225,13 @@ def test_review_journey_by_clicking_on_a_laptop(page, demo):
 
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
 def test_opd_fills_in_and_submits_on_a_phone(page, demo, viewport):
-    # The menu is collapsed behind its toggler on a phone.
     browse.login(page, "opd-garut", demo)
+    # The menu (notifications, the user's own menu) is collapsed behind its toggler on a phone.
+    toggler = browse.main_nav(page).get_by_role("button", name="Buka menu")
+    expect(toggler).to_be_visible()
     expect(page.locator("#mainnav")).to_be_hidden()
-    expect(browse.main_nav(page).get_by_role("button", name="Buka menu")).to_be_visible()
     opd_part(page)
     # Nothing of the page is wider than the screen (no sideways scrolling of the whole page).
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Keluar through the toggler's menu.
+    browse.logout(page)
