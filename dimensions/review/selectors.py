@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bimtek.models import Stage
+from dimensions.forms import format_id_decimal
 from dimensions.models import (
     GapItem,
     Goal,
@@ -370,7 +371,7 @@ def _display(f, value):
     if isinstance(value, Decimal):
         if f.name == "budget":
             return format_rupiah(value)
-        return f"{value.normalize():f}"
+        return format_id_decimal(value)  # 40,5 and 1.250.000, as the workspace shows them
     return str(value)
 
 

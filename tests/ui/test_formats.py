@@ -34,3 +34,14 @@ def test_section_review_reads_swot_in_s_w_o_t_order_with_quadrant_names(world, l
     assert "[T]" not in html and "[W]" not in html
     # A long statement is cut at a word with an ellipsis, not in the middle of a word.
     assert "Ancaman: Ancaman banjir bandang tahunan di daerah aliran sungai yang memutus jalan desa…" in html
+
+
+def test_section_review_shows_indicator_numbers_the_indonesian_way(world, login):
+    g = world.garut
+    goal = f.GoalFactory(section=g.env_section, statement="Sampah terkelola")
+    indicator = f.IndicatorFactory(goal=goal, name="Sampah terkelola", unit="%", baseline="3.30")
+    f.IndicatorTargetFactory(indicator=indicator, year=2026, value="62.50")
+    html = login(world.expert).get(f"/r/garut/sections/{g.env_section.pk}/review/").content.decode()
+    assert "2026: 62,5" in html
+    assert ">3,3<" in html
+    assert "62,50" not in html and "62.5" not in html
