@@ -112,7 +112,7 @@ def _kind_sections(chapter, data):
             SectionView(_("Strategi"), "strategy_summary", data.dimensions),
         ]
     if kind == ChapterKind.STRATEGIES:
-        return _per_dimension(data, "strategy_dimension", lambda d: d.strategy_count)
+        return _per_dimension(data, "strategy_dimension", lambda d: d.has_strategies)
     if kind == ChapterKind.PROGRAMS:
         return _per_dimension(data, "program_dimension", lambda d: d.programs)
     if kind == ChapterKind.ACTION_PLAN:
@@ -146,11 +146,11 @@ def _kind_sections(chapter, data):
     return []
 
 
-def book_outline(book, data):
-    """The chapters of a book with numbered, anchored sections."""
+def book_outline(definitions, data):
+    """The chapters of a book (its ordered chapter definitions) with numbered, anchored sections."""
     chapters = []
     number = 0
-    for index, definition in enumerate(book.chapters.all(), start=1):
+    for index, definition in enumerate(definitions, start=1):
         if not definition.front_matter:
             number += 1
         chapter = ChapterView(

@@ -1,11 +1,15 @@
-"""Reads for the books: everything a book is built from, in a fixed number of queries whatever the
-size of the region (prefetches, then grouping in Python)."""
+"""Reads for the books: what a book is built from, in a fixed number of queries whatever the size
+of the region (prefetches and grouped aggregates, then grouping in Python).
 
-from collections import defaultdict
+The data comes in parts; a book loads only the parts its chapter kinds need (``book_parts``), so
+a short book of a large region (the executive summary) does not pay for every SWOT entry and
+indicator target of it."""
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Sum, Window
+from django.db.models.functions import RowNumber
 
 from dimensions.models import (
     Dimension,
@@ -25,9 +29,32 @@ from dimensions.models import (
 )
 from masterplan.models import Agency, Masterplan
 
+from .chapters import ChapterKind
 from .models import BookDefinition, NarrativeText
 
 QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
+
+READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
+    "readiness", "gaps", "swot", "strategies", "goals", "programs", "quick_wins", "summary",
+)
+ALL_PARTS = frozenset({READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY})
+KIND_PARTS = {
+    ChapterKind.NARRATIVE: set(),
+    ChapterKind.REGIONAL_PROFILE: set(),
+    ChapterKind.READINESS: {READINESS},
+    ChapterKind.GAP: {GAPS},
+    ChapterKind.SWOT: {SWOT},
+    ChapterKind.VISION_MISSION_GOALS: {GOALS, STRATEGIES},
+    ChapterKind.STRATEGIES: {STRATEGIES},
+    ChapterKind.PROGRAMS: {PROGRAMS},
+    ChapterKind.ACTION_PLAN: {PROGRAMS},
+    ChapterKind.ROADMAP: {PROGRAMS},
+    ChapterKind.GOVERNANCE: {SUMMARY},
+    ChapterKind.EXECUTIVE_SUMMARY: {SUMMARY, QUICK_WINS},
+    ChapterKind.QUICK_WIN_PROFILES: {QUICK_WINS},
+    ChapterKind.CLOSING: set(),
+}
+TOP_PROGRAMS = 3  # per dimension, in the executive summary
 
 
 @dataclass
@@ -42,6 +69,12 @@ class DimensionData:
     goals: list = field(default_factory=list)
     programs: list = field(default_factory=list)
     quick_wins: list = field(default_factory=list)
+    # summary part: aggregates, so a summary never loads every entry
+    program_count: int = 0
+    budget_total: Decimal = Decimal(0)
+    swot_count: int = 0
+    strategy_count: int = 0
+    top_programs: list = field(default_factory=list)
 
     @property
     def programs_by_horizon(self):
@@ -57,25 +90,22 @@ class DimensionData:
         return [(kind, label, self.strategies[kind]) for kind, label in Strategy.Kind.choices if self.strategies[kind]]
 
     @property
+    def goal_indicator_groups(self):
+        """(label, indicators) per goal, for one indicator table per dimension."""
+        return [(f"Sasaran {n}: {g.statement}", list(g.indicators.all())) for n, g in enumerate(self.goals, start=1)]
+
+    @property
+    def program_indicator_groups(self):
+        groups = [(p.name, list(p.indicators.all())) for p in self.programs]
+        return [(label, items) for label, items in groups if items]
+
+    @property
     def has_swot(self):
         return any(self.swot.values())
 
     @property
-    def swot_count(self):
-        return sum(len(v) for v in self.swot.values())
-
-    @property
-    def strategy_count(self):
-        return sum(len(v) for v in self.strategies.values())
-
-    @property
-    def budget_total(self):
-        return sum((p.budget or Decimal(0) for p in self.programs), Decimal(0))
-
-    @property
-    def top_programs(self):
-        """The three programs with the largest budget (for the executive summary)."""
-        return sorted(self.programs, key=lambda p: (-(p.budget or 0), p.name))[:3]
+    def has_strategies(self):
+        return any(self.strategies.values())
 
     @property
     def agencies(self):
@@ -95,7 +125,9 @@ class BookData:
     narratives: dict
     sections: list
     is_draft: bool
-    quick_wins: list
+    parts: frozenset
+    quick_wins: list = field(default_factory=list)
+    budget_by_source: list = field(default_factory=list)  # [(FundingSource, amount, program count)]
 
     @property
     def years(self):
@@ -106,20 +138,12 @@ class BookData:
         return [p for d in self.dimensions for p in d.programs]
 
     @property
-    def budget_total(self):
-        return sum((d.budget_total for d in self.dimensions), Decimal(0))
+    def program_count(self):
+        return sum(d.program_count for d in self.dimensions)
 
     @property
-    def budget_by_source(self):
-        """Programs' budgets per funding source; a program with several sources counts under each
-        (the sources are alternatives or shares the plan does not split)."""
-        totals = {fs.pk: [fs, Decimal(0), 0] for fs in self.funding_sources}
-        for p in self.programs:
-            for fs in p.funding_sources.all():
-                row = totals.setdefault(fs.pk, [fs, Decimal(0), 0])
-                row[1] += p.budget or Decimal(0)
-                row[2] += 1
-        return [row for row in totals.values() if row[2]]
+    def budget_total(self):
+        return sum((d.budget_total for d in self.dimensions), Decimal(0))
 
     @property
     def readiness_by_component(self):
@@ -129,37 +153,93 @@ class BookData:
             groups.append((label, items))
         return groups
 
-    @property
-    def sections_approved(self):
-        return sum(1 for s in self.sections if s.state == Section.State.APPROVED)
-
 
 def book_definitions_active():
     """The books to print, in order, each with its chapters (two queries)."""
     return list(BookDefinition.objects.active().prefetch_related("chapters"))
 
 
-def book_data_collect(masterplan):
-    """Everything the books need of one masterplan, grouped per dimension, in a fixed number of
-    queries (17) whatever the number of sections, entries and programs."""
-    masterplan = Masterplan.objects.select_related("region").get(pk=masterplan.pk)
+def book_parts(chapters):
+    """The data parts these chapter definitions (of one book) need."""
+    parts = set()
+    for chapter in chapters:
+        parts |= KIND_PARTS.get(chapter.kind, ALL_PARTS)
+    return frozenset(parts)
+
+
+def _section_prefetches(parts):
     targets = Prefetch("indicators", queryset=Indicator.objects.prefetch_related("targets"))
-    programs = (
-        Program.objects.select_related("element", "lead_agency", "quick_win", "quick_win__funding_source")
-        .prefetch_related("partner_agencies", "funding_sources", targets, "roadmap")
-        .order_by("element__order", "start_year", "name", "pk")
+    prefetches = []
+    if READINESS in parts:
+        prefetches.append(
+            Prefetch("readinessitems", queryset=ReadinessItem.objects.order_by("component", "subcomponent", "pk"))
+        )
+    if GAPS in parts:
+        prefetches.append(
+            Prefetch("gapitems", queryset=GapItem.objects.select_related("element").order_by("element__order", "pk"))
+        )
+    if SWOT in parts:
+        prefetches.append(Prefetch("swotentrys", queryset=SwotEntry.objects.order_by("quadrant", "priority", "pk")))
+    if STRATEGIES in parts:
+        prefetches.append(
+            Prefetch("strategys", queryset=Strategy.objects.prefetch_related("swot_entries").order_by("kind", "pk"))
+        )
+    if GOALS in parts:
+        prefetches.append(Prefetch("goals", queryset=Goal.objects.prefetch_related(targets).order_by("pk")))
+    if PROGRAMS in parts:
+        programs = (
+            Program.objects.select_related("element", "lead_agency")
+            .prefetch_related("partner_agencies", "funding_sources", targets, "roadmap")
+            .order_by("element__order", "start_year", "name", "pk")
+        )
+        prefetches.append(Prefetch("programs", queryset=programs))
+    return prefetches
+
+
+def _summary(masterplan, by_dim):
+    """Counts and budgets per dimension, budget per funding source, the largest programs: grouped
+    queries, whatever the number of entries."""
+    in_plan = {"section__masterplan": masterplan}
+    for row in (
+        Program.objects.filter(**in_plan).values("section__dimension")
+        .annotate(n=Count("pk"), budget=Sum("budget")).order_by()
+    ):
+        by_dim[row["section__dimension"]].program_count = row["n"]
+        by_dim[row["section__dimension"]].budget_total = row["budget"] or Decimal(0)
+    for model, attr in ((SwotEntry, "swot_count"), (Strategy, "strategy_count")):
+        for row in model.objects.filter(**in_plan).values("section__dimension").annotate(n=Count("pk")).order_by():
+            setattr(by_dim[row["section__dimension"]], attr, row["n"])
+    top = (
+        Program.objects.filter(**in_plan)
+        .annotate(
+            dimension_id=F("section__dimension_id"),
+            rank=Window(RowNumber(), partition_by=F("section__dimension_id"),
+                        order_by=[F("budget").desc(nulls_last=True), F("name").asc(), F("pk").asc()]),
+        )
+        .filter(rank__lte=TOP_PROGRAMS)
+        .order_by("dimension_id", "rank")
     )
+    for p in top:
+        by_dim[p.dimension_id].top_programs.append(p)
+    sources = {fs.pk: fs for fs in FundingSource.objects.order_by("order", "pk")}
+    through = Program.funding_sources.through
+    rows = (
+        through.objects.filter(program__section__masterplan=masterplan)
+        .values("fundingsource").annotate(amount=Sum("program__budget"), n=Count("program")).order_by()
+    )
+    amounts = {r["fundingsource"]: (r["amount"] or Decimal(0), r["n"]) for r in rows}
+    return list(sources.values()), [(fs, *amounts[pk]) for pk, fs in sources.items() if pk in amounts]
+
+
+def book_data_collect(masterplan, parts=ALL_PARTS):
+    """What the books need of one masterplan, grouped per dimension, in a fixed number of queries
+    whatever the number of sections, entries and programs (27 with every part)."""
+    parts = frozenset(parts)
+    masterplan = Masterplan.objects.select_related("region").get(pk=masterplan.pk)
     sections = list(
         Section.objects.filter(masterplan=masterplan)
         .select_related("agency", "dimension")
-        .prefetch_related(
-            Prefetch("readinessitems", queryset=ReadinessItem.objects.order_by("component", "subcomponent", "pk")),
-            Prefetch("gapitems", queryset=GapItem.objects.select_related("element").order_by("element__order", "pk")),
-            Prefetch("swotentrys", queryset=SwotEntry.objects.order_by("quadrant", "priority", "pk")),
-            Prefetch("strategys", queryset=Strategy.objects.prefetch_related("swot_entries").order_by("kind", "pk")),
-            Prefetch("goals", queryset=Goal.objects.prefetch_related(targets).order_by("pk")),
-            Prefetch("programs", queryset=programs),
-        )
+        .prefetch_related(*_section_prefetches(parts))
         .order_by("dimension__order", "agency__name", "pk")
     )
     dims = list(
@@ -169,42 +249,60 @@ def book_data_collect(masterplan):
     for s in sections:
         dd = by_dim[s.dimension_id]
         dd.sections.append(s)
-        dd.readiness.extend(s.readinessitems.all())
-        dd.gaps.extend(s.gapitems.all())
-        for e in s.swotentrys.all():
-            dd.swot[e.quadrant].append(e)
-        for st in s.strategys.all():
-            dd.strategies[st.kind].append(st)
-        dd.goals.extend(s.goals.all())
-        dd.programs.extend(s.programs.all())
+        if READINESS in parts:
+            dd.readiness.extend(s.readinessitems.all())
+        if GAPS in parts:
+            dd.gaps.extend(s.gapitems.all())
+        if SWOT in parts:
+            for e in s.swotentrys.all():
+                dd.swot[e.quadrant].append(e)
+        if STRATEGIES in parts:
+            for st in s.strategys.all():
+                dd.strategies[st.kind].append(st)
+        if GOALS in parts:
+            dd.goals.extend(s.goals.all())
+        if PROGRAMS in parts:
+            dd.programs.extend(s.programs.all())
     years = masterplan.years
-    quick_wins = []
     for dd in by_dim.values():
-        for ind in [i for g in dd.goals for i in g.indicators.all()] + [
-            i for p in dd.programs for i in p.indicators.all()
-        ]:
-            values = {t.year: t.value for t in ind.targets.all()}
-            ind.by_year = [values.get(y) for y in years]
         # Several agencies write in one dimension: order their merged entries stably.
         dd.swot = {q: sorted(v, key=lambda e: (e.priority, e.pk)) for q, v in dd.swot.items()}
         dd.gaps.sort(key=lambda g: (g.element.order if g.element else 999, g.pk))
         dd.programs.sort(key=lambda p: (p.element.order, p.start_year, p.name, p.pk))
-        for p in dd.programs:
-            qw = getattr(p, "quick_win", None)
-            if qw is not None:
-                dd.quick_wins.append(qw)
-        quick_wins.extend(dd.quick_wins)
-    # Buku 4 profiles the chosen quick wins; before any is chosen it shows the candidates.
-    chosen = [q for q in quick_wins if q.status == QuickWin.Status.CHOSEN]
+        indicators = [i for g in dd.goals for i in g.indicators.all()] + [
+            i for p in dd.programs for i in p.indicators.all()
+        ]
+        for ind in indicators:
+            values = {t.year: t.value for t in ind.targets.all()}
+            ind.by_year = [values.get(y) for y in years]
+    funding_sources, budget_by_source = [], []
+    if SUMMARY in parts:
+        funding_sources, budget_by_source = _summary(masterplan, by_dim)
+    quick_wins = []
+    if QUICK_WINS in parts:
+        quick_wins = list(
+            QuickWin.objects.filter(program__section__masterplan=masterplan)
+            .select_related(
+                "funding_source", "program__element", "program__lead_agency",
+                "program__section__dimension", "program__section__agency",
+            )
+            .order_by("program__section__dimension__order", "name", "pk")
+        )
+        for qw in quick_wins:
+            by_dim[qw.program.section.dimension_id].quick_wins.append(qw)
+        # Buku 4 profiles the chosen quick wins; before any is chosen it shows the candidates.
+        quick_wins = [q for q in quick_wins if q.status == QuickWin.Status.CHOSEN] or quick_wins
     narratives = {n.key: n for n in NarrativeText.objects.filter(masterplan=masterplan)}
     return BookData(
         masterplan=masterplan,
         region=masterplan.region,
         dimensions=[by_dim[d.pk] for d in dims],
         agencies=list(Agency.objects.filter(region_id=masterplan.region_id).order_by("name")),
-        funding_sources=list(FundingSource.objects.order_by("order", "pk")),
+        funding_sources=funding_sources,
         narratives=narratives,
         sections=sections,
         is_draft=not sections or any(s.state != Section.State.APPROVED for s in sections),
-        quick_wins=chosen or quick_wins,
+        parts=parts,
+        quick_wins=quick_wins,
+        budget_by_source=budget_by_source,
     )

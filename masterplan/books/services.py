@@ -11,6 +11,7 @@ book and chapter definitions and print templates end up in it) plus the print st
 font files, the emblem file and the WeasyPrint version: equal hashes give equal PDFs.
 """
 
+import gc
 import hashlib
 import re
 import time
@@ -31,7 +32,7 @@ from .chapters import NARRATIVE_KEYS
 from .layout import book_outline
 from .models import NarrativeText
 from .sanitize import narrative_html_clean
-from .selectors import QUADRANTS, book_data_collect
+from .selectors import QUADRANTS, book_data_collect, book_parts
 
 PRINT_STATIC = "print"
 
@@ -92,10 +93,10 @@ def _book_title(book, data):
            f"{data.masterplan.period_start}–{data.masterplan.period_end}"
 
 
-def _html_from_data(data, book):
+def _html_from_data(data, book, definitions):
     emblem = _emblem_uri(data.region)
     with translation.override("id"):
-        chapters = book_outline(book, data)
+        chapters = book_outline(definitions, data)
         html = render_to_string(
             "print/book.html",
             {
@@ -123,8 +124,9 @@ def _html_from_data(data, book):
 
 def book_html_build(masterplan, book):
     """The print HTML of one book of a masterplan (fixed number of queries)."""
-    data = book_data_collect(masterplan)
-    html, content_hash = _html_from_data(data, book)
+    definitions = list(book.chapters.all())
+    data = book_data_collect(masterplan, book_parts(definitions))
+    html, content_hash = _html_from_data(data, book, definitions)
     return BookHtml(
         html=html,
         base_url=print_static_dir().as_uri() + "/",
@@ -154,9 +156,14 @@ def book_pdf_render(masterplan, book):
     document = weasyprint.HTML(string=built.html, base_url=built.base_url, url_fetcher=_url_fetcher()).render()
     pdf = document.write_pdf()
     seconds_layout = time.perf_counter() - started
+    page_count = len(document.pages)
+    # WeasyPrint's boxes hold reference cycles: free them now, not at some later collection that
+    # would be billed to whatever runs next in this process.
+    del document
+    gc.collect()
     return BookPdf(
         pdf=pdf,
-        page_count=len(document.pages),
+        page_count=page_count,
         content_hash=built.content_hash,
         is_draft=built.is_draft,
         seconds_data=seconds_data,

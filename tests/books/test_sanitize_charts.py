@@ -91,3 +91,23 @@ class TestRoadmapChart:
     @pytest.mark.parametrize("programs,years", [([], YEARS), ([_program("X", 2024, 2024)], [])])
     def test_nothing_to_draw(self, programs, years):
         assert roadmap_chart_svgs(programs, years) == []
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [(None, ""), (50, "50"), ("69.40", "69,4"), ("1769161.5", "1.769.161,5"), ("0.125", "0,13"), (-3, "-3")],
+)
+def test_id_number(value, expected):
+    from masterplan.books.templatetags.books_print import id_number
+
+    assert id_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [(None, ""), (999_999, "999.999"), (1_906_783, "1,91 jt"), (2_500_000_000, "2,5 M"), ("12.5", "12,5")],
+)
+def test_target_number_fits_a_year_column(value, expected):
+    from masterplan.books.templatetags.books_print import target_number
+
+    assert target_number(value) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from dimensions.models import Section
 from masterplan.books.models import BookDefinition, ChapterDefinition, NarrativeText
-from masterplan.books.selectors import book_data_collect
+from masterplan.books.selectors import ALL_PARTS, PROGRAMS, QUICK_WINS, SUMMARY, book_data_collect, book_parts
 from masterplan.books.services import book_content_hash, book_html_build, book_pdf_render
 from tests import factories as f
 from tests.books.conftest import fill_masterplan
@@ -184,22 +184,30 @@ class TestPrintHtml:
 
 @pytest.mark.parametrize("scale", [1, 10])
 def test_data_collection_uses_a_fixed_number_of_queries(world, django_assert_num_queries, scale):
-    """The same number of queries for a region and for one with ten times its content."""
+    """The same number of queries for a region and for one with ten times its content, for every
+    part (None) and for the parts each default book needs."""
     g = world.garut
     fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
     for n in range(scale - 1):  # ten times the sections and entries: more agencies writing
         agency = f.AgencyFactory(region=g.region, name=f"Dinas {n}")
         fill_masterplan(g.masterplan, [agency], programs_per_dimension=2, tag=f" #{n}")
     NarrativeText.objects.create(masterplan=g.masterplan, key="penutup", html="<p>Penutup</p>")
-    with django_assert_num_queries(QUERIES):
-        data = book_data_collect(g.masterplan)
-    assert len(data.sections) == 2 + 6 * scale
-    assert len(data.programs) == 1 + 18 * scale
-    assert sum(len(d.quick_wins) for d in data.dimensions) == 6 * scale
-    assert len(data.narratives) == 1
-
-
-QUERIES = 21
+    for book_number, queries in [(None, 27), (1, 14), (2, 23), (3, 13), (4, 7)]:
+        if book_number is None:
+            parts = ALL_PARTS
+        else:
+            parts = book_parts(BookDefinition.objects.get(number=book_number).chapters.all())
+        with django_assert_num_queries(queries, info=f"book {book_number}"):
+            data = book_data_collect(g.masterplan, parts)
+        assert len(data.sections) == 2 + 6 * scale
+        assert len(data.narratives) == 1
+        if PROGRAMS in parts:
+            assert len(data.programs) == 1 + 18 * scale
+        if SUMMARY in parts:
+            assert data.program_count == 1 + 18 * scale
+            assert all(len(d.top_programs) == 3 for d in data.dimensions)
+        if QUICK_WINS in parts:
+            assert len(data.quick_wins) == 6 * scale
 
 
 def test_table_header_row_repeats_on_every_page_of_a_long_table(world):
@@ -228,3 +236,16 @@ def test_admin_edits_the_book_set(world, login):
     assert "Analisis SWOT" in response.content.decode()  # chapters inline
     assert client.get(reverse("admin:books_chapterdefinition_changelist")).status_code == 200
     assert client.get(reverse("admin:books_narrativetext_add")).status_code == 200
+
+
+def test_summary_aggregates(book_world):
+    from decimal import Decimal
+
+    data = book_data_collect(book_world.masterplan, {SUMMARY})
+    env = next(d for d in data.dimensions if d.dimension.code == "environment")
+    # the world's own program (Rp 250.000.000) is Smart Environment's largest
+    assert [p.name for p in env.top_programs][0] == "Program Sampah Cerdas Garut"
+    assert env.program_count == 4 and env.swot_count == 5 and env.strategy_count == 1
+    assert env.budget_total == Decimal(250_000_000 + 1_250_000 + 2_500_000 + 250_000_000)
+    [(source, amount, count)] = data.budget_by_source
+    assert source.code == "apbd" and count == 12 and amount == Decimal(6 * 3_750_000)
