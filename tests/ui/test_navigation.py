@@ -49,3 +49,16 @@ def test_no_region_bar_outside_a_region(world, login):
 def test_opd_dashboard_links_each_own_section_to_its_workspace(world, login):
     html = login(world.garut.opd).get("/").content.decode()
     assert f'href="/r/garut/sections/{world.garut.env_section.pk}/"' in html
+
+
+def test_progress_matrix_lists_unassigned_agencies_apart_and_links_dimensions(world, login):
+    from tests import factories as f
+
+    idle = f.AgencyFactory(region=world.garut.region, name="Badan Tanpa Tugas", acronym="BTT")
+    html = login(world.garut.diskominfo).get(reverse("progress_matrix", args=["garut"])).content.decode()
+    table = html.split('class="table table-bordered', 1)[1].split("</table>", 1)[0]
+    assert "Badan Tanpa Tugas" not in table
+    assert "Dinas Lingkungan Hidup" in table
+    unassigned = html.split('id="belum-ditugaskan"', 1)[1]
+    assert f'href="{reverse("agency_detail", args=["garut", idle.pk])}"' in unassigned
+    assert f'href="{reverse("dimension_detail", args=["garut", "environment"])}"' in html
