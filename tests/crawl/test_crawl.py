@@ -1,9 +1,11 @@
 """A crawl of the whole app as each demo user, on the data of ``seed_demo``.
 
 Starting at ``/``, every internal ``<a href>`` of every HTML page is followed (GET only, breadth
-first, a few pages per URL pattern so one long list of entries does not eat the budget). Each
-page must answer without a server error or a broken link, have a title and one h1, label every
-field, speak Indonesian, and, for a user of one region, never name another region."""
+first, a few pages per URL pattern so one long list of entries does not eat the budget), and every
+``hx-get`` is fetched as htmx would. Each page must answer without a server error or a broken
+link, have a title and one h1 (fragments: none), label every field, name every link, button and
+image, use each id once, speak Indonesian, and, for a user of one region, never link to or name
+another region."""
 
 import re
 from collections import Counter, deque
@@ -18,8 +20,11 @@ from .conftest import DEMO_PASSWORD, seeded_module
 
 MAX_PAGES = 150
 # Visits per URL pattern and kind (e.g. entry_edit of a SWOT entry): enough to meet each kind of
-# page, not every row.
+# page, not every row; one of each htmx fragment.
 PER_PATTERN = 3
+HX_PER_PATTERN = 1
+# URL words that make a different kind of page: the entry kind, the dimension.
+PAGE_KINDS = {"kind", "code"}
 
 # Links not followed: they change state, leave the app's pages or render PDFs (slow, tested by the
 # rendering suite).
@@ -85,10 +90,13 @@ class Page(HTMLParser):
         self.title = None
         self.h1 = 0
         self.links = []
+        self.hx_links = []
         self.controls = []  # (description, id, aria-label, aria-labelledby, inside a <label>)
         self.label_for = set()
-        self.ids = set()
+        self.ids = Counter()
+        self.nameless = []  # links and buttons without an accessible name, images without alt
         self.text = []
+        self._named = []  # open <a>/<button>: [description, collected name]
         self._in_title = False
         self._label_depth = 0
         self._skip_depth = 0  # inside <script>/<style>/<template>
@@ -96,7 +104,9 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if a.get("id"):
-            self.ids.add(a["id"])
+            self.ids[a["id"]] += 1
+        if a.get("hx-get"):
+            self.hx_links.append(a["hx-get"])
         if tag in ("script", "style"):
             self._skip_depth += 1
         elif tag == "title":
@@ -110,6 +120,14 @@ class Page(HTMLParser):
             self._label_depth += 1
             if a.get("for"):
                 self.label_for.add(a["for"])
+        if tag in ("a", "button") and not self._skip_depth:
+            name = a.get("aria-label") or a.get("title") or ""
+            self._named.append([f"<{tag} href={a.get('href')!r} class={a.get('class')!r}>", name])
+        elif tag == "img":
+            if "alt" not in a:
+                self.nameless.append(f"<img src={a.get('src')!r}> without alt")
+            for named in self._named:
+                named[1] += a.get("alt") or ""
         elif tag in ("input", "select", "textarea"):
             kind = (a.get("type") or "text").lower() if tag == "input" else tag
             if kind not in UNLABELLED_INPUT_TYPES:
@@ -130,12 +148,21 @@ class Page(HTMLParser):
             self._in_title = False
         elif tag == "label":
             self._label_depth = max(0, self._label_depth - 1)
+        elif tag in ("a", "button") and self._named:
+            what, name = self._named.pop()
+            if not name.strip():
+                self.nameless.append(f"{what} without a name")
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
         elif not self._skip_depth:
             self.text.append(data)
+            for named in self._named:
+                named[1] += data
+
+    def duplicate_ids(self):
+        return sorted(id_ for id_, n in self.ids.items() if n > 1)
 
     def unlabelled(self):
         out = []
@@ -152,13 +179,13 @@ class Page(HTMLParser):
 
 def _pattern(path):
     """The URL pattern of a path with the words that pick a kind of page (entry kind, dimension
-    code, query keys) but not the ids: ("entry_edit", "kind=swot"), ("dimension_detail", "code=living")."""
+    code, query keys) but not ids or values: ("entry_edit", "kind=swot"), ("dimension_detail", "code=living")."""
     parts = urlsplit(path)
     try:
         match = resolve(parts.path)
     except Resolver404:
         return None, None
-    words = [f"{k}={v}" for k, v in sorted(match.kwargs.items()) if k != "slug" and not isinstance(v, int)]
+    words = [f"{k}={v}" for k, v in sorted(match.kwargs.items()) if k in PAGE_KINDS]
     words += sorted(q.split("=", 1)[0] for q in parts.query.split("&") if q)
     return match.url_name, " ".join(words)
 
@@ -188,15 +215,18 @@ def _region_problems(own, html, text):
 
 
 def crawl(client, own_region):
-    """Visit pages breadth first; return (pages visited, {url: [problems]})."""
-    queue = deque(["/"])
-    seen = {"/"}
+    """Visit pages breadth first; return (pages visited, {url: [problems]}).
+
+    Links are ``<a href>``; an ``hx-get`` is fetched as htmx does (HX-Request header) and its
+    fragment checked like a page, except for the title and h1 that only whole pages carry."""
+    queue = deque([("/", False)])
+    seen = {("/", False)}
     per_pattern = Counter()
     problems = {}
     visited = 0
     while queue and visited < MAX_PAGES:
-        url = queue.popleft()
-        response = client.get(url)
+        url, hx = queue.popleft()
+        response = client.get(url, headers={"HX-Request": "true"} if hx else {})
         visited += 1
         found = []
         status = response.status_code
@@ -206,7 +236,7 @@ def crawl(client, own_region):
             found.append(f"broken link: {status}")
         links = []
         if status in (301, 302, 303, 307, 308):
-            links = [response["Location"]]
+            links = [(response["Location"], False)]
             if urlsplit(response["Location"]).path.startswith("/accounts/login/"):
                 found.append("redirected to the login page")
         elif status == 200 and response.get("Content-Type", "").startswith("text/html"):
@@ -214,37 +244,45 @@ def crawl(client, own_region):
             page = Page()
             page.feed(html)
             page.close()
-            links = page.links
+            links = [(href, False) for href in page.links] + [(href, True) for href in page.hx_links]
             text = " ".join(" ".join(page.text).split())
-            found += _page_problems(page, html, text, own_region)
+            found += _page_problems(page, html, text, own_region, fragment=hx)
         if found:
-            problems[url] = found
-        for href in links:
+            problems[f"{url} (htmx)" if hx else url] = found
+        for href, hx_link in links:
             path = _internal(url, href)
-            if path is None or path in seen or path.startswith(SKIP_PREFIXES):
+            if path is None or (path, hx_link) in seen or path.startswith(SKIP_PREFIXES):
                 continue
-            seen.add(path)
+            seen.add((path, hx_link))
             name, words = _pattern(path)
             if name in SKIP_URL_NAMES:
                 continue
-            per_pattern[name, words] += 1
-            if name is not None and per_pattern[name, words] > PER_PATTERN:
+            per_pattern[name, words, hx_link] += 1
+            if name is not None and per_pattern[name, words, hx_link] > (HX_PER_PATTERN if hx_link else PER_PATTERN):
                 continue
-            queue.append(path)
+            queue.append((path, hx_link))
     return visited, problems
 
 
-def _page_problems(page, html, text, own_region):
+def _page_problems(page, html, text, own_region, fragment=False):
     found = []
     title = (page.title or "").strip()
     # base.html appends " · Masterplan Smart City": the page's own part must not be empty.
     own_title = title.rsplit("·", 1)[0].strip() if "·" in title else title
-    if not own_title:
+    if not fragment and not own_title:
         found.append(f"empty <title>: {title!r}")
-    if page.h1 != 1:
+    if not fragment and page.h1 != 1:
         found.append(f"{page.h1} <h1> elements")
+    if fragment and (page.title is not None or page.h1 > 1):
+        found.append("an htmx fragment with a whole page's <title> or several <h1>")
     for control in page.unlabelled():
         found.append(f"field without a label: {control}")
+    for what in page.nameless:
+        found.append(what)
+    for id_ in page.duplicate_ids():
+        found.append(f"id used twice: {id_!r}")
+    for id_ in sorted(page.label_for - set(page.ids)):
+        found.append(f"<label for={id_!r}> without its field")
     for match in sorted(set(m.group(0) for m in ENGLISH_RE.finditer(text))):
         found.append(f"English text: {match!r}")
     if own_region:
@@ -289,6 +327,10 @@ BAD_PAGE = """<!DOCTYPE html><html><head><title> · Masterplan Smart City</title
 <input type="email" name="e" aria-label="Surel"></form>
 <p>This field is required. Nilai: None</p>
 <a href="/r/tegal/dimensions/">Dimensi Tegal</a>
+<a href="/x/"><span class="bi bi-pencil"></span></a><a href="/y/" aria-label="Ubah"></a>
+<a href="/z/"><img src="/static/logo.png" alt="Beranda"></a><img src="/static/deco.png">
+<button type="button"> </button><button type="button"><span class="visually-hidden">Tutup</span></button>
+<p id="dua"></p><p id="dua"></p><label for="hilang">Hilang</label>
 <script>var Username = "Bekasi";</script>
 </body></html>"""
 
@@ -314,6 +356,13 @@ def test_checks_find_what_they_look_for():
     assert "English text: 'None'" in found
     assert "links to another region: /r/tegal/" in found
     assert "names another region: Tegal" in found
+    assert [p for p in found if "without a name" in p or "without alt" in p] == [
+        "<a href='/x/' class=None> without a name",
+        "<img src='/static/deco.png'> without alt",
+        "<button href=None class=None> without a name",
+    ]
+    assert "id used twice: 'dua'" in found
+    assert "<label for='hilang'> without its field" in found
     # Script content is not page text.
     assert "names another region: Bekasi" not in found and "English text: 'Username'" not in found
 
