@@ -253,7 +253,7 @@ def test_agency_detail_shows_sections_with_entry_counts_and_members(login, world
     page = login(world.garut.opd).get(reverse("agency_detail", args=["garut", world.garut.dlh.pk]))
     text = html(page)
     assert "Smart Environment" in text and "Draf" in text
-    assert re.search(r"Smart Environment</td><td>Draf</td><td class=\"text-end\">2</td>", text)  # swot + program
+    assert re.search(r"Smart Environment</a></td><td>Draf</td><td class=\"text-end\">2</td>", text)  # swot + program
     assert str(world.garut.opd) in text
 
 

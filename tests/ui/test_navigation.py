@@ -62,3 +62,8 @@ def test_progress_matrix_lists_unassigned_agencies_apart_and_links_dimensions(wo
     unassigned = html.split('id="belum-ditugaskan"', 1)[1]
     assert f'href="{reverse("agency_detail", args=["garut", idle.pk])}"' in unassigned
     assert f'href="{reverse("dimension_detail", args=["garut", "environment"])}"' in html
+
+
+def test_agency_page_links_its_dimensions_to_their_workspaces(world, login):
+    html = login(world.garut.dewan).get(reverse("agency_detail", args=["garut", world.garut.dlh.pk])).content.decode()
+    assert f'href="{reverse("section_workspace", args=["garut", world.garut.env_section.pk])}"' in html
