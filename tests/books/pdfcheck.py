@@ -5,7 +5,7 @@ import re
 
 from pypdf import PdfReader
 
-TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
+TOC_LINE = re.compile(r"^(?P<title>.+?)(?:\s*\.){3,}\s*(?P<page>\d+)$")
 
 
 def reader(pdf_bytes):
