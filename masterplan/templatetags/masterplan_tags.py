@@ -25,6 +25,23 @@ def rupiah(value):
     return format_rupiah(value)
 
 
+@register.filter
+def date_range(start, end=None):
+    """Two dates the way Indonesians write a span: 5–6 Juli 2023, 31 Juli – 1 Agustus 2023,
+    one date when both are the same day."""
+    from django.utils.formats import date_format
+
+    if not start:
+        return ""
+    if not end or end == start:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 

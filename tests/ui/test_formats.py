@@ -45,3 +45,22 @@ def test_section_review_shows_indicator_numbers_the_indonesian_way(world, login)
     assert "2026: 62,5" in html
     assert ">3,3<" in html
     assert "62,50" not in html and "62.5" not in html
+
+
+def test_date_range_the_indonesian_way():
+    from masterplan.templatetags.masterplan_tags import date_range
+
+    d = datetime.date
+    assert date_range(d(2023, 7, 5), d(2023, 7, 6)) == "5–6 Juli 2023"
+    assert date_range(d(2023, 7, 31), d(2023, 8, 1)) == "31 Juli – 1 Agustus 2023"
+    assert date_range(d(2023, 12, 30), d(2024, 1, 2)) == "30 Desember 2023 – 2 Januari 2024"
+    assert date_range(d(2023, 7, 5), d(2023, 7, 5)) == "5 Juli 2023"
+    assert date_range(d(2023, 7, 5), None) == "5 Juli 2023"
+
+
+def test_region_summary_links_each_stage_and_writes_its_dates_short(world, login):
+    stage = world.garut.stage
+    stage.start_date, stage.end_date = datetime.date(2023, 7, 5), datetime.date(2023, 7, 6)
+    stage.save()
+    html = login(world.garut.dewan).get("/r/garut/").content.decode()
+    assert f'<a href="/r/garut/stages/{stage.pk}/">Tahap I</a>: 5–6 Juli 2023' in html
