@@ -31,6 +31,7 @@ from masterplan.models import Agency, Masterplan
 
 from .chapters import ChapterKind
 from .models import BookDefinition, NarrativeText
+from .sanitize import narrative_html_clean
 
 QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
 
@@ -292,7 +293,10 @@ def book_data_collect(masterplan, parts=ALL_PARTS):
             by_dim[qw.program.section.dimension_id].quick_wins.append(qw)
         # Buku 4 profiles the chosen quick wins; before any is chosen it shows the candidates.
         quick_wins = [q for q in quick_wins if q.status == QuickWin.Status.CHOSEN] or quick_wins
-    narratives = {n.key: n for n in NarrativeText.objects.filter(masterplan=masterplan)}
+    narratives = {}
+    for n in NarrativeText.objects.filter(masterplan=masterplan):
+        n.html = narrative_html_clean(n.html)  # sanitised on save; again here, whatever wrote it
+        narratives[n.key] = n
     return BookData(
         masterplan=masterplan,
         region=masterplan.region,

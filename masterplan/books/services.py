@@ -17,6 +17,8 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import weasyprint
 from django.conf import settings
@@ -141,10 +143,25 @@ def book_content_hash(masterplan, book):
     return book_html_build(masterplan, book).content_hash
 
 
+class PrintURLFetcher(weasyprint.URLFetcher):
+    """Print resources are the stylesheet, the fonts and the region's emblem: local files under
+    the print static folder or MEDIA_ROOT, or data: URIs. Nothing else is read (no http request,
+    no other local file), whatever ends up in the HTML."""
+
+    def __init__(self, roots):
+        super().__init__(allowed_protocols={"file", "data"})
+        self.roots = [Path(r).resolve() for r in roots]
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(url2pathname(urlsplit(url).path)).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots):
+                raise ValueError(f"Not a print resource: {url}")
+        return super().fetch(url, headers)
+
+
 def _url_fetcher():
-    # Print resources are local files (stylesheet, fonts, emblem) or data: URIs; narrative links
-    # are never fetched, and no http request is made while rendering.
-    return weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+    return PrintURLFetcher([print_static_dir(), settings.MEDIA_ROOT])
 
 
 def book_pdf_render(masterplan, book):

@@ -249,3 +249,23 @@ def test_summary_aggregates(book_world):
     assert env.budget_total == Decimal(250_000_000 + 1_250_000 + 2_500_000 + 250_000_000)
     [(source, amount, count)] = data.budget_by_source
     assert source.code == "apbd" and count == 12 and amount == Decimal(6 * 3_750_000)
+
+
+def test_print_reads_no_file_outside_its_resources(book_world, tmp_path):
+    """Even HTML that bypassed the sanitiser (a bulk update) can neither run nor fetch anything."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for print")
+    NarrativeText.objects.filter(masterplan=book_world.masterplan, key="latar_belakang").update(
+        html=f'<p>Teks</p><img src="{secret.as_uri()}"><script>alert(1)</script>'
+    )
+    built = book_html_build(book_world.masterplan, book_world.books[1])
+    assert "secret.png" not in built.html and "<script" not in built.html
+
+    from masterplan.books.services import _url_fetcher
+
+    fetcher = _url_fetcher()
+    with pytest.raises(ValueError):
+        fetcher.fetch(secret.as_uri())
+    with pytest.raises(ValueError):
+        fetcher.fetch("https://example.org/x.png")
+    assert fetcher.fetch(built.base_url + "book.css").status in (None, 200)
