@@ -166,8 +166,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 CELERY_TASK_ROUTES = {"rendering.book_render": {"queue": "books"}}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=20)
-# ... and replaced after a task that left it above this resident size (KiB): a 450-page book
-# peaks near 1.4 GB (docs/benchmarks.md), which a pool process would otherwise keep.
+# ... and replaced after a task that left it above this resident size (KiB): a 400-page book
+# peaks near 1 GB (docs/benchmarks.md), which a pool process would otherwise keep.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600_000
 BOOK_RENDER_SOFT_TIME_LIMIT = env.int("BOOK_RENDER_SOFT_TIME_LIMIT", default=300)
 BOOK_RENDER_TIME_LIMIT = env.int("BOOK_RENDER_TIME_LIMIT", default=360)
