@@ -269,3 +269,15 @@ def test_print_reads_no_file_outside_its_resources(book_world, tmp_path):
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.org/x.png")
     assert fetcher.fetch(built.base_url + "book.css").status in (None, 200)
+
+
+def test_demo_narrative_texts_fill_every_key_once(world):
+    from masterplan.books.chapters import NARRATIVE_KEYS
+    from masterplan.books.demo_texts import narrative_texts_demo_seed
+
+    mp = world.garut.masterplan
+    assert narrative_texts_demo_seed(mp) == len(NARRATIVE_KEYS)
+    assert narrative_texts_demo_seed(mp) == 0
+    html = book_html_build(mp, BookDefinition.objects.get(number=1)).html
+    assert "Teks ini belum ditulis" not in html
+    assert "Undang-Undang Nomor 23 Tahun 2014" in html
