@@ -458,8 +458,9 @@ class ProgramForm(EntryForm):
         self.fields["strategies"].error_messages["invalid_choice"] = _("Strategi ini bukan milik bagian ini.")
         for name in ("start_year", "end_year"):
             self.fields[name].widget = _year_widget(self.masterplan)
-        if not self.instance.pk and not self.is_bound:
-            self.initial.setdefault("lead_agency", self.section.agency_id)
+        if not self.instance.pk and not self.is_bound and not self.initial.get("lead_agency"):
+            # model_to_dict already put lead_agency=None in initial, so setdefault would not do.
+            self.initial["lead_agency"] = self.section.agency_id
         self.helper.layout = Layout(
             Row(Column("element", css_class="col-md-6"), Column("horizon", css_class="col-md-6")),
             "name",

@@ -64,3 +64,11 @@ def test_region_summary_links_each_stage_and_writes_its_dates_short(world, login
     stage.save()
     html = login(world.garut.dewan).get("/r/garut/").content.decode()
     assert f'<a href="/r/garut/stages/{stage.pk}/">Tahap I</a>: 5–6 Juli 2023' in html
+
+
+def test_new_program_form_proposes_the_sections_agency_as_lead(world, login):
+    g = world.garut
+    url = f"/r/garut/sections/{g.env_section.pk}/program/new/?group=short"
+    html = login(g.opd).get(url, HTTP_HX_REQUEST="true").content.decode()
+    select = html.split('name="lead_agency"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{g.dlh.pk}" selected>' in select
