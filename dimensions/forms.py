@@ -14,7 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -284,6 +284,11 @@ class SwotEntryForm(EntryForm):
 # Strategy ------------------------------------------------------------------------------------
 
 
+SWOT_QUADRANT_ORDER = Case(
+    *(When(quadrant=q, then=Value(i)) for i, q in enumerate("SWOT")), default=Value(9), output_field=IntegerField()
+)
+
+
 class SwotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_quadrant_display()} ({obj.quadrant}): {obj.statement} — {obj.section.agency}"
@@ -309,7 +314,8 @@ class StrategyForm(EntryForm):
         self.fields["swot_entries"].queryset = (
             SwotEntry.objects.filter(section__masterplan=self.masterplan, section__dimension=self.section.dimension)
             .select_related("section__agency")
-            .order_by("quadrant", "priority", "pk")
+            # S, W, O, T as people read a SWOT table, not A-Z by code.
+            .order_by(SWOT_QUADRANT_ORDER, "priority", "pk")
         )
 
     def clean(self):

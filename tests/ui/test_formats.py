@@ -72,3 +72,13 @@ def test_new_program_form_proposes_the_sections_agency_as_lead(world, login):
     html = login(g.opd).get(url, HTTP_HX_REQUEST="true").content.decode()
     select = html.split('name="lead_agency"', 1)[1].split("</select>", 1)[0]
     assert f'<option value="{g.dlh.pk}" selected>' in select
+
+
+def test_strategy_form_lists_swot_entries_s_w_o_t(world, login):
+    g = world.garut
+    for q in "TOW":
+        f.SwotEntryFactory(section=g.env_section, quadrant=q, statement=f"Butir kuadran {q}")
+    url = f"/r/garut/sections/{g.env_section.pk}/strategy/new/?group=SO"
+    html = login(g.opd).get(url, HTTP_HX_REQUEST="true").content.decode()
+    positions = [html.index(s) for s in ("Kekuatan Garut", "Butir kuadran W", "Butir kuadran O", "Butir kuadran T")]
+    assert positions == sorted(positions)
