@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from dimensions.models import ReadinessComponent
-
 from .chapters import ChapterKind, narrative_title
 from .charts import roadmap_chart_svgs
 
@@ -172,5 +170,3 @@ def book_outline(definitions, data):
         chapters.append(chapter)
     return chapters
 
-
-READINESS_COMPONENTS = ReadinessComponent.choices
