@@ -42,6 +42,7 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan.books.demo_texts import narrative_texts_demo_seed
 from masterplan.models import Agency, Masterplan, Membership, Region, Role
 
 from . import content as c
@@ -149,6 +150,7 @@ def demo_region_build(spec, *, expert, ctx=None):
     sections, new_sections = _sections(spec, masterplan, agencies, ctx)
     result.sections_filled = _ContentWriter(spec, masterplan, agencies, sections, users, ctx).write()
     _review_log(new_sections, users, expert)
+    narrative_texts_demo_seed(masterplan)  # forewords and introduction, so the demo books read finished
     return result
 
 

@@ -432,3 +432,17 @@ def test_every_element_code_of_the_texts_exists_in_its_dimension():
         for key in ("gaps", "programs", "quick_wins"):
             for x in pool[key]:
                 assert elements[x.element] == dim_code, (dim_code, x)
+
+
+def test_demo_books_have_their_narrative_texts(db):
+    """The demo's books print forewords and an introduction, not 'not written yet' placeholders."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from masterplan.books.models import NarrativeText
+
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+    texts = NarrativeText.objects.filter(masterplan__region__slug="garut")
+    assert texts.filter(key="kata_pengantar_kepala_daerah", html__contains="Garut").exists()
+    assert texts.count() >= 10
