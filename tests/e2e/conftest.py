@@ -3,8 +3,8 @@ context and page per test, a screenshot of the page when a test fails.
 
 Chromium is Debian's (`/usr/bin/chromium`, or $CHROMIUM); `playwright install` is never needed.
 The browser lives for this package only (not the whole pytest session): Playwright's sync API
-keeps an asyncio loop running in the main thread while it is open, and another test starting its
-own Playwright (tests/dimensions/test_browser.py) must not find one running."""
+keeps an asyncio loop running in the main thread while it is open, and Django refuses ORM calls
+from a thread with a running loop, so the rest of the suite must not find one."""
 
 import os
 from io import StringIO

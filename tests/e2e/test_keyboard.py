@@ -1,7 +1,7 @@
 """The keyboard alone: on the login page and in a section workspace the Tab key reaches the main
 controls in a sensible order, and the focused control always shows a visible focus indicator
 (an outline or a box shadow, as computed by the browser). Opening and saving forms in place by
-keyboard is tested in tests/dimensions/test_browser.py; this is about reaching things and seeing
+keyboard is tested in test_workspace_in_place.py; this is about reaching things and seeing
 where the focus is."""
 
 import pytest

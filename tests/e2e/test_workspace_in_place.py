@@ -1,56 +1,28 @@
-"""In-place editing in a real browser (headless Chromium): htmx swaps, focus, Escape, the keyboard.
-
-Run with the others (`-m browser` selects them). A failing test saves a screenshot under
-tests/dimensions/screenshots/."""
-
-import os
-from pathlib import Path
+"""In-place editing in a real browser (headless Chromium): htmx swaps, focus, Escape, the keyboard,
+stale saves, and axe-core on the workspace with forms open. Uses the package's Playwright fixtures
+(conftest.py); the OPD representative of Garut is logged in through the session cookie."""
 
 import pytest
 from django.conf import settings
 
 from dimensions.models import SwotEntry
 
-# The live server needs a transactional database; serialized_rollback brings back the reference
-# data (dimensions, elements, funding sources) of the data migration after each flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from . import browse
+from .browse import settled
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).parent / "screenshots"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def page(live_server, world, client, request, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # still plain synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+def page(page, live_server, world, client):
+    """The package's page, logged in as opd-garut, with ``page.base`` the live server's address."""
     client.force_login(world.garut.opd)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
-        pg = context.new_page()
-        pg.set_default_timeout(5000)
-        pg.on("dialog", lambda dialog: dialog.accept())
-        pg.base = live_server.url
-        yield pg
-        report = getattr(request.node, "rep_call", None)
-        if report is not None and report.failed:
-            SHOTS.mkdir(exist_ok=True)
-            pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
-        browser.close()
-
-
-def settled(page):
-    """Wait until no htmx request, swap or settle is going on (so the server thread is done)."""
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    page.base = live_server.url
+    return page
 
 
 def active_id(page):
@@ -134,11 +106,9 @@ def test_targets_rows_added_in_the_indicator_form(page, world):
     assert [str(v) for v in ind.targets.values_list("value", flat=True)] == ["45.00", "50.50"]
 
 
-AXE = Path(settings.BASE_DIR) / "tests" / "vendor" / "axe.min.js"
-
-
 def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
+    """Every WCAG 2.1 A/AA violation, whatever its impact (stricter than browse.axe_violations)."""
+    page.add_script_tag(path=str(browse.AXE))
     result = page.evaluate(
         "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
     )
@@ -146,7 +116,7 @@ def axe_violations(page):
 
 
 def test_workspace_and_open_form_pass_axe(page, world):
-    from .conftest import fill
+    from tests.dimensions.conftest import fill
 
     g = world.garut
     fill(g.env_section, 1, "Aksesibel")
