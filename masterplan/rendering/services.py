@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from datetime import timedelta
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -221,8 +222,10 @@ def book_render(job_id, *, task_id=None):
     started = time.perf_counter()
     expected_pages = _expected_pages(job)
     try:
-        with weasyprint_progress(job.pk, expected_pages):
+        with soft_time_limit_watch() as limit_hit, weasyprint_progress(job.pk, expected_pages):
             result = book_pdf_render(job.masterplan, job.book)
+        if limit_hit:
+            raise SoftTimeLimitExceeded()  # it came, but a library's broad `except` swallowed it
         name = _write_atomically(job, result.pdf)
     except Exception as exc:
         logger.exception("Render job %s (%s, %s) failed", job.pk, job.masterplan, job.book)
@@ -283,8 +286,6 @@ def _mark_failed(job_id, message):
 
 def render_error_message(exc, job):
     """A message that tells a person what to do, in Indonesian; the traceback goes to the log."""
-    from celery.exceptions import SoftTimeLimitExceeded
-
     user_message = getattr(exc, "user_message", None)
     if user_message:
         return str(user_message)
@@ -417,6 +418,32 @@ def progress_percent(message, expected_pages=None):
     return _LAYOUT_FROM + int((_LAYOUT_TO - _LAYOUT_FROM) * share)
 
 
+@contextmanager
+def soft_time_limit_watch():
+    """Remember whether Celery's soft time limit arrived during the block.
+
+    In a prefork worker the limit comes as SIGUSR1, whose handler raises SoftTimeLimitExceeded
+    wherever the render is; inside a library's ``except Exception`` it is swallowed and the render
+    would run on. The yielded list is non-empty once the signal came."""
+    import signal
+
+    hit = []
+    previous = signal.getsignal(signal.SIGUSR1) if hasattr(signal, "SIGUSR1") else None
+    if not callable(previous) or threading.current_thread() is not threading.main_thread():
+        yield hit  # not in a worker process that enforces limits (eager, tests, command)
+        return
+
+    def handler(signum, frame):
+        hit.append(signum)
+        previous(signum, frame)
+
+    signal.signal(signal.SIGUSR1, handler)
+    try:
+        yield hit
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+
+
 class _ProgressHandler(logging.Handler):
     """Feeds WeasyPrint's progress messages of one thread into one job's ``progress``."""
 
@@ -440,6 +467,8 @@ class _ProgressHandler(logging.Handler):
             if now - self.saved_at >= PROGRESS_INTERVAL or percent >= _STEP_PERCENT[6]:
                 self.saved_at = now
                 RenderJob.objects.filter(pk=self.job_id, state=State.RENDERING).update(progress=percent)
+        except SoftTimeLimitExceeded:
+            raise  # Celery's time limit, delivered while we happened to be here: it must stop the render
         except Exception:  # progress is a nicety: never let it break a render
             logger.debug("Progress update of render job %s failed", self.job_id, exc_info=True)
 

@@ -380,3 +380,32 @@ def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summar
     assert 1 <= seen[0] <= 68
     assert (progress_logger.level, progress_logger.propagate) == (level, propagate)
     assert handler not in progress_logger.handlers
+
+
+def test_soft_time_limit_watch_remembers_a_limit_a_library_swallowed():
+    """Celery's soft limit arrives as SIGUSR1 raising SoftTimeLimitExceeded; when a library's broad
+    `except Exception` eats it, the watch still knows it came (book_render then fails the job)."""
+    import os
+    import signal
+
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from masterplan.rendering.services import soft_time_limit_watch
+
+    def celery_like_handler(signum, frame):
+        raise SoftTimeLimitExceeded()
+
+    previous = signal.signal(signal.SIGUSR1, celery_like_handler)
+    try:
+        with soft_time_limit_watch() as hit:
+            try:
+                os.kill(os.getpid(), signal.SIGUSR1)
+            except Exception:
+                pass  # the library that swallows it
+        assert hit == [signal.SIGUSR1]
+        assert signal.getsignal(signal.SIGUSR1) is celery_like_handler  # put back
+        with soft_time_limit_watch() as quiet:
+            pass
+        assert quiet == []
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
