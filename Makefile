@@ -24,12 +24,13 @@ PYTEST_ARGS ?= --durations=10
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 CELERY_BROKER_URL= REDIS_URL=$(REDIS_URL)
 RUN_ENV := DEBUG=1
 
-.PHONY: help run test test-sqlite test-postgres worker bench-books venv deps-run deps-test \
+.PHONY: help run test lint format test-sqlite test-postgres worker bench-books venv deps-run deps-test \
 	system-run system-test migrate seed clean
 
 help:
 	@echo "make run          install, migrate, seed the demo, serve http://127.0.0.1:8000 with a Celery worker"
 	@echo "make test         install test tools, run every test on SQLite, then on PostgreSQL if one answers"
+	@echo "make lint         ruff (lint and format) and import-linter (the layers); make format rewrites"
 	@echo "make test-sqlite  only the SQLite tier;  make test-postgres: only the PostgreSQL tier"
 	@echo "make worker       only the Celery worker (filesystem broker), for a second terminal"
 	@echo "make bench-books  render the demo books and print pages, seconds, memory (see docs/benchmarks.md)"
@@ -87,10 +88,23 @@ worker: deps-run
 # Both tiers run even when the first fails, so CI shows everything; the exit status is the worst.
 test: deps-test
 	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
 	$(MAKE) --no-print-directory test-sqlite || status=1; \
 	$(MAKE) --no-print-directory test-postgres || status=1; \
 	if [ $$status -ne 0 ]; then echo "== make test: FAILED (see above) =="; fi; \
 	exit $$status
+
+# Lint, format and layers: ruff on the whole tree (pyproject.toml), import-linter's contracts
+# (the layers in README.md, "How the parts fit"). `make format` rewrites what ruff can.
+lint: deps-test
+	@echo "== lint: ruff, import-linter =="
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@if grep -q "tool.importlinter" pyproject.toml; then $(BIN)/lint-imports; fi
+
+format: deps-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # SQLite: an in-memory test database; every test, browser tests included. The tests that need a
 # real Redis and Celery worker skip themselves (with a printed reason) where none answers.

@@ -203,7 +203,9 @@ def read_table(uploaded):
     """The rows of an uploaded CSV or XLSX file as lists of strings, chosen by content."""
     max_bytes = getattr(settings, "UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
     if uploaded.size is not None and uploaded.size > max_bytes:
-        raise AttendanceFileError(_("Berkas terlalu besar (paling besar %(mb)d MB).") % {"mb": max_bytes // (1024 * 1024)})
+        raise AttendanceFileError(
+            _("Berkas terlalu besar (paling besar %(mb)d MB).") % {"mb": max_bytes // (1024 * 1024)}
+        )
     uploaded.seek(0)
     data = uploaded.read()
     if not data:
@@ -277,7 +279,9 @@ def parse_attendance(uploaded, existing=()):
         if not any(cells.values()):
             continue  # blank lines between blocks are common in attendance sheets
         if len(raw) >= MAX_ROWS:
-            raise AttendanceFileError(_("Terlalu banyak baris (paling banyak %(n)d peserta per berkas).") % {"n": MAX_ROWS})
+            raise AttendanceFileError(
+                _("Terlalu banyak baris (paling banyak %(n)d peserta per berkas).") % {"n": MAX_ROWS}
+            )
         raw.append((offset, cells))
     if not raw:
         raise AttendanceFileError(_("Berkas tidak berisi baris peserta."))

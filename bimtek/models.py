@@ -18,9 +18,7 @@ class Stage(models.Model):
     masterplan = models.ForeignKey(
         "masterplan.Masterplan", on_delete=models.CASCADE, related_name="stages", verbose_name=_("masterplan")
     )
-    number = models.PositiveSmallIntegerField(
-        _("tahap"), validators=[MinValueValidator(1), MaxValueValidator(4)]
-    )
+    number = models.PositiveSmallIntegerField(_("tahap"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     start_date = models.DateField(_("tanggal mulai"), null=True, blank=True)
     end_date = models.DateField(_("tanggal selesai"), null=True, blank=True)
     venue = models.CharField(_("tempat"), max_length=200, blank=True)

@@ -67,9 +67,7 @@ def masterplan_helix_mix(masterplan):
     for row in rows:
         per_stage.setdefault(row["stage_id"], {})[row["helix"]] = row["n"]
         overall[row["helix"]] = overall.get(row["helix"], 0) + row["n"]
-    table = [
-        (h.label, [per_stage[s.pk].get(h.value, 0) for s in stages], overall.get(h.value, 0)) for h in HELIXES
-    ]
+    table = [(h.label, [per_stage[s.pk].get(h.value, 0) for s in stages], overall.get(h.value, 0)) for h in HELIXES]
     return {
         "stages": [(s, _mix(per_stage[s.pk])) for s in stages],
         "overall": _mix(overall),

@@ -52,7 +52,9 @@ def stage_update(stage, *, user, **fields):
         raise TypeError(f"unknown stage fields: {sorted(unknown)}")
     new_status = fields.get("status", stage.status)
     if new_status != stage.status and Stage.Status.SIGNED_OFF in (new_status, stage.status):
-        raise StageActionRefused(_("Status \u201cdisahkan\u201d hanya diberikan atau dicabut lewat pengesahan tenaga ahli."))
+        raise StageActionRefused(
+            _("Status \u201cdisahkan\u201d hanya diberikan atau dicabut lewat pengesahan tenaga ahli.")
+        )
     for name, value in fields.items():
         setattr(stage, name, value)
     stage.full_clean()
@@ -116,9 +118,7 @@ def participants_import(stage, rows, *, user):
     _require_manage(user, stage)
     bad = [row for row in rows if row.errors]
     if bad:
-        raise StageActionRefused(
-            _("Tidak ada peserta yang diimpor: %(n)d baris tidak valid.") % {"n": len(bad)}
-        )
+        raise StageActionRefused(_("Tidak ada peserta yang diimpor: %(n)d baris tidak valid.") % {"n": len(bad)})
     created = []
     for row in rows:
         if row.duplicate:

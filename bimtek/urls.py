@@ -12,9 +12,7 @@ urlpatterns = [
     path("stages/<int:pk>/participants/", views.ParticipantListView.as_view(), name="participant_list"),
     path("stages/<int:pk>/participants/add/", views.ParticipantFormView.as_view(), name="participant_create"),
     path("stages/<int:pk>/participants/import/", views.ParticipantImportView.as_view(), name="participant_import"),
-    path(
-        "participants/<int:participant_pk>/edit/", views.ParticipantFormView.as_view(), name="participant_edit"
-    ),
+    path("participants/<int:participant_pk>/edit/", views.ParticipantFormView.as_view(), name="participant_edit"),
     path(
         "participants/<int:participant_pk>/delete/",
         views.ParticipantDeleteView.as_view(),

@@ -229,7 +229,14 @@ class QuickWinAdmin(SimpleHistoryAdmin):
     list_display = ["name", "status", "duration_months", "budget", "funding_source", "program", "region"]
     list_filter = ["status", "program__section__masterplan__region", "program__section__dimension", "funding_source"]
     list_select_related = ["program__section__masterplan__region", "funding_source"]
-    search_fields = ["name", "problem", "solution", "benefits", "program__name", "program__section__masterplan__region__name"]
+    search_fields = [
+        "name",
+        "problem",
+        "solution",
+        "benefits",
+        "program__name",
+        "program__section__masterplan__region__name",
+    ]
     autocomplete_fields = ["program"]
 
     @admin.display(description=_("daerah"), ordering="program__section__masterplan__region__name")

@@ -142,7 +142,10 @@ def consistency_report(masterplan):
     roadmap = (
         RoadmapEntry.objects.filter(program__section__masterplan=masterplan)
         .filter(
-            Q(year__lt=start) | Q(year__gt=end) | Q(year__lt=F("program__start_year")) | Q(year__gt=F("program__end_year"))
+            Q(year__lt=start)
+            | Q(year__gt=end)
+            | Q(year__lt=F("program__start_year"))
+            | Q(year__gt=F("program__end_year"))
         )
         .select_related("program", *_related("program"))
         .order_by("program_id", "year")

@@ -136,7 +136,7 @@ class EntryForm(forms.ModelForm):
 
     def is_valid(self):
         valid = super().is_valid()
-        formsets_valid = all([fs.is_valid() for fs in self.formsets.values()])  # every one, for errors
+        formsets_valid = all(fs.is_valid() for fs in self.formsets.values())  # every one, for errors
         # Checks across rows (and against the form's years when those are valid) even when
         # something else is wrong, so every error shows at once.
         self.clean_formsets()
@@ -159,14 +159,17 @@ class EntryForm(forms.ModelForm):
         mp = self.masterplan
         if year is not None and not mp.year_in_period(year):
             raise ValidationError(
-                _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {"a": mp.period_start, "b": mp.period_end},
+                _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).")
+                % {"a": mp.period_start, "b": mp.period_end},
                 code="period",
             )
         return year
 
 
 def _year_widget(masterplan):
-    return forms.NumberInput(attrs={"min": masterplan.period_start, "max": masterplan.period_end, "inputmode": "numeric"})
+    return forms.NumberInput(
+        attrs={"min": masterplan.period_start, "max": masterplan.period_end, "inputmode": "numeric"}
+    )
 
 
 class RowForm(forms.ModelForm):
@@ -195,7 +198,7 @@ class BaseRowFormSet(forms.BaseInlineFormSet):
     def live_forms(self):
         """The rows that will be saved: filled in and not marked for deletion."""
         for form in self.forms:
-            if not hasattr(form, "cleaned_data") or not form.has_changed() and not form.instance.pk:
+            if not hasattr(form, "cleaned_data") or (not form.has_changed() and not form.instance.pk):
                 continue
             if self.can_delete and self._should_delete_form(form):
                 continue
@@ -300,7 +303,9 @@ class StrategyForm(EntryForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Butir SWOT asal"),
-        help_text=_("Pilih dari dua kuadran jenis strategi: SO memakai Kekuatan dan Peluang, WT Kelemahan dan Ancaman, dst."),
+        help_text=_(
+            "Pilih dari dua kuadran jenis strategi: SO memakai Kekuatan dan Peluang, WT Kelemahan dan Ancaman, dst."
+        ),
     )
 
     class Meta:
@@ -471,8 +476,11 @@ class ProgramForm(EntryForm):
             Row(Column("element", css_class="col-md-6"), Column("horizon", css_class="col-md-6")),
             "name",
             "description",
-            Row(Column("start_year", css_class="col-6 col-md-3"), Column("end_year", css_class="col-6 col-md-3"),
-                Column("budget", css_class="col-md-6")),
+            Row(
+                Column("start_year", css_class="col-6 col-md-3"),
+                Column("end_year", css_class="col-6 col-md-3"),
+                Column("budget", css_class="col-md-6"),
+            ),
             "funding_sources",
             "lead_agency",
             Field("partner_agencies", wrapper_class="checkbox-scroll"),
@@ -535,7 +543,8 @@ class QuickWinForm(EntryForm):
             "risks",
         ]
         widgets = {
-            f: forms.Textarea(attrs={"rows": 2}) for f in ("problem", "solution", "benefits", "schedule", "partners", "risks")
+            f: forms.Textarea(attrs={"rows": 2})
+            for f in ("problem", "solution", "benefits", "schedule", "partners", "risks")
         }
 
     def __init__(self, *args, **kwargs):
@@ -543,7 +552,9 @@ class QuickWinForm(EntryForm):
         free = Q(quick_win__isnull=True)
         if self.instance.pk:
             free |= Q(pk=self.instance.program_id)
-        self.fields["program"].queryset = Program.objects.filter(free, section=self.section).order_by("start_year", "name")
+        self.fields["program"].queryset = Program.objects.filter(free, section=self.section).order_by(
+            "start_year", "name"
+        )
         self.fields["program"].error_messages["invalid_choice"] = _(
             "Pilih program bagian ini yang belum memiliki quick win."
         )
@@ -555,8 +566,11 @@ class QuickWinForm(EntryForm):
             "problem",
             "solution",
             "benefits",
-            Row(Column("duration_months", css_class="col-md-4"), Column("budget", css_class="col-md-4"),
-                Column("funding_source", css_class="col-md-4")),
+            Row(
+                Column("duration_months", css_class="col-md-4"),
+                Column("budget", css_class="col-md-4"),
+                Column("funding_source", css_class="col-md-4"),
+            ),
             "schedule",
             "partners",
             "impact_indicator",

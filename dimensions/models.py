@@ -42,7 +42,9 @@ class Dimension(models.Model):
 
 
 class Element(models.Model):
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="elements", verbose_name=_("dimensi"))
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="elements", verbose_name=_("dimensi")
+    )
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     name = models.CharField(_("nama"), max_length=100)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -85,7 +87,9 @@ class Section(models.Model):
     agency = models.ForeignKey(
         "masterplan.Agency", on_delete=models.CASCADE, related_name="sections", verbose_name=_("perangkat daerah")
     )
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="sections", verbose_name=_("dimensi"))
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="sections", verbose_name=_("dimensi")
+    )
     state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -189,7 +193,9 @@ class ReadinessItem(Entry):
         ]
 
     def __str__(self):
-        return f"{self.get_component_display()} / {self.get_subcomponent_display()}: {short_label(self.description, 60)}"
+        return (
+            f"{self.get_component_display()} / {self.get_subcomponent_display()}: {short_label(self.description, 60)}"
+        )
 
     def clean(self):
         if self.component and self.subcomponent and self.subcomponent not in SUBCOMPONENTS.get(self.component, []):
@@ -364,7 +370,9 @@ class Program(Entry):
         ordering = ["start_year", "name"]
         constraints = [
             models.CheckConstraint(condition=Q(end_year__gte=F("start_year")), name="program_years_ordered"),
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="program_budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="program_budget_not_negative"
+            ),
             models.CheckConstraint(
                 condition=(
                     Q(horizon="short", end_year__lte=F("start_year"))
@@ -393,7 +401,10 @@ class Program(Entry):
         if self.start_year and self.end_year:
             if self.end_year < self.start_year:
                 errors["end_year"] = _("Tahun selesai tidak boleh sebelum tahun mulai.")
-            elif self.horizon in HORIZON_MAX_YEARS and self.end_year - self.start_year + 1 > HORIZON_MAX_YEARS[self.horizon]:
+            elif (
+                self.horizon in HORIZON_MAX_YEARS
+                and self.end_year - self.start_year + 1 > HORIZON_MAX_YEARS[self.horizon]
+            ):
                 errors["end_year"] = _("Program %(h)s paling lama %(n)s tahun.") % {
                     "h": self.get_horizon_display().lower(),
                     "n": HORIZON_MAX_YEARS[self.horizon],
@@ -456,7 +467,9 @@ class Indicator(models.Model):
 
 
 class IndicatorTarget(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indikator"))
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indikator")
+    )
     year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
     value = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     # Kept so a deleted indicator can be restored with its targets.
@@ -508,7 +521,9 @@ class QuickWin(models.Model):
         CANDIDATE = "candidate", _("Kandidat")
         CHOSEN = "chosen", _("Terpilih")
 
-    program = models.OneToOneField(Program, on_delete=models.CASCADE, related_name="quick_win", verbose_name=_("program"))
+    program = models.OneToOneField(
+        Program, on_delete=models.CASCADE, related_name="quick_win", verbose_name=_("program")
+    )
     name = models.CharField(_("nama quick win"), max_length=150)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CANDIDATE)
     problem = models.TextField(_("permasalahan"))
@@ -539,7 +554,9 @@ class QuickWin(models.Model):
             models.CheckConstraint(
                 condition=Q(duration_months__gte=1) & Q(duration_months__lte=12), name="quickwin_within_12_months"
             ),
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="quickwin_budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="quickwin_budget_not_negative"
+            ),
         ]
 
     def __str__(self):

@@ -42,13 +42,7 @@ COUNTS = [
 
 def count_of(model, path):
     """A subquery counting ``model`` rows whose ``path`` is the outer section."""
-    sub = (
-        model.objects.filter(**{path: OuterRef("pk")})
-        .order_by()
-        .values(path)
-        .annotate(c=Count("pk"))
-        .values("c")
-    )
+    sub = model.objects.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(c=Count("pk")).values("c")
     return Coalesce(Subquery(sub, output_field=IntegerField()), Value(0))
 
 
@@ -99,9 +93,7 @@ def _missing_for(column, quadrants):
         missing.append(_("Belum ada quick win"))
     not_approved = column.sections - column.states.get(Section.State.APPROVED, 0)
     if not_approved:
-        missing.append(
-            _("%(n)d dari %(t)d bagian belum disetujui") % {"n": not_approved, "t": column.sections}
-        )
+        missing.append(_("%(n)d dari %(t)d bagian belum disetujui") % {"n": not_approved, "t": column.sections})
     return missing
 
 

@@ -116,9 +116,12 @@ class Flow:
 
 
 def _indicators_prefetch():
-    return Prefetch("indicators", queryset=Indicator.objects.prefetch_related(
-        Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-    ).order_by("pk"))
+    return Prefetch(
+        "indicators",
+        queryset=Indicator.objects.prefetch_related(
+            Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
+        ).order_by("pk"),
+    )
 
 
 def entry_queryset(kind_code):
@@ -281,7 +284,9 @@ def _value_display(model, name, value):
     if value in (None, "", []):
         return "–"
     if isinstance(value, list):  # many-to-many: rows of the through table
-        return ", ".join(str(next((v for k, v in row.items() if k != model._meta.model_name), "")) for row in value) or "–"
+        return (
+            ", ".join(str(next((v for k, v in row.items() if k != model._meta.model_name), "")) for row in value) or "–"
+        )
     try:
         field = model._meta.get_field(name)
     except Exception:
@@ -295,9 +300,7 @@ def entry_changes(kind, pk):
     """The history of one entry, oldest first: who, when, what kind of change and, for changes,
     each field's old and new value."""
     model = kind.model
-    records = list(
-        model.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id")
-    )
+    records = list(model.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
     result = []
     previous = None
     for record in records:

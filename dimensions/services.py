@@ -44,7 +44,9 @@ class SectionLocked(PermissionDenied):
     """The section is under review (submitted): its entries cannot be written now."""
 
     def __init__(self, message=None):
-        super().__init__(message or _("Bagian ini sedang ditinjau tenaga ahli; butirnya terkunci sampai ada keputusan."))
+        super().__init__(
+            message or _("Bagian ini sedang ditinjau tenaga ahli; butirnya terkunci sampai ada keputusan.")
+        )
 
 
 class StaleEntry(Exception):
@@ -123,9 +125,7 @@ def entry_update(section, entry, form, user):
         _in_section(kind, section, entry.pk)
         model = type(entry)
         matched = (
-            model.objects.filter(pk=entry.pk, version=expected).update(version=F("version") + 1)
-            if expected
-            else 0
+            model.objects.filter(pk=entry.pk, version=expected).update(version=F("version") + 1) if expected else 0
         )
         if not matched:
             raise StaleEntry(model.objects.filter(pk=entry.pk).first())
@@ -304,10 +304,12 @@ def entry_restore(section, kind_code, pk, user):
         _restore_m2m(obj, before)
         reason = record.history_change_reason or ""
         if reason.startswith(DELETE_PREFIX):
-            cascade = CASCADE_PREFIX + reason[len(DELETE_PREFIX):]
+            cascade = CASCADE_PREFIX + reason[len(DELETE_PREFIX) :]
             # Parents before children: indicators, then their targets, road map, quick win.
             for child_model in (Indicator, IndicatorTarget, RoadmapEntry, QuickWin):
-                for child in child_model.history.filter(history_type="-", history_change_reason=cascade).order_by("history_id"):
+                for child in child_model.history.filter(history_type="-", history_change_reason=cascade).order_by(
+                    "history_id"
+                ):
                     if not child_model.objects.filter(pk=child.id).exists():
                         _bring_back(child, user)
         _relink_reverse(obj, user, record.history_date)

@@ -186,18 +186,24 @@ def reviewers_of(region):
     """The experts assigned to a region (who review its sections and get told of submissions)."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(
-        memberships__region=region, memberships__role=Role.EXPERT, is_active=True
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(memberships__region=region, memberships__role=Role.EXPERT, is_active=True)
+        .distinct()
+    )
 
 
 def editors_of(section):
     """The OPD representatives who may write in a section (its agency's members)."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(
-        memberships__region_id=section.agency.region_id,
-        memberships__role=Role.OPD,
-        memberships__agency_id=section.agency_id,
-        is_active=True,
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__region_id=section.agency.region_id,
+            memberships__role=Role.OPD,
+            memberships__agency_id=section.agency_id,
+            is_active=True,
+        )
+        .distinct()
+    )

@@ -93,7 +93,14 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "role", "region", "agency", "created_at"]
     list_filter = ["role", "region"]
     list_select_related = ["user", "region", "agency"]
-    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "region__name", "agency__name"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "region__name",
+        "agency__name",
+    ]
     autocomplete_fields = ["user", "region", "agency"]
 
 

@@ -105,10 +105,10 @@ class MemberInviteForm(RoleAgencyMixin, forms.Form):
         help_text=_("Untuk masuk; huruf, angka dan @ . + - _ saja, mis. opd-garut-dlh."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
     )
-    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    email = forms.EmailField(
-        label=_("Surel"), help_text=_("Tautan untuk membuat kata sandi dikirim ke alamat ini.")
+    full_name = forms.CharField(
+        label=_("Nama lengkap"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
+    email = forms.EmailField(label=_("Surel"), help_text=_("Tautan untuk membuat kata sandi dikirim ke alamat ini."))
     role = forms.ChoiceField(label=_("Peran"))
     agency = forms.ModelChoiceField(label=_("Perangkat daerah"), queryset=Agency.objects.none())
 

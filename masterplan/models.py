@@ -57,12 +57,12 @@ class Region(models.Model):
     def __str__(self):
         return self.full_name
 
+    def get_absolute_url(self):
+        return reverse("region_detail", args=[self.slug])
+
     @property
     def full_name(self):
         return f"{self.get_kind_display()} {self.name}"
-
-    def get_absolute_url(self):
-        return reverse("region_detail", args=[self.slug])
 
 
 class Agency(models.Model):

@@ -196,7 +196,8 @@ def entries_outside_period(masterplan, start, end):
         (
             _("target indikator"),
             IndicatorTarget.objects.filter(
-                Q(indicator__goal__section__masterplan=masterplan) | Q(indicator__program__section__masterplan=masterplan)
+                Q(indicator__goal__section__masterplan=masterplan)
+                | Q(indicator__program__section__masterplan=masterplan)
             )
             .filter(Q(year__lt=start) | Q(year__gt=end))
             .count(),

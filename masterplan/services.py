@@ -163,7 +163,10 @@ def agency_dimensions_set(agency: Agency, masterplan: Masterplan, dimensions) ->
     if agency.region_id != masterplan.region_id:
         raise ValueError("agency and masterplan of different regions")
     wanted = {d.pk: d for d in dimensions}
-    current = {s.dimension_id: s for s in Section.objects.filter(masterplan=masterplan, agency=agency).select_related("dimension")}
+    current = {
+        s.dimension_id: s
+        for s in Section.objects.filter(masterplan=masterplan, agency=agency).select_related("dimension")
+    }
     to_remove = [s for dim_id, s in current.items() if dim_id not in wanted]
     counts = section_entry_counts(s.pk for s in to_remove)
     blocked = [s for s in to_remove if counts.get(s.pk)]
@@ -199,7 +202,9 @@ def _check_role_agency(region, role, agency):
     if role == Role.OPD and agency is None:
         raise ValidationError({"agency": _("Perwakilan OPD wajib memilih perangkat daerah.")})
     if role != Role.OPD and agency is not None:
-        raise ValidationError({"agency": _("Hanya perwakilan OPD yang terikat pada perangkat daerah; kosongkan isian ini.")})
+        raise ValidationError(
+            {"agency": _("Hanya perwakilan OPD yang terikat pada perangkat daerah; kosongkan isian ini.")}
+        )
     if agency is not None and agency.region_id != region.pk:
         raise ValidationError({"agency": _("Perangkat daerah ini bukan milik daerah ini.")})
 
@@ -256,7 +261,10 @@ def set_password_url(user, base_url=""):
     the password is set or after PASSWORD_RESET_TIMEOUT)."""
     path = reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     return f"{base_url.rstrip('/')}{path}"
 
@@ -304,8 +312,10 @@ def membership_update(membership: Membership, *, role: str, agency: Agency | Non
     """Change a member's role and agency within the region."""
     _check_editable(membership, by)
     _check_role_agency(membership.region, role, agency)
-    if membership.role == Role.DISKOMINFO and role != Role.DISKOMINFO and not _diskominfo_left(
-        membership.region, membership.pk
+    if (
+        membership.role == Role.DISKOMINFO
+        and role != Role.DISKOMINFO
+        and not _diskominfo_left(membership.region, membership.pk)
     ):
         raise ValidationError({"role": _("Daerah harus tetap punya setidaknya satu staf Diskominfo.")})
     membership.role, membership.agency = role, agency

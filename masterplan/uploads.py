@@ -155,7 +155,10 @@ def validate_upload(file, allowed=ALL_KINDS, max_bytes=None):
                 code="legacy_office",
             )
         raise ValidationError(
-            _("Isi berkas tidak dikenali. Unggah berkas %(allowed)s (jenis berkas diperiksa dari isinya, bukan dari namanya).")
+            _(
+                "Isi berkas tidak dikenali. Unggah berkas %(allowed)s "
+                "(jenis berkas diperiksa dari isinya, bukan dari namanya)."
+            )
             % {"allowed": human_list(allowed)},
             code="unknown_kind",
         )

@@ -160,7 +160,7 @@ def main():
     env = bench_env(workdir)
     py = sys.executable
     print(f"Scratch database and PDFs: {workdir}")
-    print("Load average (1, 5, 15 min) at the start: %.2f %.2f %.2f" % os.getloadavg())
+    print("Load average (1, 5, 15 min) at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     _, seconds = run([py, "manage.py", "migrate", "--noinput", "-v", "0"], env, "migrate")
     print(f"migrate: {seconds:.1f} s")
     _, seconds = run([py, "manage.py", "seed_demo", "--content-factor", str(args.factor), "-v", "0"], env, "seed_demo")
@@ -186,14 +186,19 @@ def main():
     rows = []
     for slug in (largest, generated):
         for number in books:
-            result, _ = run([py, str(Path(__file__).resolve()), "--child", slug, str(number)], env, f"{slug} Buku {number}")
+            result, _ = run(
+                [py, str(Path(__file__).resolve()), "--child", slug, str(number)], env, f"{slug} Buku {number}"
+            )
             row = json.loads(result.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(_line(row), flush=True)
 
     print()
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}")
-    print("Load average (1, 5, 15 min) at the end: %.2f %.2f %.2f (other work on the machine slows every figure)" % os.getloadavg())
+    print(
+        "Load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f} "
+        "(other work on the machine slows every figure)".format(*os.getloadavg())
+    )
     print(table_markdown(rows) if args.markdown else "\n".join(_line(r) for r in rows))
     total_pages = sum(r["pages"] for r in rows)
     total_seconds = sum(r["seconds"] for r in rows)
@@ -224,14 +229,17 @@ def _line(row):
 
 def table_markdown(rows):
     out = [
-        "| region | book | pages | seconds (wall) | CPU seconds | pages/s | peak memory | data + HTML | WeasyPrint layout + PDF | queries |",
+        "| region | book | pages | seconds (wall) | CPU seconds | pages/s | peak memory | data + HTML "
+        "| WeasyPrint layout + PDF | queries |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         out.append(
             f"| {r['region']} | Buku {r['book']} {r['title']} | {r['pages']} | {r['seconds']:.2f} | {r['cpu']:.2f} | "
-            f"{r['pages'] / r['seconds']:.1f} | {r['peak_kb'] / 1024:.0f} MB (+{(r['peak_kb'] - r['baseline_kb']) / 1024:.0f}) | "
-            f"{r['seconds_data']:.2f} s ({_share(r):.1f} %) | {r['seconds_layout']:.2f} s ({100 * r['seconds_layout'] / r['seconds']:.1f} %) | "
+            f"{r['pages'] / r['seconds']:.1f} | {r['peak_kb'] / 1024:.0f} MB "
+            f"(+{(r['peak_kb'] - r['baseline_kb']) / 1024:.0f}) | "
+            f"{r['seconds_data']:.2f} s ({_share(r):.1f} %) | {r['seconds_layout']:.2f} s "
+            f"({100 * r['seconds_layout'] / r['seconds']:.1f} %) | "
             f"{r['queries']} |"
         )
     return "\n".join(out)

@@ -161,4 +161,3 @@ class ParticipantImportView(StageMixin, TemplateView):
             text += " " + _("%(n)d baris dilewati karena sudah terdaftar.") % {"n": skipped}
         messages.success(request, text)
         return redirect(_list_url(self.region.slug, self.stage))
-

@@ -24,7 +24,9 @@ class StageMixin(RegionMixin):
     """Resolves ``self.stage`` from the ``pk`` URL argument inside the region (404 when foreign)."""
 
     def resolve_objects(self):
-        self.stage = self.get_in_region(Stage.objects.select_related("masterplan__region", "signed_off_by"), pk=self.kwargs["pk"])
+        self.stage = self.get_in_region(
+            Stage.objects.select_related("masterplan__region", "signed_off_by"), pk=self.kwargs["pk"]
+        )
 
     def stage_url(self, anchor=""):
         return reverse("stage_detail", args=[self.region.slug, self.stage.pk]) + anchor

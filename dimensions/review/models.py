@@ -24,7 +24,12 @@ class SectionTransition(models.Model):
     from_state = models.CharField(_("dari status"), max_length=20, choices=Section.State.choices)
     to_state = models.CharField(_("ke status"), max_length=20, choices=Section.State.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("oleh")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oleh"),
     )
     note = models.TextField(_("catatan"), blank=True)
     at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
@@ -46,14 +51,19 @@ class ReviewComment(models.Model):
     """A comment on a section, or on one entry of it (content_type/object_id); replies point to
     their thread's first comment, which carries the resolved state."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="review_comments", verbose_name=_("bagian"))
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="review_comments", verbose_name=_("bagian")
+    )
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("jenis butir")
     )
     object_id = models.PositiveBigIntegerField(_("butir"), null=True, blank=True)
     entry = GenericForeignKey("content_type", "object_id")
     entry_label = models.CharField(
-        _("butir"), max_length=250, blank=True, help_text=_("Ringkasan butir saat dikomentari (tetap ada bila butir dihapus).")
+        _("butir"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ringkasan butir saat dikomentari (tetap ada bila butir dihapus)."),
     )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("membalas")

@@ -59,9 +59,9 @@ def review_queue(user, today=None):
     upcoming = Stage.objects.filter(masterplan=OuterRef("masterplan"), start_date__gte=today).order_by(
         "start_date", "number"
     )
-    submitted = SectionTransition.objects.filter(
-        section=OuterRef("pk"), kind=SectionTransition.Kind.SUBMIT
-    ).order_by("-at", "-pk")
+    submitted = SectionTransition.objects.filter(section=OuterRef("pk"), kind=SectionTransition.Kind.SUBMIT).order_by(
+        "-at", "-pk"
+    )
     open_comments = (
         ReviewComment.objects.filter(section=OuterRef("pk"), parent__isnull=True, resolved_at__isnull=True)
         .order_by()
@@ -245,13 +245,15 @@ def _section_filters(section):
     program_ids = set(Program.history.filter(section_id=section.pk).order_by().values_list("id", flat=True).distinct())
     goal_ids = set(Goal.history.filter(section_id=section.pk).order_by().values_list("id", flat=True).distinct())
     own = Q(section_id=section.pk)
-    filters = {m: own for m in (ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program)}
+    filters = dict.fromkeys((ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program), own)
     filters[Indicator] = Q(program_id__in=program_ids) | Q(goal_id__in=goal_ids) if program_ids or goal_ids else None
     filters[RoadmapEntry] = Q(program_id__in=program_ids) if program_ids else None
     filters[QuickWin] = Q(program_id__in=program_ids) if program_ids else None
     indicator_ids = set()
     if filters[Indicator] is not None:
-        indicator_ids = set(Indicator.history.filter(filters[Indicator]).order_by().values_list("id", flat=True).distinct())
+        indicator_ids = set(
+            Indicator.history.filter(filters[Indicator]).order_by().values_list("id", flat=True).distinct()
+        )
     filters[IndicatorTarget] = Q(indicator_id__in=indicator_ids) if indicator_ids else None
     return filters
 
@@ -305,11 +307,12 @@ def section_changes_since(section, since):
                     labels.want(f.related_model, getattr(row, f.attname))
     labels.load()
     for model, entry_id, old, new in pending:
+
         def values(row):
             result = []
-            for f, is_m2m in _tracked_fields(model, BOOKKEEPING):
+            for f, is_m2m in _tracked_fields(model, BOOKKEEPING):  # noqa: B023 - called in this iteration
                 if is_m2m:
-                    pks = m2m_values.get((model, f.name, row.history_id), ())
+                    pks = m2m_values.get((model, f.name, row.history_id), ())  # noqa: B023
                     value = ", ".join(sorted(labels.get(f.related_model, pk) for pk in pks)) or "–"
                 elif f.is_relation:
                     value = labels.get(f.related_model, getattr(row, f.attname))
@@ -332,7 +335,9 @@ def section_changes_since(section, since):
             changes.append(EntryChange("removed", label=_row_label(model, old), fields=values(old), **common))
         else:
             diffs = [
-                FieldChange(label, o, n) for (label, o), (_label, n) in zip(values(old), values(new), strict=True) if o != n
+                FieldChange(label, o, n)
+                for (label, o), (_label, n) in zip(values(old), values(new), strict=True)
+                if o != n
             ]
             if diffs:
                 changes.append(EntryChange("changed", label=_row_label(model, new), fields=diffs, **common))
@@ -407,4 +412,6 @@ class _LabelResolver:
     def get(self, model, pk):
         if pk is None:
             return "–"
-        return self.loaded.get((model, pk), _("%(model)s #%(pk)s (dihapus)") % {"model": model._meta.verbose_name, "pk": pk})
+        return self.loaded.get(
+            (model, pk), _("%(model)s #%(pk)s (dihapus)") % {"model": model._meta.verbose_name, "pk": pk}
+        )

@@ -99,7 +99,9 @@ def _state_message(kind, state):
     state_label = State(state).label
     messages = {
         Kind.SUBMIT: _("Bagian ini tidak dapat diajukan karena statusnya %(state)s."),
-        Kind.REQUEST_CHANGES: _("Perbaikan hanya dapat diminta untuk bagian yang sedang diajukan (status saat ini: %(state)s)."),
+        Kind.REQUEST_CHANGES: _(
+            "Perbaikan hanya dapat diminta untuk bagian yang sedang diajukan (status saat ini: %(state)s)."
+        ),
         Kind.APPROVE: _("Hanya bagian yang sedang diajukan yang dapat disetujui (status saat ini: %(state)s)."),
         Kind.REOPEN: _("Hanya bagian yang sudah disetujui yang dapat dibuka kembali (status saat ini: %(state)s)."),
     }
@@ -227,7 +229,10 @@ def _notify_transition(section, transition, actor):
     else:
         users = access.reviewers_of(region)
         kind = Notification.Kind.REOPENED
-        text = _("Bagian %(dimension)s %(agency)s (%(region)s) yang sudah disetujui diubah dan kembali menjadi draf.") % params
+        text = (
+            _("Bagian %(dimension)s %(agency)s (%(region)s) yang sudah disetujui diubah dan kembali menjadi draf.")
+            % params
+        )
     if transition.note:
         text = f"{text} {_('Catatan')}: {transition.note}"
     notify(users, kind, text, url, region=region, exclude=actor)
@@ -264,7 +269,9 @@ def comment_add(section, user, text, entry=None, parent=None):
         entry_ct, entry_id, label = parent.content_type, parent.object_id, parent.entry_label
     else:
         if not is_reviewer:
-            raise CommentError(_("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat memberi komentar tinjauan."), code="role")
+            raise CommentError(
+                _("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat memberi komentar tinjauan."), code="role"
+            )
         if entry is not None:
             if entry_section_id(entry) != section.pk:
                 raise CommentError(_("Butir ini bukan milik bagian ini."), code="entry")
@@ -294,8 +301,15 @@ def comment_add(section, user, text, entry=None, parent=None):
             users = access.reviewers_of(region)
             text_n = _("%(author)s (%(agency)s) menjawab komentar pada bagian %(dimension)s (%(region)s).") % params
         if parent is not None and parent.author_id and parent.author_id != user.pk:
-            users = list(users) + [parent.author]
-        notify(users, Notification.Kind.COMMENT, text_n, section_review_url(section) + f"#komentar-{(parent or comment).pk}", region=region, exclude=user)
+            users = [*list(users), parent.author]
+        notify(
+            users,
+            Notification.Kind.COMMENT,
+            text_n,
+            section_review_url(section) + f"#komentar-{(parent or comment).pk}",
+            region=region,
+            exclude=user,
+        )
     return comment
 
 

@@ -87,7 +87,9 @@ class SectionReviewView(RegionMixin, TemplateView):
         if form.is_valid():
             try:
                 entry, parent = _comment_target(self.section, form.cleaned_data)
-                comment = services.comment_add(self.section, self.request.user, form.cleaned_data["text"], entry, parent)
+                comment = services.comment_add(
+                    self.section, self.request.user, form.cleaned_data["text"], entry, parent
+                )
             except services.CommentError as e:
                 form.add_error(None, e)
                 # Also on top of the page: the entry named may not be on it.

@@ -34,7 +34,9 @@ class EntryWriteMixin(KindMixin):
             return refusal(request, e.args[0], 409, getattr(self, "section", None))
         except PermissionDenied as e:
             if request.htmx:
-                return refusal(request, (e.args[0] if e.args else "") or _("Anda tidak berhak mengubah bagian ini."), 403)
+                return refusal(
+                    request, (e.args[0] if e.args else "") or _("Anda tidak berhak mengubah bagian ini."), 403
+                )
             raise
 
     def check_edit(self):
@@ -73,8 +75,14 @@ class EntryWriteMixin(KindMixin):
 
     def render_form(self, form, mode, dom_id, **extra):
         if mode == "create":
-            action = reverse("entry_create", args=[self.region.slug, self.section.pk, self.kind.code]) + f"?group={self.group}"
-            cancel = reverse("entry_add_slot", args=[self.region.slug, self.section.pk, self.kind.code]) + f"?group={self.group}"
+            action = (
+                reverse("entry_create", args=[self.region.slug, self.section.pk, self.kind.code])
+                + f"?group={self.group}"
+            )
+            cancel = (
+                reverse("entry_add_slot", args=[self.region.slug, self.section.pk, self.kind.code])
+                + f"?group={self.group}"
+            )
         else:
             action = reverse("entry_edit", args=[self.region.slug, self.section.pk, self.kind.code, self.entry.pk])
             cancel = reverse("entry_row", args=[self.region.slug, self.section.pk, self.kind.code, self.entry.pk])
@@ -84,7 +92,9 @@ class EntryWriteMixin(KindMixin):
             "dom_id": dom_id,
             "action_url": action,
             "cancel_url": cancel,
-            "back_url": workspace_url(self.section, dom_id if mode == "edit" else f"list-{self.kind.code}-{self.group}"),
+            "back_url": workspace_url(
+                self.section, dom_id if mode == "edit" else f"list-{self.kind.code}-{self.group}"
+            ),
             "entry": self.entry,
             **extra,
         }
@@ -155,8 +165,10 @@ class AddSlotView(EntryWriteMixin, View):
         if not request.htmx:
             return redirect(workspace_url(self.section))
         self.check_edit()
-        return self.render("dimensions/fragments/add_slot.html", {"slot_kind": self.kind.code, "slot_group": self.group,
-                                                                 "slot_section_pk": self.section.pk, "focus": True})
+        return self.render(
+            "dimensions/fragments/add_slot.html",
+            {"slot_kind": self.kind.code, "slot_group": self.group, "slot_section_pk": self.section.pk, "focus": True},
+        )
 
 
 class EntryRowView(KindMixin, View):
@@ -172,8 +184,14 @@ class EntryRowView(KindMixin, View):
         return TemplateResponse(
             request,
             "dimensions/fragments/row.html",
-            {"region": self.region, "section": self.section, "e": entry, "focus": True,
-             "comments_section": self.section, "open_comments": open_comments(self.section)},
+            {
+                "region": self.region,
+                "section": self.section,
+                "e": entry,
+                "focus": True,
+                "comments_section": self.section,
+                "open_comments": open_comments(self.section),
+            },
         )
 
 
@@ -228,16 +246,25 @@ class EntryEditView(EntryWriteMixin, View):
             if theirs.get(name, "–") != yours.get(name, "–")
         ]
         return self.render_form(
-            form, "edit", self.dom_id, conflict={"rows": rows, "by": last.history_user if last else None,
-                                                 "at": last.history_date if last else None, "version": current.version}
+            form,
+            "edit",
+            self.dom_id,
+            conflict={
+                "rows": rows,
+                "by": last.history_user if last else None,
+                "at": last.history_date if last else None,
+                "version": current.version,
+            },
         )
 
 
 class EntryDeleteView(EntryWriteMixin, View):
     def get(self, request, *args, **kwargs):
         self.check_edit()
-        return self.render("dimensions/entry_delete_page.html", {"entry": self.entry,
-                                                                 "back_url": workspace_url(self.section, f"entry-{self.kind.code}-{self.entry.pk}")})
+        return self.render(
+            "dimensions/entry_delete_page.html",
+            {"entry": self.entry, "back_url": workspace_url(self.section, f"entry-{self.kind.code}-{self.entry.pk}")},
+        )
 
     def post(self, request, *args, **kwargs):
         self.check_edit()
@@ -338,8 +365,9 @@ def _display_instance(obj, form):
         else:
             out[name] = _text(getattr(obj, name), field)
     for name, fs in form.formsets.items():
-        out[f"formset:{name}"] = _subrows([{f: getattr(row, f) for f in fs.form._meta.fields if f != fs.fk.name}
-                                           for row in fs.get_queryset()])
+        out[f"formset:{name}"] = _subrows(
+            [{f: getattr(row, f) for f in fs.form._meta.fields if f != fs.fk.name} for row in fs.get_queryset()]
+        )
     return out
 
 

@@ -119,9 +119,9 @@ class EntryHistoryView(KindMixin, TemplateView):
 
 
 __all__ = [
-    "DimensionIndexView",
     "DimensionDetailView",
-    "SectionWorkspaceView",
-    "SectionHistoryView",
+    "DimensionIndexView",
     "EntryHistoryView",
+    "SectionHistoryView",
+    "SectionWorkspaceView",
 ]

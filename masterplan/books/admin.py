@@ -2,12 +2,11 @@
 chapters of each (kinds from masterplan.books.chapters). Narrative texts are listed for support;
 region staff write them in the app."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
-
-from django import forms
 
 from .chapters import NARRATIVE_KEYS
 from .models import BookDefinition, ChapterDefinition, NarrativeText

@@ -38,8 +38,7 @@ def roadmap_chart_svgs(programs, years, title=""):
     if not programs or not years:
         return []
     return [
-        _roadmap_svg(programs[i : i + ROWS_PER_CHART], years, title)
-        for i in range(0, len(programs), ROWS_PER_CHART)
+        _roadmap_svg(programs[i : i + ROWS_PER_CHART], years, title) for i in range(0, len(programs), ROWS_PER_CHART)
     ]
 
 
@@ -56,16 +55,25 @@ def _roadmap_svg(programs, years, title):
     for i, year in enumerate(years):
         x = LABEL_W + i * col_w
         if i % 2 == 0:
-            out.append(f'<rect x="{x:.1f}" y="{HEAD_H - 4}" width="{col_w:.1f}" height="{ROW_H * len(programs) + 4}" fill="#f1f3f5"/>')
-        out.append(f'<text x="{x + col_w / 2:.1f}" y="{HEAD_H - 9}" text-anchor="middle" font-weight="bold">{year}</text>')
+            out.append(
+                f'<rect x="{x:.1f}" y="{HEAD_H - 4}" width="{col_w:.1f}" '
+                f'height="{ROW_H * len(programs) + 4}" fill="#f1f3f5"/>'
+            )
+        out.append(
+            f'<text x="{x + col_w / 2:.1f}" y="{HEAD_H - 9}" text-anchor="middle" font-weight="bold">{year}</text>'
+        )
     out.append(f'<text x="0" y="{HEAD_H - 9}" font-weight="bold">Program</text>')
     for row, p in enumerate(programs):
         y = HEAD_H + row * ROW_H
         lines = _wrap(p.name)
         ty = y + (ROW_H / 2) + 3 - (5 if len(lines) > 1 else 0)
         for k, line in enumerate(lines):
-            out.append(f'<text x="0" y="{ty + k * 10:.1f}" font-size="{9 if len(lines) > 1 else 10}">{escape(line)}</text>')
-        out.append(f'<line x1="0" y1="{y + ROW_H:.1f}" x2="{WIDTH}" y2="{y + ROW_H:.1f}" stroke="#d0d5da" stroke-width="0.5"/>')
+            out.append(
+                f'<text x="0" y="{ty + k * 10:.1f}" font-size="{9 if len(lines) > 1 else 10}">{escape(line)}</text>'
+            )
+        out.append(
+            f'<line x1="0" y1="{y + ROW_H:.1f}" x2="{WIDTH}" y2="{y + ROW_H:.1f}" stroke="#d0d5da" stroke-width="0.5"/>'
+        )
         start, end = max(p.start_year, first), min(p.end_year, years[-1])
         if end < start:
             continue

@@ -13,13 +13,15 @@ def _texts(region, mp):
             f"<p>Puji syukur kita panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya Masterplan Smart "
             f"City {name} periode {period} dapat diselesaikan. Masterplan ini adalah komitmen kami untuk menghadirkan "
             f"pelayanan publik yang cepat, terbuka dan dekat dengan warga melalui pemanfaatan teknologi.</p>"
-            f"<p>Kami berterima kasih kepada Kementerian Komunikasi dan Informatika, para tenaga ahli, seluruh perangkat "
+            f"<p>Kami berterima kasih kepada Kementerian Komunikasi dan Informatika, para tenaga ahli, "
+            f"seluruh perangkat "
             f"daerah, akademisi, pelaku usaha, komunitas dan media yang telah berkontribusi. Kami mengajak semua pihak "
             f"untuk bersama-sama melaksanakan program yang telah disepakati.</p>"
         ),
         "kata_pengantar_ketua_tim": (
             f"<p>Dokumen ini disusun oleh Tim Pelaksana Smart City {name} melalui empat tahap bimbingan teknis "
-            f"Gerakan Menuju Kota Cerdas. Setiap dimensi dianalisis bersama perangkat daerah pengampunya, ditinjau oleh "
+            f"Gerakan Menuju Kota Cerdas. Setiap dimensi dianalisis bersama perangkat daerah pengampunya, "
+            f"ditinjau oleh "
             f"tenaga ahli, dan disepakati dalam rapat Dewan Smart City.</p>"
             f"<p>Kami berharap masterplan ini menjadi acuan bersama dalam perencanaan dan penganggaran, serta selaras "
             f"dengan RPJMD dan Renstra perangkat daerah.</p>"

@@ -12,7 +12,7 @@ class NarrativeTextForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18, "class": "font-monospace"}),
         help_text=_(
             "Tulis teks biasa (baris kosong memisahkan paragraf) atau HTML sederhana: <p>, <br>, <ul>/<ol>/<li>, "
-            "<strong>, <em>, <a href=\"https://…\">, <table>/<tr>/<th>/<td>. Tag dan atribut lain dibuang saat disimpan."
+            '<strong>, <em>, <a href="https://…">, <table>/<tr>/<th>/<td>. Tag dan atribut lain dibuang saat disimpan.'
         ),
     )
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)

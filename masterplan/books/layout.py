@@ -11,8 +11,21 @@ from django.utils.translation import gettext as _
 from .chapters import ChapterKind, narrative_title
 from .charts import roadmap_chart_svgs
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def roman(n):
@@ -73,15 +86,16 @@ def _narrative_sections(chapter, data):
             title = _("Sambutan %(title)s %(region)s") % {"title": region.head_title, "region": region.name}
         text = data.narratives.get(key)
         sections.append(
-            SectionView(title=title, kind="narrative", payload={"key": key, "html": mark_safe(text.html) if text else ""})
+            SectionView(
+                title=title, kind="narrative", payload={"key": key, "html": mark_safe(text.html) if text else ""}
+            )
         )
     return sections
 
 
 def _per_dimension(data, kind, has_content):
     return [
-        SectionView(title=d.dimension.name, kind=kind, payload=d if has_content(d) else None)
-        for d in data.dimensions
+        SectionView(title=d.dimension.name, kind=kind, payload=d if has_content(d) else None) for d in data.dimensions
     ]
 
 
@@ -94,10 +108,7 @@ def _kind_sections(chapter, data):
             SectionView(_("Perangkat Daerah"), "profile_agencies", data.agencies),
         ]
     if kind == ChapterKind.READINESS:
-        return [
-            SectionView(str(label), "readiness_component", items)
-            for label, items in data.readiness_by_component
-        ]
+        return [SectionView(str(label), "readiness_component", items) for label, items in data.readiness_by_component]
     if kind == ChapterKind.GAP:
         return _per_dimension(data, "gap_dimension", lambda d: d.gaps)
     if kind == ChapterKind.SWOT:
@@ -169,4 +180,3 @@ def book_outline(definitions, data):
         chapter.sections = sections
         chapters.append(chapter)
     return chapters
-

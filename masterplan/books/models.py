@@ -81,8 +81,10 @@ class ChapterDefinition(models.Model):
         unknown = [k for k in self.keys if k not in NARRATIVE_KEYS]
         if unknown:
             raise ValidationError(
-                {"narrative_keys": _("Kunci tidak dikenal: %(keys)s. Pilihan: %(all)s.")
-                 % {"keys": ", ".join(unknown), "all": ", ".join(NARRATIVE_KEYS)}}
+                {
+                    "narrative_keys": _("Kunci tidak dikenal: %(keys)s. Pilihan: %(all)s.")
+                    % {"keys": ", ".join(unknown), "all": ", ".join(NARRATIVE_KEYS)}
+                }
             )
         if self.kind == ChapterKind.NARRATIVE and not self.keys:
             raise ValidationError({"narrative_keys": _("Bab naratif memerlukan minimal satu kunci teks.")})
@@ -100,7 +102,11 @@ class NarrativeText(models.Model):
     key = models.CharField(_("kunci"), max_length=40)
     html = models.TextField(_("teks"), blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("diubah oleh"),
     )
     updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
@@ -119,14 +125,14 @@ class NarrativeText(models.Model):
     def __str__(self):
         return f"{narrative_title(self.key)} — {self.masterplan}"
 
-    @property
-    def title(self):
-        return narrative_title(self.key)
+    def save(self, *args, **kwargs):
+        self.html = narrative_html_clean(self.html)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.key not in NARRATIVE_KEYS:
             raise ValidationError({"key": _("Kunci tidak dikenal.")})
 
-    def save(self, *args, **kwargs):
-        self.html = narrative_html_clean(self.html)
-        super().save(*args, **kwargs)
+    @property
+    def title(self):
+        return narrative_title(self.key)

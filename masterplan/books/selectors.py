@@ -36,7 +36,14 @@ from .sanitize import narrative_html_clean
 QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
 
 READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
-    "readiness", "gaps", "swot", "strategies", "goals", "programs", "quick_wins", "summary",
+    "readiness",
+    "gaps",
+    "swot",
+    "strategies",
+    "goals",
+    "programs",
+    "quick_wins",
+    "summary",
 )
 ALL_PARTS = frozenset({READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY})
 KIND_PARTS = {
@@ -202,8 +209,10 @@ def _summary(masterplan, by_dim):
     queries, whatever the number of entries."""
     in_plan = {"section__masterplan": masterplan}
     for row in (
-        Program.objects.filter(**in_plan).values("section__dimension")
-        .annotate(n=Count("pk"), budget=Sum("budget")).order_by()
+        Program.objects.filter(**in_plan)
+        .values("section__dimension")
+        .annotate(n=Count("pk"), budget=Sum("budget"))
+        .order_by()
     ):
         by_dim[row["section__dimension"]].program_count = row["n"]
         by_dim[row["section__dimension"]].budget_total = row["budget"] or Decimal(0)
@@ -214,8 +223,11 @@ def _summary(masterplan, by_dim):
         Program.objects.filter(**in_plan)
         .annotate(
             dimension_id=F("section__dimension_id"),
-            rank=Window(RowNumber(), partition_by=F("section__dimension_id"),
-                        order_by=[F("budget").desc(nulls_last=True), F("name").asc(), F("pk").asc()]),
+            rank=Window(
+                RowNumber(),
+                partition_by=F("section__dimension_id"),
+                order_by=[F("budget").desc(nulls_last=True), F("name").asc(), F("pk").asc()],
+            ),
         )
         .filter(rank__lte=TOP_PROGRAMS)
         .order_by("dimension_id", "rank")
@@ -226,7 +238,9 @@ def _summary(masterplan, by_dim):
     through = Program.funding_sources.through
     rows = (
         through.objects.filter(program__section__masterplan=masterplan)
-        .values("fundingsource").annotate(amount=Sum("program__budget"), n=Count("program")).order_by()
+        .values("fundingsource")
+        .annotate(amount=Sum("program__budget"), n=Count("program"))
+        .order_by()
     )
     amounts = {r["fundingsource"]: (r["amount"] or Decimal(0), r["n"]) for r in rows}
     return list(sources.values()), [(fs, *amounts[pk]) for pk, fs in sources.items() if pk in amounts]
@@ -284,8 +298,11 @@ def book_data_collect(masterplan, parts=ALL_PARTS):
         quick_wins = list(
             QuickWin.objects.filter(program__section__masterplan=masterplan)
             .select_related(
-                "funding_source", "program__element", "program__lead_agency",
-                "program__section__dimension", "program__section__agency",
+                "funding_source",
+                "program__element",
+                "program__lead_agency",
+                "program__section__dimension",
+                "program__section__agency",
             )
             .order_by("program__section__dimension__order", "name", "pk")
         )

@@ -91,8 +91,10 @@ def _emblem_uri(region):
 
 
 def _book_title(book, data):
-    return f"Buku {book.number} {book.title} — Masterplan Smart City {data.region.full_name} " \
-           f"{data.masterplan.period_start}–{data.masterplan.period_end}"
+    return (
+        f"Buku {book.number} {book.title} — Masterplan Smart City {data.region.full_name} "
+        f"{data.masterplan.period_start}–{data.masterplan.period_end}"
+    )
 
 
 def _html_from_data(data, book, definitions):
@@ -215,8 +217,13 @@ def narrative_text_save(masterplan, key, text, user, loaded_at=""):
     current = NarrativeText.objects.select_for_update().filter(masterplan=masterplan, key=key).first()
     if current and loaded_at != current.updated_at.isoformat():
         raise ValidationError(
-            {"html": _("Teks ini telah diubah oleh %(who)s setelah Anda membukanya. Salin isian Anda, muat ulang "
-                       "halaman, lalu gabungkan perubahannya.") % {"who": current.updated_by or _("pengguna lain")}}
+            {
+                "html": _(
+                    "Teks ini telah diubah oleh %(who)s setelah Anda membukanya. Salin isian Anda, muat ulang "
+                    "halaman, lalu gabungkan perubahannya."
+                )
+                % {"who": current.updated_by or _("pengguna lain")}
+            }
         )
     text_obj = current or NarrativeText(masterplan=masterplan, key=key)
     text_obj.html = narrative_input_to_html(text)

@@ -45,12 +45,14 @@ class NarrativeTextListView(MasterplanRequiredMixin, TemplateView):
         chapters = list(ChapterDefinition.objects.filter(book__active=True).select_related("book"))
         rows = []
         for key, title in NARRATIVE_KEYS.items():
-            rows.append({
-                "key": key,
-                "title": title,
-                "text": texts.get(key),
-                "uses": [f"Buku {c.book.number}: {c.title}" for c in chapters if key in c.keys],
-            })
+            rows.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "text": texts.get(key),
+                    "uses": [f"Buku {c.book.number}: {c.title}" for c in chapters if key in c.keys],
+                }
+            )
         ctx["rows"] = rows
         return ctx
 
@@ -84,7 +86,10 @@ class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
             return self.render_to_response(self.get_context_data(form=form, preview=mark_safe(preview)))
         try:
             services.narrative_text_save(
-                self.get_masterplan(), self.key, form.cleaned_data["html"], self.request.user,
+                self.get_masterplan(),
+                self.key,
+                form.cleaned_data["html"],
+                self.request.user,
                 loaded_at=form.cleaned_data["loaded_at"],
             )
         except ValidationError as exc:

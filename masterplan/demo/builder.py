@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -123,16 +123,16 @@ def demo_region_build(spec, *, expert, ctx=None):
     ctx = ctx or _Context()
     region, created = Region.objects.get_or_create(
         slug=spec.slug,
-        defaults=dict(
-            kind=spec.kind,
-            name=spec.name,
-            province=spec.province,
-            head_name=spec.head_name,
-            head_title=spec.head_title,
-            cohort_year=spec.cohort_year,
-            mou_number=spec.mou_number,
-            mou_date=spec.mou_date,
-        ),
+        defaults={
+            "kind": spec.kind,
+            "name": spec.name,
+            "province": spec.province,
+            "head_name": spec.head_name,
+            "head_title": spec.head_title,
+            "cohort_year": spec.cohort_year,
+            "mou_number": spec.mou_number,
+            "mou_date": spec.mou_date,
+        },
     )
     agencies = _agencies(spec, region)
     masterplan = region.masterplans.order_by("-period_start").first()
@@ -195,14 +195,14 @@ class _Context:
 def _demo_user(ctx, username, first_name, last_name, *, is_staff=False, is_superuser=False):
     user, created = User.objects.get_or_create(
         username=username,
-        defaults=dict(
-            first_name=first_name,
-            last_name=last_name,
-            email=f"{username}@example.go.id",
-            is_staff=is_staff,
-            is_superuser=is_superuser,
-            password=ctx.password,
-        ),
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": f"{username}@example.go.id",
+            "is_staff": is_staff,
+            "is_superuser": is_superuser,
+            "password": ctx.password,
+        },
     )
     if not created:
         # Give the demo logins back: password, active, and the admin's rights. Nothing else.
@@ -274,8 +274,7 @@ def _stages(spec, masterplan, agencies, expert):
             notes=st.notes,
             signed_off_by=expert if signed else None,
             # Signed a week after the workshop, at ten in the morning.
-            signed_off_at=timezone.make_aware(datetime.combine(st.end, dtime(10, 0)))
-            + timedelta(days=7)
+            signed_off_at=timezone.make_aware(datetime.combine(st.end, dtime(10, 0))) + timedelta(days=7)
             if signed
             else None,
         )
@@ -317,7 +316,9 @@ def _participants(spec, stage, agencies):
             else:
                 agency = agency_list[(i * 7 + stage.number) % len(agency_list)]
                 institution = f"{agency.name} {spec.full_name}"
-                position = rng.choice(("Kepala Bidang", "Sekretaris", "Analis Kebijakan", "Perencana", "Pranata Komputer"))
+                position = rng.choice(
+                    ("Kepala Bidang", "Sekretaris", "Analis Kebijakan", "Perencana", "Pranata Komputer")
+                )
         else:
             template, position = rng.choice(c.HELIX_INSTITUTIONS[helix])
             institution = template.format(**facts)
@@ -396,22 +397,34 @@ def _review_log(sections, users, expert):
         submit_note = _REVIEW_NOTES["submit"].format(agency=section.agency.name)
         transitions.append(
             transition_model(
-                section=section, kind=kinds.SUBMIT, from_state=Section.State.DRAFT,
-                to_state=Section.State.SUBMITTED, actor=submitter, note=submit_note,
+                section=section,
+                kind=kinds.SUBMIT,
+                from_state=Section.State.DRAFT,
+                to_state=Section.State.SUBMITTED,
+                actor=submitter,
+                note=submit_note,
             )
         )
         if section.state == Section.State.APPROVED:
             transitions.append(
                 transition_model(
-                    section=section, kind=kinds.APPROVE, from_state=Section.State.SUBMITTED,
-                    to_state=Section.State.APPROVED, actor=expert, note=_REVIEW_NOTES["approve"],
+                    section=section,
+                    kind=kinds.APPROVE,
+                    from_state=Section.State.SUBMITTED,
+                    to_state=Section.State.APPROVED,
+                    actor=expert,
+                    note=_REVIEW_NOTES["approve"],
                 )
             )
         elif section.state == Section.State.CHANGES_REQUESTED:
             transitions.append(
                 transition_model(
-                    section=section, kind=kinds.REQUEST_CHANGES, from_state=Section.State.SUBMITTED,
-                    to_state=Section.State.CHANGES_REQUESTED, actor=expert, note=_REVIEW_NOTES["request_changes"],
+                    section=section,
+                    kind=kinds.REQUEST_CHANGES,
+                    from_state=Section.State.SUBMITTED,
+                    to_state=Section.State.CHANGES_REQUESTED,
+                    actor=expert,
+                    note=_REVIEW_NOTES["request_changes"],
                 )
             )
             commented.append(section)
@@ -423,8 +436,12 @@ def _review_log(sections, users, expert):
     comment_model.objects.bulk_create(
         [
             comment_model(
-                section=section, content_type=swot_type, object_id=entries[section.pk].pk,
-                entry_label=str(entries[section.pk])[:250], author=expert, text=_REVIEW_COMMENT,
+                section=section,
+                content_type=swot_type,
+                object_id=entries[section.pk].pk,
+                entry_label=str(entries[section.pk])[:250],
+                author=expert,
+                text=_REVIEW_COMMENT,
             )
             for section in commented
             if section.pk in entries
@@ -588,7 +605,10 @@ class _ContentWriter:
                 if sec[i].pk in todo:
                     rng = fmt.rng(dim_code, "readiness", comp, j, r)
                     self._entry(
-                        ReadinessItem, sec[i], component=x.component, subcomponent=x.subcomponent,
+                        ReadinessItem,
+                        sec[i],
+                        component=x.component,
+                        subcomponent=x.subcomponent,
                         description=fmt(x.text, rng, sec[i].agency) + _variant(spec, r, j),
                         evidence=fmt(x.evidence, rng, sec[i].agency),
                     )
@@ -597,7 +617,9 @@ class _ContentWriter:
             if sec[i].pk in todo:
                 rng = fmt.rng(dim_code, "gap", j, r)
                 self._entry(
-                    GapItem, sec[i], element=self.ctx.elements[x.element],
+                    GapItem,
+                    sec[i],
+                    element=self.ctx.elements[x.element],
                     existing_condition=fmt(x.existing, rng, sec[i].agency) + _variant(spec, r, j),
                     expected_condition=fmt(x.expected, rng, sec[i].agency),
                     gap=fmt(x.gap, rng, sec[i].agency),
@@ -609,7 +631,10 @@ class _ContentWriter:
                 if sec[i].pk in todo:
                     rng = fmt.rng(dim_code, "swot", quadrant, j, r)
                     entry = self._entry(
-                        SwotEntry, sec[i], quadrant=quadrant, component=x.component,
+                        SwotEntry,
+                        sec[i],
+                        quadrant=quadrant,
+                        component=x.component,
                         statement=fmt(x.statement, rng, sec[i].agency) + _variant(spec, r, j),
                         evidence=fmt(x.evidence, rng, sec[i].agency),
                         priority=1 if j < 2 else 2 if j < 4 else 3,
@@ -620,7 +645,9 @@ class _ContentWriter:
             if sec[i].pk in todo:
                 rng = fmt.rng(dim_code, "strategy", j, r)
                 strategy = self._entry(
-                    Strategy, sec[i], kind=x.kind,
+                    Strategy,
+                    sec[i],
+                    kind=x.kind,
                     statement=fmt(x.statement, rng, sec[i].agency) + _variant(spec, r, j),
                 )
                 strategies[i].append(strategy)
@@ -683,9 +710,10 @@ class _ContentWriter:
         horizon = horizon or x.horizon
         start, end = self._years(horizon, j)
         low, high = x.budget
-        budget = Decimal(int(round(rng.uniform(low, high) / 5.0)) * 5) * 1_000_000
+        budget = Decimal(round(rng.uniform(low, high) / 5.0) * 5) * 1_000_000
         program = self._entry(
-            Program, section,
+            Program,
+            section,
             element=self.ctx.elements[x.element],
             name=(name or self.fmt(x.name, rng, section.agency) + _variant(self.spec, r, j))[:200],
             description=self.fmt(x.description, rng, section.agency),
@@ -703,13 +731,13 @@ class _ContentWriter:
         self.program_meta.append(
             (
                 program,
-                dict(
-                    partners=self._partners(pairs, i, j, horizon),
-                    funds=[self.ctx.funding[code] for code in x.funds],
-                    strategies=_unique(served),
-                    indicator=x.indicator,
-                    rng=rng,
-                ),
+                {
+                    "partners": self._partners(pairs, i, j, horizon),
+                    "funds": [self.ctx.funding[code] for code in x.funds],
+                    "strategies": _unique(served),
+                    "indicator": x.indicator,
+                    "rng": rng,
+                },
             )
         )
         return program
@@ -720,15 +748,28 @@ class _ContentWriter:
         agency = section.agency
         name = self.fmt(q.name, rng, agency) + _variant(self.spec, r, j)
         prog = c.Prog(
-            q.element, "short", q.program_name, self.fmt(q.solution, rng, agency),
+            q.element,
+            "short",
+            q.program_name,
+            self.fmt(q.solution, rng, agency),
             self.fmt(q.solution, rng, agency).split(";")[0].rstrip(".") + ".",
             self.fmt(q.benefits, rng, agency),
             c.Ind("Persentase capaian target quick win", "%", 0, 100),
-            (q.budget, q.budget), (q.funding,), q.partners,
+            (q.budget, q.budget),
+            (q.funding,),
+            q.partners,
         )
         program = self._program(
-            dim_code, pairs, i, 0, 0, prog, strategies,
-            name=(self.fmt(q.program_name, rng, agency) + _variant(self.spec, r, j))[:200], horizon="short", rng=rng,
+            dim_code,
+            pairs,
+            i,
+            0,
+            0,
+            prog,
+            strategies,
+            name=(self.fmt(q.program_name, rng, agency) + _variant(self.spec, r, j))[:200],
+            horizon="short",
+            rng=rng,
         )
         program._quick_win = QuickWin(
             name=name[:150],
@@ -789,8 +830,11 @@ class _ContentWriter:
         for goal, ind, rng in self.goal_indicators:
             base, target = _scaled_indicator(ind, rng)
             indicator = Indicator(
-                goal=goal, name=ind.name, unit=ind.unit,
-                baseline=_round_value(base, ind.unit, ind.target), baseline_year=self.mp.period_start - 1,
+                goal=goal,
+                name=ind.name,
+                unit=ind.unit,
+                baseline=_round_value(base, ind.unit, ind.target),
+                baseline_year=self.mp.period_start - 1,
             )
             indicators.append(indicator)
             plans.append((indicator, _targets(base, target, self.mp.years, ind.unit, ind.target)))
@@ -799,8 +843,11 @@ class _ContentWriter:
             ind = meta["indicator"]
             base, target = _scaled_indicator(ind, meta["rng"])
             indicator = Indicator(
-                program=program, name=ind.name, unit=ind.unit,
-                baseline=_round_value(base, ind.unit, ind.target), baseline_year=program.start_year - 1,
+                program=program,
+                name=ind.name,
+                unit=ind.unit,
+                baseline=_round_value(base, ind.unit, ind.target),
+                baseline_year=program.start_year - 1,
             )
             years = list(range(program.start_year, program.end_year + 1))
             yearly = _targets(base, target, years, ind.unit, ind.target)
@@ -874,7 +921,9 @@ def _history_with_m2m(model, objs, through_rows):
         source = f"{model._meta.model_name}_id"
         m2m_history.objects.bulk_create(
             [
-                m2m_history(history_id=by_pk[getattr(row, source)].history_id, **{f: getattr(row, f) for f in through_fields})
+                m2m_history(
+                    history_id=by_pk[getattr(row, source)].history_id, **{f: getattr(row, f) for f in through_fields}
+                )
                 for row in rows
             ],
             batch_size=1000,

@@ -5,7 +5,18 @@ from .models import RenderJob
 
 @admin.register(RenderJob)
 class RenderJobAdmin(admin.ModelAdmin):
-    list_display = ["pk", "masterplan", "book", "state", "progress", "page_count", "seconds", "is_draft", "requested_by", "requested_at"]
+    list_display = [
+        "pk",
+        "masterplan",
+        "book",
+        "state",
+        "progress",
+        "page_count",
+        "seconds",
+        "is_draft",
+        "requested_by",
+        "requested_at",
+    ]
     list_filter = ["state", "book", "is_draft", "masterplan__region"]
     search_fields = ["masterplan__region__name", "error", "celery_task_id"]
     list_select_related = ["masterplan__region", "book", "requested_by"]

@@ -92,7 +92,12 @@ def book_render_request(masterplan, book, user=None, *, enqueue=True, force=Fals
         return job
 
     last_done = latest_done_job(masterplan, book)
-    if not force and last_done and last_done.content_hash == content_hash and last_done.weasyprint_version == weasyprint_version():
+    if (
+        not force
+        and last_done
+        and last_done.content_hash == content_hash
+        and last_done.weasyprint_version == weasyprint_version()
+    ):
         return last_done
 
     existing = _active_job(masterplan, book, content_hash)
@@ -173,7 +178,7 @@ def render_jobs_sweep_stale(masterplan=None, *, now=None):
         finished_at=now,
         error=_(
             "Permintaan render menunggu lebih dari %(minutes)s menit tanpa diproses. Pastikan worker buku "
-            "(Celery, antrean \"books\") berjalan, lalu klik Render lagi."
+            '(Celery, antrean "books") berjalan, lalu klik Render lagi.'
         )
         % {"minutes": queue_timeout // 60},
     )

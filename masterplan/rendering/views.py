@@ -69,9 +69,7 @@ class BookRenderView(BooksPageMixin, View):
 
     def resolve_objects(self):
         number = self.kwargs.get("number")
-        self.books = (
-            [_active_book_or_404(number)] if number is not None else list(BookDefinition.objects.active())
-        )
+        self.books = [_active_book_or_404(number)] if number is not None else list(BookDefinition.objects.active())
 
     def post(self, request, *args, **kwargs):
         masterplan = self.get_masterplan_or_404()
@@ -81,7 +79,9 @@ class BookRenderView(BooksPageMixin, View):
             if job.state == RenderJob.State.DONE:
                 unchanged.append(book.label)
             elif job.state == RenderJob.State.FAILED:
-                messages.error(request, _("%(book)s tidak dapat dirender: %(error)s") % {"book": book.label, "error": job.error})
+                messages.error(
+                    request, _("%(book)s tidak dapat dirender: %(error)s") % {"book": book.label, "error": job.error}
+                )
             else:
                 queued.append(book.label)
         if queued:
@@ -89,7 +89,8 @@ class BookRenderView(BooksPageMixin, View):
         if unchanged:
             messages.info(
                 request,
-                _("Tidak berubah sejak render terakhir, PDF siap diunduh: %(books)s.") % {"books": ", ".join(unchanged)},
+                _("Tidak berubah sejak render terakhir, PDF siap diunduh: %(books)s.")
+                % {"books": ", ".join(unchanged)},
             )
         return redirect(reverse("book_list", args=[self.region.slug]))
 
@@ -111,7 +112,9 @@ class RenderJobDownloadView(BooksPageMixin, View):
     """The PDF of one render of the history (while its file is kept)."""
 
     def resolve_objects(self):
-        self.job = self.get_in_region(RenderJob.objects.select_related("book", "masterplan__region"), pk=self.kwargs["pk"])
+        self.job = self.get_in_region(
+            RenderJob.objects.select_related("book", "masterplan__region"), pk=self.kwargs["pk"]
+        )
 
     def get(self, request, *args, **kwargs):
         if not self.job.is_done or not self.job.has_file:

@@ -40,11 +40,15 @@ class AgencyDetailView(AgencyObjectMixin, RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        sections = list(
-            Section.objects.filter(masterplan=self.masterplan, agency=self.agency)
-            .select_related("dimension")
-            .order_by("dimension__order")
-        ) if self.masterplan else []
+        sections = (
+            list(
+                Section.objects.filter(masterplan=self.masterplan, agency=self.agency)
+                .select_related("dimension")
+                .order_by("dimension__order")
+            )
+            if self.masterplan
+            else []
+        )
         counts = selectors.section_entry_counts(s.pk for s in sections)
         for s in sections:
             s.entry_count = counts.get(s.pk, 0)
@@ -122,14 +126,14 @@ class AgencyDimensionsView(AgencyObjectMixin, RegionFormView):
 
     def post(self, request, *args, **kwargs):
         if self.masterplan is None:
-            messages.error(request, _("Masterplan daerah ini belum dibuat. Isi periode masterplan di profil daerah dulu."))
+            messages.error(
+                request, _("Masterplan daerah ini belum dibuat. Isi periode masterplan di profil daerah dulu.")
+            )
             return redirect("region_edit", self.region.slug)
         return super().post(request, *args, **kwargs)
 
     def current_sections(self):
-        return list(
-            Section.objects.filter(masterplan=self.masterplan, agency=self.agency).select_related("dimension")
-        )
+        return list(Section.objects.filter(masterplan=self.masterplan, agency=self.agency).select_related("dimension"))
 
     def get_initial(self):
         return {"dimensions": [s.dimension_id for s in self.current_sections()]}

@@ -61,7 +61,9 @@ class MembershipObjectMixin:
     memberships and one's own are not changed here (403)."""
 
     def resolve_objects(self):
-        self.membership = self.get_in_region(Membership.objects.select_related("user", "agency", "region"), pk=self.kwargs["pk"])
+        self.membership = self.get_in_region(
+            Membership.objects.select_related("user", "agency", "region"), pk=self.kwargs["pk"]
+        )
 
     def check_editable(self):
         if self.membership.role == Role.EXPERT or self.membership.user_id == self.request.user.pk:
@@ -133,7 +135,5 @@ class InviteResendView(MembershipObjectMixin, RegionMixin, View):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(
-                request, _("Undangan dikirim ulang ke %(email)s.") % {"email": self.membership.user.email}
-            )
+            messages.success(request, _("Undangan dikirim ulang ke %(email)s.") % {"email": self.membership.user.email})
         return redirect("people_list", self.region.slug)

@@ -25,7 +25,9 @@ class RegionDetailView(RegionMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["overview"] = selectors.region_overview(self.region, self.masterplan)
         ctx["stages"] = (
-            Stage.objects.filter(masterplan=self.masterplan).order_by("number") if self.masterplan else Stage.objects.none()
+            Stage.objects.filter(masterplan=self.masterplan).order_by("number")
+            if self.masterplan
+            else Stage.objects.none()
         )
         ctx["recent_documents"] = selectors.region_documents(self.region).order_by("-uploaded_at", "-pk")[:5]
         return ctx
@@ -48,7 +50,9 @@ class RegionEditView(RegionMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         profile_form, masterplan_form = self.get_forms()
-        return self.render_to_response(self.get_context_data(profile_form=profile_form, masterplan_form=masterplan_form))
+        return self.render_to_response(
+            self.get_context_data(profile_form=profile_form, masterplan_form=masterplan_form)
+        )
 
     def post(self, request, *args, **kwargs):
         profile_form, masterplan_form = self.get_forms(request.POST, request.FILES)
@@ -57,7 +61,9 @@ class RegionEditView(RegionMixin, TemplateView):
         if valid and self._save(profile_form, masterplan_form):
             messages.success(request, _("Profil daerah disimpan."))
             return redirect("region_detail", self.region.slug)
-        return self.render_to_response(self.get_context_data(profile_form=profile_form, masterplan_form=masterplan_form))
+        return self.render_to_response(
+            self.get_context_data(profile_form=profile_form, masterplan_form=masterplan_form)
+        )
 
     def _save(self, profile_form, masterplan_form):
         data = profile_form.cleaned_data

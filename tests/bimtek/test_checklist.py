@@ -138,7 +138,10 @@ def test_stage_four(world, tmp_path, settings):
     from django.core.files.base import ContentFile
 
     Document.objects.create(
-        region=world.garut.region, stage=stage, kind="commitment", title="Lembar komitmen",
+        region=world.garut.region,
+        stage=stage,
+        kind="commitment",
+        title="Lembar komitmen",
         file=ContentFile(b"%PDF-1.4 test", name="komitmen.pdf"),
     )
     assert checklist_complete(stage_checklist(mp, 4, stage))

@@ -180,11 +180,13 @@ def test_page_query_count_is_fixed(world, login, django_assert_max_num_queries):
     client.get(url)
     with django_assert_max_num_queries(20) as small:
         client.get(url)
-    for i in range(10):
+    for _i in range(10):
         p = f.ProgramFactory(section=g.env_section, lead_agency=None, budget=None, start_year=2020, end_year=2024)
         f.RoadmapEntryFactory(program=p, year=2020)
         f.IndicatorFactory(goal=None, program=p)
-        f.QuickWinFactory(program=f.ProgramFactory(section=g.gov_section, horizon="short", start_year=2024, end_year=2024))
+        f.QuickWinFactory(
+            program=f.ProgramFactory(section=g.gov_section, horizon="short", start_year=2024, end_year=2024)
+        )
         f.StrategyFactory(section=g.gov_section)
         f.SwotEntryFactory(section=g.gov_section)
     with django_assert_max_num_queries(len(small.captured_queries)):

@@ -92,7 +92,11 @@ def test_parse_xlsx_with_title_rows_and_numeric_phone(db):
 
 
 def test_bad_rows_reported_with_row_numbers(db):
-    rows = ROWS[:2] + [[3, "", "Dinas X", "", "pemerintah", "", ""], [4, "Eko", "Dinas Y", "", "alien", "bukan-email", ""]]
+    rows = [
+        *ROWS[:2],
+        [3, "", "Dinas X", "", "pemerintah", "", ""],
+        [4, "Eko", "Dinas Y", "", "alien", "bukan-email", ""],
+    ]
     parsed = parse_attendance(csv_file(rows))
     bad = {r.number: r.errors for r in parsed if r.errors}
     assert set(bad) == {4, 5}
@@ -158,7 +162,7 @@ def test_import_preview_then_confirm(world, login, make):
 @pytest.mark.parametrize("make", [csv_file, xlsx_file])
 def test_one_bad_row_rejects_the_whole_file(world, login, make):
     client = login(world.garut.diskominfo)
-    rows = ROWS + [[7, "Tanpa Unsur", "Dinas Z", "", "", "", ""]]
+    rows = [*ROWS, [7, "Tanpa Unsur", "Dinas Z", "", "", "", ""]]
     response = client.post(_import_url(world), {"file": make(rows)})
     body = response.content.decode()
     assert response.context["payload"] is None

@@ -43,7 +43,7 @@ def _users(w):
 
 @pytest.mark.parametrize("name,method", STAGE_URLS)
 def test_foreign_stage_through_own_slug_is_404(objs, login, name, method):
-    for user in _users(objs) + [objs.admin]:
+    for user in [*_users(objs), objs.admin]:
         client = login(user)
         url = reverse(name, args=["garut", objs.tegal.stage.pk])
         assert getattr(client, method)(url).status_code == 404, (user, name)
@@ -51,7 +51,7 @@ def test_foreign_stage_through_own_slug_is_404(objs, login, name, method):
 
 @pytest.mark.parametrize("name,method", PARTICIPANT_URLS)
 def test_foreign_participant_through_own_slug_is_404(objs, login, name, method):
-    for user in _users(objs) + [objs.admin]:
+    for user in [*_users(objs), objs.admin]:
         client = login(user)
         url = reverse(name, args=["garut", objs.tegal.participant.pk])
         assert getattr(client, method)(url).status_code == 404, (user, name)
@@ -60,7 +60,7 @@ def test_foreign_participant_through_own_slug_is_404(objs, login, name, method):
 
 @pytest.mark.parametrize("name,method", STAGE_URLS)
 def test_foreign_region_slug_is_404(objs, login, name, method):
-    for user in _users(objs) + [objs.outsider]:
+    for user in [*_users(objs), objs.outsider]:
         client = login(user)
         url = reverse(name, args=["tegal", objs.tegal.stage.pk])
         assert getattr(client, method)(url).status_code == 404, (user, name)
@@ -68,13 +68,13 @@ def test_foreign_region_slug_is_404(objs, login, name, method):
 
 @pytest.mark.parametrize("name", REGION_URLS)
 def test_foreign_region_pages_are_404(objs, login, name):
-    for user in _users(objs) + [objs.outsider]:
+    for user in [*_users(objs), objs.outsider]:
         assert login(user).get(reverse(name, args=["tegal"])).status_code == 404, user
     assert login(objs.garut.opd).post(reverse("stage_ensure", args=["tegal"])).status_code == 404
 
 
 @pytest.mark.parametrize("name", REGION_URLS)
-@pytest.mark.parametrize("who", ROLES + ["expert", "admin"])
+@pytest.mark.parametrize("who", [*ROLES, "expert", "admin"])
 def test_own_region_pages_readable_by_every_role(objs, login, name, who):
     user = objs.expert if who == "expert" else objs.admin if who == "admin" else getattr(objs.garut, who)
     response = login(user).get(reverse(name, args=["garut"]))

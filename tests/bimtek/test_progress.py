@@ -31,11 +31,18 @@ def test_cells_states_and_counts(world):
     Section.objects.filter(pk=g.gov_section.pk).update(state="approved")
     m = progress_matrix(g.masterplan)
 
-    assert [d.code for d in m["dimensions"]] == ["governance", "branding", "economy", "living", "society", "environment"]
+    assert [d.code for d in m["dimensions"]] == [
+        "governance",
+        "branding",
+        "economy",
+        "living",
+        "society",
+        "environment",
+    ]
     assert [r["agency"] for r in m["rows"]] == [g.bappeda, g.dlh]  # by name
     env = _cell(m, g.dlh, "environment")
     assert env.state == "draft"
-    assert dict((str(k), v) for k, v in env.counts) == {
+    assert {str(k): v for k, v in env.counts} == {
         "Kesiapan": 1,
         "Kesenjangan": 2,
         "SWOT": 1,
@@ -70,7 +77,7 @@ def test_other_region_not_counted(world):
     m = progress_matrix(world.garut.masterplan)
     assert world.tegal.dlh not in [r["agency"] for r in m["rows"]]
     assert "SWOT: Ancaman belum ada" in _column(m, "environment").missing
-    assert dict((str(k), v) for k, v in _cell(m, world.garut.dlh, "environment").counts)["SWOT"] == 1
+    assert {str(k): v for k, v in _cell(m, world.garut.dlh, "environment").counts}["SWOT"] == 1
 
 
 @pytest.mark.parametrize("who", ["diskominfo", "opd", "dewan"])
@@ -106,8 +113,10 @@ def test_page_query_count_is_fixed(world, login, django_assert_max_num_queries):
             section = f.SectionFactory(masterplan=g.masterplan, agency=agency, dimension=f.dimension(code))
             f.SwotEntryFactory(section=section, quadrant="W")
             f.ReadinessItemFactory(section=section)
-            f.QuickWinFactory(program=f.ProgramFactory(section=section, horizon="short", start_year=2024, end_year=2024))
-    with django_assert_max_num_queries(len(small.captured_queries)) :
+            f.QuickWinFactory(
+                program=f.ProgramFactory(section=section, horizon="short", start_year=2024, end_year=2024)
+            )
+    with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200
     assert "Dinas Tambahan 7" in response.content.decode()

@@ -64,14 +64,16 @@ def test_helix_counts_per_stage_and_across(world):
         "media": 1,
     }
     assert overall["stage_totals"] == [4, 3]
-    table = dict((label, (counts, total)) for label, counts, total in overall["table"])
+    table = {label: (counts, total) for label, counts, total in overall["table"]}
     assert table["Pemerintah"] == ([2, 1], 3)
 
 
 def test_helix_chart_has_numbers_in_text(world, login):
     f.ParticipantFactory(stage=world.garut.stage, helix="academia")
     f.ParticipantFactory(stage=world.garut.stage, helix="government")
-    body = login(world.garut.dewan).get(reverse("participant_list", args=["garut", world.garut.stage.pk])).content.decode()
+    body = (
+        login(world.garut.dewan).get(reverse("participant_list", args=["garut", world.garut.stage.pk])).content.decode()
+    )
     assert "Akademisi" in body
     assert "(50%)" in body
     assert "unsur non-pemerintah" in body
@@ -92,7 +94,13 @@ def test_stage_edit_saves(world, login):
     assert client.get(url).status_code == 200
     response = client.post(
         url,
-        {"start_date": "2023-07-05", "end_date": "2023-07-06", "venue": "Aula Bappeda", "status": "done", "notes": "Lancar"},
+        {
+            "start_date": "2023-07-05",
+            "end_date": "2023-07-06",
+            "venue": "Aula Bappeda",
+            "status": "done",
+            "notes": "Lancar",
+        },
     )
     assert response.status_code == 302
     stage = Stage.objects.get(pk=world.garut.stage.pk)
@@ -224,10 +232,20 @@ def test_commitment_upload_completes_stage_four_item(world, login):
     url = reverse("stage_document_upload", args=["garut", stage4.pk])
     client = login(world.garut.diskominfo)
     detail = reverse("stage_detail", args=["garut", stage4.pk])
-    item = [i for _g, items in client.get(detail).context["checklist"] for i in items if i.label == "Lembar komitmen diunggah"]
+    item = [
+        i
+        for _g, items in client.get(detail).context["checklist"]
+        for i in items
+        if i.label == "Lembar komitmen diunggah"
+    ]
     assert not item[0].done
     client.post(url, {"kind": "commitment", "title": "Lembar komitmen", "file": _pdf()})
-    item = [i for _g, items in client.get(detail).context["checklist"] for i in items if i.label == "Lembar komitmen diunggah"]
+    item = [
+        i
+        for _g, items in client.get(detail).context["checklist"]
+        for i in items
+        if i.label == "Lembar komitmen diunggah"
+    ]
     assert item[0].done
 
 

@@ -9,6 +9,7 @@ from dimensions.models import Dimension, FundingSource, QuickWin
 from masterplan.books.models import BookDefinition, NarrativeText
 from tests import factories as f
 
+
 def assert_test_database():
     """Module-scoped fixtures write outside pytest-django's per-test transaction: make sure they
     write to the test database."""
@@ -34,7 +35,9 @@ def fill_masterplan(mp, agencies, programs_per_dimension=2, tag=""):
         f.ReadinessItemFactory(section=section, description=f"Kesiapan {dim.name}{tag}")
         f.GapItemFactory(section=section, element=dim.elements.first(), gap=f"Kesenjangan {dim.name}{tag}")
         swot = {
-            q: f.SwotEntryFactory(section=section, quadrant=q, statement=f"{label} {dim.name}{tag}", evidence="Data BPS")
+            q: f.SwotEntryFactory(
+                section=section, quadrant=q, statement=f"{label} {dim.name}{tag}", evidence="Data BPS"
+            )
             for q, label in [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
         }
         strategy = f.StrategyFactory(section=section, kind="SO", statement=f"Strategi SO {dim.name}{tag}")
@@ -56,8 +59,11 @@ def fill_masterplan(mp, agencies, programs_per_dimension=2, tag=""):
             pind = f.IndicatorFactory(goal=None, program=program, name=f"Indikator {program.name}")
             f.IndicatorTargetFactory(indicator=pind, year=mp.period_start, value=10)
         qw_program = f.ProgramFactory(
-            section=section, name=f"Program percepatan {dim.name}{tag}", horizon="short",
-            start_year=mp.period_start, end_year=mp.period_start,
+            section=section,
+            name=f"Program percepatan {dim.name}{tag}",
+            horizon="short",
+            start_year=mp.period_start,
+            end_year=mp.period_start,
         )
         f.QuickWinFactory(program=qw_program, name=f"Quick Win {dim.name}{tag}", status=QuickWin.Status.CHOSEN)
     return sections

@@ -28,8 +28,14 @@ from tests.conftest import _region_world
 # module-scoped render below (without it that fixture would reach the development database).
 pytestmark = pytest.mark.django_db
 
-DIMENSIONS = ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society",
-              "Smart Environment"]
+DIMENSIONS = [
+    "Smart Governance",
+    "Smart Branding",
+    "Smart Economy",
+    "Smart Living",
+    "Smart Society",
+    "Smart Environment",
+]
 
 
 def _png():
@@ -48,15 +54,22 @@ def books(django_db_setup, django_db_blocker, tmp_path_factory):
         _region_world("Tegal", "tegal")  # another region's content must never show up
         g.region.emblem.save("garut.png", ContentFile(_png()), save=True)
         fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
-        NarrativeText.objects.create(masterplan=g.masterplan, key="latar_belakang",
-                                     html="<p>Garut menuju kota cerdas sejak 2017.</p>")
-        NarrativeText.objects.create(masterplan=g.masterplan, key="kata_pengantar_kepala_daerah",
-                                     html="<p>Puji syukur kami panjatkan.</p>")
+        NarrativeText.objects.create(
+            masterplan=g.masterplan, key="latar_belakang", html="<p>Garut menuju kota cerdas sejak 2017.</p>"
+        )
+        NarrativeText.objects.create(
+            masterplan=g.masterplan, key="kata_pengantar_kepala_daerah", html="<p>Puji syukur kami panjatkan.</p>"
+        )
         results = {}
         for book in BookDefinition.objects.active():
             r = book_pdf_render(g.masterplan, book)
-            results[book.number] = {"pdf": r.pdf, "pages": r.page_count, "draft": r.is_draft,
-                                    "texts": page_texts(r.pdf), "title": book.title}
+            results[book.number] = {
+                "pdf": r.pdf,
+                "pages": r.page_count,
+                "draft": r.is_draft,
+                "texts": page_texts(r.pdf),
+                "title": book.title,
+            }
         transaction.set_rollback(True)
     return results
 
@@ -108,11 +121,18 @@ def test_draft_mark_on_every_page(books):
 def test_buku_1_chapters_dimensions_and_swot(books):
     texts = books[1]["texts"]
     body = "\n".join(texts)
-    for chapter in ["BAB I", "PENDAHULUAN", "PROFIL DAERAH", "ANALISIS KESIAPAN DAERAH", "ANALISIS KESENJANGAN",
-                    "ANALISIS SWOT", "VISI, MISI, SASARAN DAN STRATEGI"]:
+    for chapter in [
+        "BAB I",
+        "PENDAHULUAN",
+        "PROFIL DAERAH",
+        "ANALISIS KESIAPAN DAERAH",
+        "ANALISIS KESENJANGAN",
+        "ANALISIS SWOT",
+        "VISI, MISI, SASARAN DAN STRATEGI",
+    ]:
         assert chapter in body
     swot_page = heading_page(texts, "BAB V Analisis SWOT")
-    swot_text = "\n".join(texts[swot_page - 1:])
+    swot_text = "\n".join(texts[swot_page - 1 :])
     for name in DIMENSIONS:
         assert name in swot_text
     # the matrix of one dimension: its four quadrants with their statements
@@ -131,12 +151,12 @@ def test_buku_2_programs_indicators_roadmap(books):
     program_page = heading_page(texts, "BAB III Program Smart City")
     roadmap_page = heading_page(texts, "BAB V Peta Jalan")
     assert program_page and roadmap_page and program_page < roadmap_page
-    programs = " ".join("\n".join(texts[program_page - 1:roadmap_page - 1]).split())  # cells wrap lines
+    programs = " ".join("\n".join(texts[program_page - 1 : roadmap_page - 1]).split())  # cells wrap lines
     assert "Program Sampah Cerdas Garut" in programs
     assert "Program Smart Living 2" in programs
     assert "Rp 2.500.000" in programs  # money the Indonesian way
     assert "Indikator Program Smart Economy 1" in programs
-    roadmap = "\n".join(texts[roadmap_page - 1:])
+    roadmap = "\n".join(texts[roadmap_page - 1 :])
     for name in DIMENSIONS:
         assert name in roadmap
     assert "Program Smart Branding 1" in roadmap  # label inside the SVG chart
@@ -158,8 +178,11 @@ def test_buku_4_one_page_per_quick_win(books):
     texts = books[4]["texts"]
     for name in DIMENSIONS:
         qw = f"Quick Win {name}"
-        pages = [i for i, t in enumerate(texts) if any(line.strip().endswith(qw) and line.strip()[0].isdigit()
-                                                       for line in t.splitlines())]
+        pages = [
+            i
+            for i, t in enumerate(texts)
+            if any(line.strip().endswith(qw) and line.strip()[0].isdigit() for line in t.splitlines())
+        ]
         # the heading "1.n Quick Win X" appears on the TOC page and on exactly one profile page
         profile_pages = [i for i in pages if "Daftar Isi" not in texts[i]]
         assert len(profile_pages) == 1, qw

@@ -67,8 +67,12 @@ class TestRoadmapChart:
 
     def test_bars_labels_years_and_legend(self):
         [svg] = roadmap_chart_svgs(
-            [_program("Gerbang Raja & Sampah", 2024, 2028, years=[2024, 2025]), _program("Garuda", 2026, 2026, "short")],
-            self.YEARS, title="Smart Environment",
+            [
+                _program("Gerbang Raja & Sampah", 2024, 2028, years=[2024, 2025]),
+                _program("Garuda", 2026, 2026, "short"),
+            ],
+            self.YEARS,
+            title="Smart Environment",
         )
         assert svg.startswith("<svg") and svg.endswith("</svg>")
         assert "Gerbang Raja &amp; Sampah" in svg and "Garuda" in svg

@@ -22,15 +22,32 @@ def _approve_all(masterplan):
 def test_default_book_set_from_migration(db):
     books = list(BookDefinition.objects.active())
     assert [(b.number, b.title) for b in books] == [
-        (1, "Analisis Strategis"), (2, "Masterplan Smart City"), (3, "Ringkasan Eksekutif"), (4, "Profil Quick Win"),
+        (1, "Analisis Strategis"),
+        (2, "Masterplan Smart City"),
+        (3, "Ringkasan Eksekutif"),
+        (4, "Profil Quick Win"),
     ]
     buku1 = [c.title for c in books[0].chapters.all()]
     assert buku1[0] == "Kata Pengantar"
-    assert buku1[1:7] == ["Pendahuluan", "Profil Daerah", "Analisis Kesiapan Daerah", "Analisis Kesenjangan",
-                          "Analisis SWOT", "Visi, Misi, Sasaran dan Strategi"]
+    assert buku1[1:7] == [
+        "Pendahuluan",
+        "Profil Daerah",
+        "Analisis Kesiapan Daerah",
+        "Analisis Kesenjangan",
+        "Analisis SWOT",
+        "Visi, Misi, Sasaran dan Strategi",
+    ]
     kinds2 = [c.kind for c in books[1].chapters.all()]
-    assert kinds2 == ["narrative", "vision_mission_goals", "strategies", "programs", "action_plan", "roadmap",
-                      "governance", "closing"]
+    assert kinds2 == [
+        "narrative",
+        "vision_mission_goals",
+        "strategies",
+        "programs",
+        "action_plan",
+        "roadmap",
+        "governance",
+        "closing",
+    ]
     assert [c.kind for c in books[3].chapters.all()][-1] == "quick_win_profiles"
 
 
@@ -137,8 +154,12 @@ class TestBookSetIsData:
     def test_unknown_narrative_key_is_refused(self, db):
         from django.core.exceptions import ValidationError
 
-        chapter = ChapterDefinition(book=BookDefinition.objects.get(number=1), title="X", kind="narrative",
-                                    narrative_keys="latar_belakang, tidak_ada")
+        chapter = ChapterDefinition(
+            book=BookDefinition.objects.get(number=1),
+            title="X",
+            kind="narrative",
+            narrative_keys="latar_belakang, tidak_ada",
+        )
         with pytest.raises(ValidationError) as exc:
             chapter.full_clean()
         assert "tidak_ada" in str(exc.value)
@@ -149,7 +170,10 @@ class TestPrintHtml:
         built = book_html_build(book_world.masterplan, book_world.books[2])
         assert '<html lang="id">' in built.html
         assert '<meta name="author" content="Kabupaten Garut — Diskominfo">' in built.html
-        assert "<title>Buku 2 Masterplan Smart City — Masterplan Smart City Kabupaten Garut 2024–2033</title>" in built.html
+        assert (
+            "<title>Buku 2 Masterplan Smart City — Masterplan Smart City Kabupaten Garut 2024–2033</title>"
+            in built.html
+        )
         assert built.title.startswith("Buku 2 Masterplan Smart City")
         assert built.base_url.startswith("file://") and built.base_url.endswith("/print/")
 
@@ -244,7 +268,7 @@ def test_summary_aggregates(book_world):
     data = book_data_collect(book_world.masterplan, {SUMMARY})
     env = next(d for d in data.dimensions if d.dimension.code == "environment")
     # the world's own program (Rp 250.000.000) is Smart Environment's largest
-    assert [p.name for p in env.top_programs][0] == "Program Sampah Cerdas Garut"
+    assert next(p.name for p in env.top_programs) == "Program Sampah Cerdas Garut"
     assert env.program_count == 4 and env.swot_count == 5 and env.strategy_count == 1
     assert env.budget_total == Decimal(250_000_000 + 1_250_000 + 2_500_000 + 250_000_000)
     [(source, amount, count)] = data.budget_by_source

@@ -17,8 +17,9 @@ def edit_url(key="latar_belakang", slug="garut"):
 @pytest.mark.parametrize("who", ["diskominfo", "opd", "dewan", "expert", "admin"])
 def test_region_members_read_the_list_and_texts(world, login, who):
     user = world.expert if who == "expert" else world.admin if who == "admin" else getattr(world.garut, who)
-    NarrativeText.objects.create(masterplan=world.garut.masterplan, key="latar_belakang",
-                                 html="<p>Latar belakang Garut</p>")
+    NarrativeText.objects.create(
+        masterplan=world.garut.masterplan, key="latar_belakang", html="<p>Latar belakang Garut</p>"
+    )
     client = login(user)
     response = client.get(list_url())
     assert response.status_code == 200

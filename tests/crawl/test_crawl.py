@@ -283,7 +283,7 @@ def _page_problems(page, html, text, own_region, fragment=False):
         found.append(f"id used twice: {id_!r}")
     for id_ in sorted(page.label_for - set(page.ids)):
         found.append(f"<label for={id_!r}> without its field")
-    for match in sorted(set(m.group(0) for m in ENGLISH_RE.finditer(text))):
+    for match in sorted({m.group(0) for m in ENGLISH_RE.finditer(text)}):
         found.append(f"English text: {match!r}")
     if own_region:
         found += _region_problems(own_region, html, text)

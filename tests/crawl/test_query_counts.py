@@ -68,22 +68,40 @@ REGION_PAGES = {
     "region overview": ("diskominfo", lambda s: reverse("region_detail", args=[s]), 18, None),  # 15
     "dimension index": ("diskominfo", lambda s: reverse("dimension_index", args=[s]), 21, None),  # 18
     "dimension detail": (
-        "diskominfo", lambda s: reverse("dimension_detail", args=[s, "environment"]), 31, None,  # 28
+        "diskominfo",
+        lambda s: reverse("dimension_detail", args=[s, "environment"]),
+        31,
+        None,  # 28
     ),
     "dimension detail (OPD)": (
-        "opd", lambda s: reverse("dimension_detail", args=[s, "environment"]), 33, None,  # 30
+        "opd",
+        lambda s: reverse("dimension_detail", args=[s, "environment"]),
+        33,
+        None,  # 30
     ),
     "section workspace (OPD)": (
-        "opd", lambda s: reverse("section_workspace", args=[s, _opd_section(s)]), 30, "Sudah dilengkapi.",  # 27
+        "opd",
+        lambda s: reverse("section_workspace", args=[s, _opd_section(s)]),
+        30,
+        "Sudah dilengkapi.",  # 27
     ),
     "section workspace (expert)": (
-        "ahli", lambda s: reverse("section_workspace", args=[s, _opd_section(s)]), 30, "Sudah dilengkapi.",  # 27
+        "ahli",
+        lambda s: reverse("section_workspace", args=[s, _opd_section(s)]),
+        30,
+        "Sudah dilengkapi.",  # 27
     ),
     "section review (expert)": (
-        "ahli", lambda s: reverse("section_review", args=[s, _submitted_section(s)]), 32, "Sudah dilengkapi.",  # 29
+        "ahli",
+        lambda s: reverse("section_review", args=[s, _submitted_section(s)]),
+        32,
+        "Sudah dilengkapi.",  # 29
     ),
     "section history (OPD)": (
-        "opd", lambda s: reverse("section_history", args=[s, _opd_section(s)]), 20, lambda s: DELETED[s][-1],  # 17
+        "opd",
+        lambda s: reverse("section_history", args=[s, _opd_section(s)]),
+        20,
+        lambda s: DELETED[s][-1],  # 17
     ),
     "agency detail": ("diskominfo", lambda s: reverse("agency_detail", args=[s, _dlh(s)]), 20, None),  # 17
     "progress matrix": ("diskominfo", lambda s: reverse("progress_matrix", args=[s]), 15, None),  # 12
@@ -91,7 +109,10 @@ REGION_PAGES = {
     "stage list": ("diskominfo", lambda s: reverse("stage_list", args=[s]), 14, None),  # 11
     "stage detail": ("diskominfo", lambda s: reverse("stage_detail", args=[s, _stage(s, 1)]), 17, "Dokumen 5"),  # 14
     "participants": (
-        "diskominfo", lambda s: reverse("participant_list", args=[s, _stage(s, 1)]), 14, "Peserta 5",  # 11
+        "diskominfo",
+        lambda s: reverse("participant_list", args=[s, _stage(s, 1)]),
+        14,
+        "Peserta 5",  # 11
     ),
     "agencies": ("diskominfo", lambda s: reverse("agency_list", args=[s]), 13, None),  # 10
     "people": ("diskominfo", lambda s: reverse("people_list", args=[s]), 12, "Staf 5"),  # 9
@@ -163,8 +184,12 @@ def _more_content(slug, n):
     kinds = [Document.Kind.MATERIAL, Document.Kind.MINUTES, Document.Kind.MOU, Document.Kind.COMMITMENT]
     for i in range(n):
         Document.objects.create(
-            region=region, stage=stage if i % 2 else None, kind=kinds[i % len(kinds)], title=f"Dokumen {i}",
-            file=ContentFile(b"%PDF-1.4 uji", name=f"dokumen-{i}.pdf"), uploaded_by=diskominfo,
+            region=region,
+            stage=stage if i % 2 else None,
+            kind=kinds[i % len(kinds)],
+            title=f"Dokumen {i}",
+            file=ContentFile(b"%PDF-1.4 uji", name=f"dokumen-{i}.pdf"),
+            uploaded_by=diskominfo,
         )
         person = User.objects.create_user(f"opd{i}-{slug}", f"opd{i}-{slug}@example.go.id", "x", first_name=f"Staf {i}")
         Membership.objects.create(user=person, region=region, role=Role.OPD, agency=agencies[i % len(agencies)])
@@ -174,7 +199,9 @@ def _more_content(slug, n):
         for helix in ("academia", "business", "community", "media")
     )
     Notification.objects.bulk_create(
-        Notification(recipient=user, region=region, kind=Notification.Kind.COMMENT, text=f"Komentar {i}", url=f"/r/{slug}/")
+        Notification(
+            recipient=user, region=region, kind=Notification.Kind.COMMENT, text=f"Komentar {i}", url=f"/r/{slug}/"
+        )
         for i in range(n)
         for user in (opd, expert)
     )
@@ -184,8 +211,12 @@ def _more_content(slug, n):
         entries += list(Program.objects.filter(section=section).order_by("pk")[:n])
         for entry in entries[:n]:
             comment = ReviewComment.objects.create(
-                section=section, content_type=ContentType.objects.get_for_model(entry), object_id=entry.pk,
-                entry_label=str(entry)[:250], author=expert, text="Mohon lengkapi data dukung.",
+                section=section,
+                content_type=ContentType.objects.get_for_model(entry),
+                object_id=entry.pk,
+                entry_label=str(entry)[:250],
+                author=expert,
+                text="Mohon lengkapi data dukung.",
             )
             ReviewComment.objects.create(section=section, parent=comment, author=opd, text="Sudah dilengkapi.")
         ReviewComment.objects.create(section=section, author=expert, text="Catatan umum bagian ini.")

@@ -1,6 +1,7 @@
 """``seed_demo``: the four regions of the seeds with their dates, content in every dimension, the
 demo logins, idempotence, the DEBUG guard, ``--scale`` and ``--content-factor``."""
 
+import itertools
 from datetime import date, timedelta
 from io import StringIO
 
@@ -104,7 +105,7 @@ class SeedDemoTests(TestCase):
         for slug in SLUGS:
             stages = list(Stage.objects.filter(masterplan__region__slug=slug).order_by("number"))
             self.assertEqual([s.number for s in stages], [1, 2, 3, 4])
-            for earlier, later in zip(stages, stages[1:]):
+            for earlier, later in itertools.pairwise(stages):
                 self.assertLess(earlier.end_date, later.start_date)
             for s in stages:
                 self.assertIn(s.status, {Stage.Status.DONE, Stage.Status.SIGNED_OFF})
@@ -114,7 +115,9 @@ class SeedDemoTests(TestCase):
 
     def test_participants_of_every_helix(self):
         for slug in SLUGS:
-            helixes = set(Participant.objects.filter(stage__masterplan__region__slug=slug).values_list("helix", flat=True))
+            helixes = set(
+                Participant.objects.filter(stage__masterplan__region__slug=slug).values_list("helix", flat=True)
+            )
             self.assertEqual(helixes, {"government", "academia", "business", "community", "media"}, slug)
             for number in (1, 2, 3, 4):
                 self.assertGreaterEqual(stage(slug, number).participants.count(), 10)
@@ -167,9 +170,7 @@ class SeedDemoTests(TestCase):
     def test_goals_have_indicators_with_yearly_targets(self):
         for slug in SLUGS:
             goals = Goal.objects.filter(section__masterplan__region__slug=slug)
-            self.assertEqual(
-                set(goals.values_list("section__dimension__code", flat=True).distinct()), set(DIMENSIONS)
-            )
+            self.assertEqual(set(goals.values_list("section__dimension__code", flat=True).distinct()), set(DIMENSIONS))
         mp = Masterplan.objects.get(region__slug="garut")
         for indicator in Indicator.objects.filter(goal__section__masterplan=mp).prefetch_related("targets"):
             self.assertTrue(indicator.unit)
@@ -183,7 +184,9 @@ class SeedDemoTests(TestCase):
             for code in DIMENSIONS:
                 horizons = set(programs.filter(section__dimension__code=code).values_list("horizon", flat=True))
                 self.assertEqual(horizons, {"short", "medium", "long"}, (slug, code))
-            for program in programs.select_related("section__masterplan", "section__dimension", "lead_agency", "element"):
+            for program in programs.select_related(
+                "section__masterplan", "section__dimension", "lead_agency", "element"
+            ):
                 program.full_clean()  # years in the period, span fits the horizon, element of the dimension
                 self.assertEqual(program.lead_agency.region_id, mp.region_id)
                 self.assertGreater(program.budget, 0)
@@ -229,7 +232,9 @@ class SeedDemoTests(TestCase):
 
     def test_regions_read_differently(self):
         def statements(slug):
-            return set(SwotEntry.objects.filter(section__masterplan__region__slug=slug).values_list("statement", flat=True))
+            return set(
+                SwotEntry.objects.filter(section__masterplan__region__slug=slug).values_list("statement", flat=True)
+            )
 
         garut, tegal = statements("garut"), statements("tegal")
         self.assertTrue(any("Pasir Bajing" in s for s in garut))
@@ -258,12 +263,20 @@ class SeedDemoTests(TestCase):
         admin = User.objects.get(username="admin")
         self.assertTrue(admin.is_superuser and admin.is_staff)
         self.assertEqual(
-            sorted(Membership.objects.filter(user__username="ahli", role="expert").values_list("region__slug", flat=True)),
+            sorted(
+                Membership.objects.filter(user__username="ahli", role="expert").values_list("region__slug", flat=True)
+            ),
             sorted(SLUGS),
         )
         for slug in SLUGS:
-            self.assertTrue(Membership.objects.filter(user__username=f"diskominfo-{slug}", region__slug=slug, role="diskominfo").exists())
-            self.assertTrue(Membership.objects.filter(user__username=f"dewan-{slug}", region__slug=slug, role="dewan").exists())
+            self.assertTrue(
+                Membership.objects.filter(
+                    user__username=f"diskominfo-{slug}", region__slug=slug, role="diskominfo"
+                ).exists()
+            )
+            self.assertTrue(
+                Membership.objects.filter(user__username=f"dewan-{slug}", region__slug=slug, role="dewan").exists()
+            )
             self.assertEqual(Membership.objects.filter(user__username__endswith=f"-{slug}").count(), 3)
 
     def test_opd_garut_is_dinas_lingkungan_hidup_with_environment_and_one_more(self):
@@ -392,7 +405,9 @@ def test_scale_adds_generated_regions_of_the_same_shape():
             programs = Program.objects.filter(section__masterplan__region=region, section__dimension__code=code)
             assert set(programs.values_list("horizon", flat=True)) == {"short", "medium", "long"}
             assert QuickWin.objects.filter(program__in=programs).exists()
-        assert Membership.objects.filter(region=region, user__username=f"opd-{region.slug}", agency__acronym="DLH").exists()
+        assert Membership.objects.filter(
+            region=region, user__username=f"opd-{region.slug}", agency__acronym="DLH"
+        ).exists()
     before = model_counts()
     seed(scale=2)
     assert model_counts() == before
@@ -442,7 +457,7 @@ def test_demo_books_have_their_narrative_texts(db):
     from masterplan.books.models import NarrativeText
 
     with override_settings(DEBUG=True):
-        call_command("seed_demo", stdout=open("/dev/null", "w"))
+        call_command("seed_demo", stdout=StringIO())
     texts = NarrativeText.objects.filter(masterplan__region__slug="garut")
     assert texts.filter(key="kata_pengantar_kepala_daerah", html__contains="Garut").exists()
     assert texts.count() >= 10

@@ -162,7 +162,11 @@ def test_program_with_road_map_is_created_in_one_form(opd, g):
         ({"element": "GOVERNANCE"}, "element", "Elemen ini bukan bagian dari dimensi Smart Environment."),
         ({"horizon": "short"}, "end_year", "paling lama 1 tahun"),
         ({"lead_agency": "TEGAL"}, "lead_agency", "Perangkat daerah ini bukan milik Kabupaten Garut."),
-        ({"roadmap-0-year": "2030"}, "roadmap-0-year", "Tahun harus di antara tahun mulai dan selesai program (2025–2027)."),
+        (
+            {"roadmap-0-year": "2030"},
+            "roadmap-0-year",
+            "Tahun harus di antara tahun mulai dan selesai program (2025–2027).",
+        ),
     ],
 )
 def test_bad_program_input_comes_back_with_field_error_and_typed_values(opd, g, world, overrides, field, message):
@@ -191,8 +195,16 @@ def test_bad_program_input_comes_back_with_field_error_and_typed_values(opd, g, 
 
 def test_quick_win_longer_than_12_months_is_refused_at_the_field(opd, g):
     url = entry_url("entry_create", g.region, g.env_section, "quickwin")
-    data = {"program": str(g.program.pk), "name": "Lapor Sampah", "status": "candidate", "problem": "p",
-            "solution": "s", "benefits": "b", "duration_months": "13", "impact_indicator": "Aduan selesai 3 hari"}
+    data = {
+        "program": str(g.program.pk),
+        "name": "Lapor Sampah",
+        "status": "candidate",
+        "problem": "p",
+        "solution": "s",
+        "benefits": "b",
+        "duration_months": "13",
+        "impact_indicator": "Aduan selesai 3 hari",
+    }
     r = opd.post(url, data, **HX)
     html = r.content.decode()
     assert "Quick win harus selesai dalam 12 bulan." in html
@@ -207,8 +219,16 @@ def test_quick_win_longer_than_12_months_is_refused_at_the_field(opd, g):
 def test_quick_win_program_must_be_of_the_section(opd, g):
     theirs = f.ProgramFactory(section=g.gov_section)
     url = entry_url("entry_create", g.region, g.env_section, "quickwin")
-    data = {"program": str(theirs.pk), "name": "x", "status": "candidate", "problem": "p", "solution": "s",
-            "benefits": "b", "duration_months": "6", "impact_indicator": "i"}
+    data = {
+        "program": str(theirs.pk),
+        "name": "x",
+        "status": "candidate",
+        "problem": "p",
+        "solution": "s",
+        "benefits": "b",
+        "duration_months": "6",
+        "impact_indicator": "i",
+    }
     r = opd.post(url, data, **HX)
     assert "Pilih program bagian ini yang belum memiliki quick win." in r.content.decode()
     assert not QuickWin.objects.exists()
@@ -239,8 +259,15 @@ def test_strategy_may_use_swot_of_other_agencies_of_the_dimension_but_not_other_
 
 
 def indicator_data(**rows):
-    data = {"name": "Sampah terkelola", "unit": "%", "baseline": "40,5", "baseline_year": "2023",
-            "targets-INITIAL_FORMS": "0", "targets-MIN_NUM_FORMS": "0", "targets-MAX_NUM_FORMS": "1000"}
+    data = {
+        "name": "Sampah terkelola",
+        "unit": "%",
+        "baseline": "40,5",
+        "baseline_year": "2023",
+        "targets-INITIAL_FORMS": "0",
+        "targets-MIN_NUM_FORMS": "0",
+        "targets-MAX_NUM_FORMS": "1000",
+    }
     for i, (year, value) in enumerate(rows.get("rows", [])):
         data[f"targets-{i}-year"] = str(year)
         data[f"targets-{i}-value"] = value
@@ -429,7 +456,9 @@ def test_deleted_program_comes_back_with_everything_it_had(opd, g):
     ind = p.indicators.get()
     assert ind.name == "Armada terpantau" and list(ind.targets.values_list("year", "value")) == [(2025, Decimal("30"))]
     assert QuickWin.objects.get(pk=qw.pk).program == p
-    assert "Program Sampah Cerdas Garut" not in opd.get(f"/r/garut/sections/{g.env_section.pk}/riwayat/").content.decode()
+    assert (
+        "Program Sampah Cerdas Garut" not in opd.get(f"/r/garut/sections/{g.env_section.pk}/riwayat/").content.decode()
+    )
 
 
 def test_restored_swot_entry_goes_back_into_its_strategies(opd, g):

@@ -42,19 +42,28 @@ def test_region_nav_links_my_sections_for_opd(world, login):
 
 def test_dimension_detail_shows_the_whole_flow_of_the_region(world, login):
     g = world.garut
-    s = f.SwotEntryFactory(section=g.env_section, quadrant="W", statement="Armada sampah kurang", evidence="Data DLH 2023")
+    s = f.SwotEntryFactory(
+        section=g.env_section, quadrant="W", statement="Armada sampah kurang", evidence="Data DLH 2023"
+    )
     o = f.SwotEntryFactory(section=g.env_section, quadrant="O", statement="Dana CSR tersedia")
     strategy = f.StrategyFactory(section=g.env_section, kind="WO", statement="Kemitraan armada dengan swasta")
     strategy.swot_entries.set([s, o])
-    f.ReadinessItemFactory(section=g.env_section, component="suprastruktur", subcomponent="kebijakan", description="Perda sampah 2019")
+    f.ReadinessItemFactory(
+        section=g.env_section, component="suprastruktur", subcomponent="kebijakan", description="Perda sampah 2019"
+    )
     f.GapItemFactory(section=g.env_section, gap="Belum ada pemantauan")
     goal = f.GoalFactory(section=g.env_section, statement="Sampah terkelola 80%")
     ind = f.IndicatorFactory(goal=goal, name="Sampah terkelola", unit="%")
     f.IndicatorTargetFactory(indicator=ind, year=2026, value="62.5")
     f.RoadmapEntryFactory(program=g.program, year=2025, activity="Uji coba di 3 kecamatan")
     g.program.strategies.set([strategy])
-    f.QuickWinFactory(program=f.ProgramFactory(section=g.env_section, name="Gerbang Raja", horizon="short", start_year=2024, end_year=2024),
-                      name="Gerbang Raja", duration_months=6)
+    f.QuickWinFactory(
+        program=f.ProgramFactory(
+            section=g.env_section, name="Gerbang Raja", horizon="short", start_year=2024, end_year=2024
+        ),
+        name="Gerbang Raja",
+        duration_months=6,
+    )
     other = f.SectionFactory(masterplan=g.masterplan, agency=g.bappeda, dimension=f.dimension("environment"))
     f.SwotEntryFactory(section=other, quadrant="T", statement="Ancaman banjir tahunan")
 
@@ -62,24 +71,38 @@ def test_dimension_detail_shows_the_whole_flow_of_the_region(world, login):
     assert r.status_code == 200
     html = r.content.decode()
     for text in (
-        "Kekuatan", "Kelemahan", "Peluang", "Ancaman",
-        "Kekuatan Garut: bank sampah aktif", "Armada sampah kurang", "Data DLH 2023", "Ancaman banjir tahunan",
-        "Kemitraan armada dengan swasta", "Perda sampah 2019", "Belum ada pemantauan",
-        "Sampah terkelola 80%", "62,5", "Uji coba di 3 kecamatan", "Gerbang Raja",
-        "Program Sampah Cerdas Garut", "Rp 250.000.000", "Bappeda",
+        "Kekuatan",
+        "Kelemahan",
+        "Peluang",
+        "Ancaman",
+        "Kekuatan Garut: bank sampah aktif",
+        "Armada sampah kurang",
+        "Data DLH 2023",
+        "Ancaman banjir tahunan",
+        "Kemitraan armada dengan swasta",
+        "Perda sampah 2019",
+        "Belum ada pemantauan",
+        "Sampah terkelola 80%",
+        "62,5",
+        "Uji coba di 3 kecamatan",
+        "Gerbang Raja",
+        "Program Sampah Cerdas Garut",
+        "Rp 250.000.000",
+        "Bappeda",
     ):
         assert text in html, text
     assert "Tegal" not in html
+
     # The SWOT matrix: each quadrant its own list; strategies under their kind with their sources.
     def block(start, end):
-        return html[html.index(f'id="{start}"'):html.index(f'id="{end}"')]
+        return html[html.index(f'id="{start}"') : html.index(f'id="{end}"')]
 
     assert "Armada sampah kurang" in block("list-swot-W", "list-swot-O")
     assert "Ancaman banjir tahunan" in block("list-swot-T", "h-strategi")
     wo = block("list-strategy-WO", "list-strategy-ST")
     assert "Kemitraan armada dengan swasta" in wo and "Armada sampah kurang" in wo and "Dana CSR tersedia" in wo
     assert "Sampah terkelola 80%" in block("list-goal-all", "h-program")
-    assert "Gerbang Raja" in html[html.index('id="list-quickwin-all"'):]
+    assert "Gerbang Raja" in html[html.index('id="list-quickwin-all"') :]
     # A reader gets no edit or add buttons.
     assert "/edit/" not in html and "/new/" not in html
 
@@ -161,8 +184,10 @@ def test_every_entry_url_of_a_tegal_entry_through_garut_is_404(world, login, who
         # Garut's own section with Tegal's entry id, and Tegal's section under Garut's slug.
         cases += _entry_urls(g.region, g.env_section, kind, entry.pk)
         cases += _entry_urls(g.region, t.env_section, kind, entry.pk)
-    cases += [("get", entry_url("entry_create", g.region, t.env_section, "swot")),
-              ("post", entry_url("entry_create", g.region, t.env_section, "swot"))]
+    cases += [
+        ("get", entry_url("entry_create", g.region, t.env_section, "swot")),
+        ("post", entry_url("entry_create", g.region, t.env_section, "swot")),
+    ]
     for method, url in cases:
         for headers in ({}, HX):
             response = getattr(c, method)(url, **headers)
@@ -185,10 +210,12 @@ def test_opd_gets_403_on_another_agencys_section(world, login):
     theirs = f.SwotEntryFactory(section=g.gov_section, statement="Milik Bappeda")
     c = login(g.opd)
     urls = _entry_urls(g.region, g.gov_section, "swot", theirs.pk)
-    urls += [("get", entry_url("entry_create", g.region, g.gov_section, "swot")),
-             ("post", entry_url("entry_create", g.region, g.gov_section, "swot"))]
+    urls += [
+        ("get", entry_url("entry_create", g.region, g.gov_section, "swot")),
+        ("post", entry_url("entry_create", g.region, g.gov_section, "swot")),
+    ]
     for method, url in urls:
-        if "/riwayat/" in url or url.endswith(f"/{theirs.pk}/") and method == "get":
+        if "/riwayat/" in url or (url.endswith(f"/{theirs.pk}/") and method == "get"):
             continue  # reading is allowed
         assert getattr(c, method)(url, {"statement": "x", "quadrant": "S", "priority": 1}).status_code == 403, url
         r = getattr(c, method)(url, {"statement": "x", "quadrant": "S", "priority": 1}, **HX)
@@ -228,7 +255,7 @@ def test_open_review_comments_show_next_to_their_entry(world, login):
     review.comment_add(g.env_section, world.expert, "Bagian ini perlu SWOT ancaman")
     c = login(g.opd)
     html = c.get(workspace(g.region, g.env_section)).content.decode()
-    row = html[html.index(f'id="entry-swot-{g.swot.pk}"'):html.index('id="add-swot-S"')]
+    row = html[html.index(f'id="entry-swot-{g.swot.pk}"') : html.index('id="add-swot-S"')]
     assert "Tambahkan data dukung jumlah bank sampah" in row
     assert "Bagian ini perlu SWOT ancaman" in html
     # Still there when the row comes back after an edit is cancelled.
@@ -242,7 +269,7 @@ def test_unknown_dimension_kind_or_entry_is_404(world, login):
     assert c.get(reverse("dimension_detail", args=["garut", "smart-nothing"])).status_code == 404
     assert c.get(f"/r/garut/sections/{g.env_section.pk}/nothing/new/").status_code == 404
     assert c.get(entry_url("entry_edit", g.region, g.env_section, "swot", 999999)).status_code == 404
-    assert c.get(f"/r/garut/sections/999999/").status_code == 404
+    assert c.get("/r/garut/sections/999999/").status_code == 404
 
 
 def test_region_without_masterplan_says_so(world, login):
@@ -250,6 +277,9 @@ def test_region_without_masterplan_says_so(world, login):
     user = f.UserFactory(username="dewan-bekasi")
     f.MembershipFactory(user=user, region=region, role="dewan")
     c = login(user)
-    for url in (reverse("dimension_index", args=["bekasi"]), reverse("dimension_detail", args=["bekasi", "environment"])):
+    for url in (
+        reverse("dimension_index", args=["bekasi"]),
+        reverse("dimension_detail", args=["bekasi", "environment"]),
+    ):
         r = c.get(url)
         assert r.status_code == 200 and "belum memiliki masterplan" in r.content.decode()

@@ -13,8 +13,12 @@ from tests import factories as f
 def swot_form(section, instance=None, **data):
     base = {"quadrant": "S", "statement": "Pernyataan", "priority": 2}
     if instance is not None:
-        base |= {"quadrant": instance.quadrant, "statement": instance.statement, "priority": instance.priority,
-                 "version": instance.version}
+        base |= {
+            "quadrant": instance.quadrant,
+            "statement": instance.statement,
+            "priority": instance.priority,
+            "version": instance.version,
+        }
     return SwotEntryForm(data=base | data, instance=instance or SwotEntry(section=section), section=section)
 
 
@@ -81,8 +85,11 @@ def test_every_write_reopens_an_approved_section(world):
         g.env_section.refresh_from_db()
 
     approve()
-    form = GapItemForm(data={"existing_condition": "a", "expected_condition": "b", "gap": "c"},
-                       instance=GapItem(section=g.env_section), section=g.env_section)
+    form = GapItemForm(
+        data={"existing_condition": "a", "expected_condition": "b", "gap": "c"},
+        instance=GapItem(section=g.env_section),
+        section=g.env_section,
+    )
     assert form.is_valid()
     gap = services.entry_create(g.env_section, form, g.opd)
     assert Section.objects.get(pk=g.env_section.pk).state == "draft"
@@ -124,5 +131,7 @@ def test_history_records_who_deleted_and_restored(world):
     g = world.garut
     services.entry_delete(g.env_section, g.swot, g.opd)
     services.entry_restore(g.env_section, "swot", g.swot.pk, g.opd)
-    types = list(SwotEntry.history.filter(id=g.swot.pk).order_by("history_id").values_list("history_type", "history_user"))
+    types = list(
+        SwotEntry.history.filter(id=g.swot.pk).order_by("history_id").values_list("history_type", "history_user")
+    )
     assert types == [("+", None), ("-", g.opd.pk), ("+", g.opd.pk)]

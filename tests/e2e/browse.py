@@ -24,8 +24,10 @@ def open_menu(page):
         expect(toggler).to_have_attribute("aria-expanded", "true")
         expect(page.locator("#mainnav")).to_be_visible()
         # Bootstrap's collapse animates; wait until it has finished opening.
-        page.wait_for_function("document.querySelector('#mainnav').classList.contains('show') "
-                               "&& !document.querySelector('#mainnav.collapsing')")
+        page.wait_for_function(
+            "document.querySelector('#mainnav').classList.contains('show') "
+            "&& !document.querySelector('#mainnav.collapsing')"
+        )
 
 
 def nav(page, name):
@@ -84,7 +86,8 @@ def axe_violations(page):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})).violations",
+        "async (tags) => (await axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})).violations",
         AXE_TAGS,
     )
     return [v for v in result if v["impact"] in BLOCKING]

@@ -67,13 +67,22 @@ def tour(page, username, extras, password):
     t.menu("Dimensi", "Enam dimensi smart city", "indeks dimensi")
     if "bagian_saya" in extras:
         t.menu("Bagian saya", "Enam dimensi smart city", "bagian saya")
-    t.click(p.get_by_role("link", name="Smart Environment", exact=True).first, re.compile("Smart Environment"),
-            "halaman dimensi")
+    t.click(
+        p.get_by_role("link", name="Smart Environment", exact=True).first,
+        re.compile("Smart Environment"),
+        "halaman dimensi",
+    )
     fillers = p.locator("p", has_text="Perangkat daerah yang mengisi")
-    t.click(fillers.get_by_role("link", name="DLH", exact=True), "Smart Environment — Dinas Lingkungan Hidup",
-            "ruang kerja bagian")
-    t.click(p.get_by_role("link", name="Tinjauan dan pengajuan"),
-            "Tinjauan Smart Environment — Dinas Lingkungan Hidup", "tinjauan bagian")
+    t.click(
+        fillers.get_by_role("link", name="DLH", exact=True),
+        "Smart Environment — Dinas Lingkungan Hidup",
+        "ruang kerja bagian",
+    )
+    t.click(
+        p.get_by_role("link", name="Tinjauan dan pengajuan"),
+        "Tinjauan Smart Environment — Dinas Lingkungan Hidup",
+        "tinjauan bagian",
+    )
     t.menu("Progres", "Progres penyusunan", "matriks progres")
     t.menu("Konsistensi", re.compile("Konsistensi|konsistensi"), "laporan konsistensi")
     t.menu("Tahap bimtek", "Tahap bimtek", "tahap bimtek")

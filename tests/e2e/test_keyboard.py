@@ -134,8 +134,9 @@ def test_workspace_controls_reached_by_tab_with_a_visible_focus(keyboard_page, o
             "add_readiness": lambda el: el["text"].startswith("+ Tambah butir kesiapan"),
             "add_swot": lambda el: el["text"].startswith("+ Tambah butir SWOT"),
             "edit_swot": lambda el: el["text"].startswith("Ubah") and swot.statement[:30] in el["text"],
-            "delete_swot": lambda el: el["tag"] == "button" and el["text"].startswith("Hapus")
-            and swot.statement[:30] in el["text"],
+            "delete_swot": lambda el: (
+                el["tag"] == "button" and el["text"].startswith("Hapus") and swot.statement[:30] in el["text"]
+            ),
             "add_program": lambda el: el["text"].startswith("+ Tambah program"),
         },
         limit=120,

@@ -31,9 +31,7 @@ ANSWER = "Sumber data SIPSN KLHK sudah ditambahkan pada pernyataan."
 
 
 def environment_section():
-    return Section.objects.get(
-        masterplan__region__slug="garut", agency__acronym="DLH", dimension__code="environment"
-    )
+    return Section.objects.get(masterplan__region__slug="garut", agency__acronym="DLH", dimension__code="environment")
 
 
 def open_workspace(page):

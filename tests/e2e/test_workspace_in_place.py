@@ -18,9 +18,7 @@ def page(page, live_server, world, client):
     """The package's page, logged in as opd-garut, with ``page.base`` the live server's address."""
     client.force_login(world.garut.opd)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
     page.base = live_server.url
     return page
 
@@ -110,7 +108,8 @@ def axe_violations(page):
     """Every WCAG 2.1 A/AA violation, whatever its impact (stricter than browse.axe_violations)."""
     page.add_script_tag(path=str(browse.AXE))
     result = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+        "async () => (await axe.run(document, "
+        "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
     )
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result]
 

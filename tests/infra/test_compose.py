@@ -84,7 +84,7 @@ def test_web_runs_migrations_then_gunicorn_on_the_project_wsgi_module():
     assert command.index("migrate") < command.index("gunicorn")
     module, _, attribute = re.search(r"gunicorn\s+(\S+)", command).group(1).partition(":")
     assert getattr(importlib.import_module(module), attribute or "application") is not None
-    assert settings.WSGI_APPLICATION == f"{module}.{attribute or 'application'}"
+    assert f"{module}.{attribute or 'application'}" == settings.WSGI_APPLICATION
     assert "0.0.0.0:8000" in command
     assert any(p.split(":")[-1] == "8000" for p in SERVICES["web"]["ports"])
 
@@ -92,7 +92,7 @@ def test_web_runs_migrations_then_gunicorn_on_the_project_wsgi_module():
 def test_worker_runs_the_project_celery_app():
     args = _command("worker")
     assert args[:2] == ["celery", "-A"] and args[3] == "worker"
-    app = getattr(importlib.import_module(args[2]), "celery_app")
+    app = importlib.import_module(args[2]).celery_app
     assert app.main == "masterplan"
     assert app.conf.broker_url == settings.CELERY_BROKER_URL  # configured from Django settings
 

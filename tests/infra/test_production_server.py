@@ -46,13 +46,20 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
     }
     collect = subprocess.run(
         [str(BIN / "python"), "manage.py", "collectstatic", "--noinput"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert collect.returncode == 0, collect.stderr
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "masterplan.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -75,7 +75,9 @@ def test_password_reset_mail_is_indonesian_with_a_working_link(client, world, ma
     assert "Nama pengguna Anda: opd-garut" in mail.body
     link = re.search(r"https?://testserver(/accounts/reset/\S+)", mail.body).group(1)
     form_url = client.get(link)["Location"]
-    response = client.post(form_url, {"new_password1": "Baru-Sekali-2024", "new_password2": "Baru-Sekali-2024"}, follow=True)
+    response = client.post(
+        form_url, {"new_password1": "Baru-Sekali-2024", "new_password2": "Baru-Sekali-2024"}, follow=True
+    )
     assert "Kata sandi Anda sudah tersimpan" in html(response)
     assert client.login(username="opd-garut", password="Baru-Sekali-2024")
 
@@ -95,7 +97,7 @@ def test_invalid_reset_link_says_so(client, world):
 )
 def test_region_nav_depends_on_role_and_marks_current_page(login, world, who, sees_people, label):
     page = login(getattr(world.garut, who)).get(reverse("agency_list", args=["garut"]))
-    nav = html(page).split('<main', 1)[0]
+    nav = html(page).split("<main", 1)[0]
     assert (reverse("people_list", args=["garut"]) in nav) is sees_people
     assert f"({label})" in nav
     assert re.search(r'href="/r/garut/agencies/" aria-current="page"', nav)

@@ -277,7 +277,7 @@ def test_agency_edit_renames_and_same_name_as_tegal_is_fine(login, world):
     assert response.status_code == 302
     response = client.post(url, {"name": "Dinas Lingkungan Hidup", "acronym": "X"})
     assert "sudah ada" in field_error(response, "id_name")
-    assert "<h1 class=\"h3\">Ubah Badan Perencanaan Pembangunan Daerah</h1>" in html(response)
+    assert '<h1 class="h3">Ubah Badan Perencanaan Pembangunan Daerah</h1>' in html(response)
 
 
 def test_agency_delete_blocked_page_and_allowed_delete(login, world):
@@ -304,9 +304,14 @@ def test_agency_dimensions_page_ticks_current_and_saves_changes(login, world):
     assert re.search(rf'value="{gov.pk}"[^>]*checked', html(page))
     living, economy = f.dimension("living"), f.dimension("economy")
     response = client.post(url, {"dimensions": [living.pk, economy.pk]}, follow=True)
-    assert "ditambahkan: Smart Economy, Smart Living" in html(response) or "ditambahkan: Smart Living, Smart Economy" in html(response)
+    assert "ditambahkan: Smart Economy, Smart Living" in html(
+        response
+    ) or "ditambahkan: Smart Living, Smart Economy" in html(response)
     assert "dilepas: Smart Governance" in html(response)
-    assert set(Section.objects.filter(agency=g.bappeda).values_list("dimension__code", flat=True)) == {"living", "economy"}
+    assert set(Section.objects.filter(agency=g.bappeda).values_list("dimension__code", flat=True)) == {
+        "living",
+        "economy",
+    }
 
 
 def test_agency_dimensions_refuses_to_untick_a_dimension_with_entries(login, world):
@@ -346,7 +351,12 @@ def test_people_list_shows_roles_and_agencies(login, world):
 
 
 def _invite_data(**kw):
-    data = {"username": "opd-garut-dinkes", "full_name": "Siti Rahmawati", "email": "siti@garutkab.go.id", "role": "opd"}
+    data = {
+        "username": "opd-garut-dinkes",
+        "full_name": "Siti Rahmawati",
+        "email": "siti@garutkab.go.id",
+        "role": "opd",
+    }
     data.update(kw)
     return data
 
@@ -354,7 +364,9 @@ def _invite_data(**kw):
 def test_people_add_sends_invitation(login, world, mailoutbox, django_capture_on_commit_callbacks):
     client = login(world.garut.diskominfo)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("people_add", args=["garut"]), _invite_data(agency=world.garut.dlh.pk), follow=True)
+        response = client.post(
+            reverse("people_add", args=["garut"]), _invite_data(agency=world.garut.dlh.pk), follow=True
+        )
     assert "Tautan untuk membuat kata sandi dikirim ke siti@garutkab.go.id" in html(response)
     assert "belum membuat kata sandi" in html(response)
     m = Membership.objects.get(user__username="opd-garut-dinkes")
@@ -447,7 +459,12 @@ def test_people_resend_invitation(login, world, mailoutbox, django_capture_on_co
     "name,make,stored_ext,content_type",
     [
         ("MoU Garut.pdf", pdf_bytes, ".pdf", "application/pdf"),
-        ("notulen.docx", docx_bytes, ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "notulen.docx",
+            docx_bytes,
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("hadir.xlsx", xlsx_bytes, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("foto-kegiatan.pdf", png_bytes, ".png", "image/png"),  # named .pdf, is a PNG
     ],
@@ -472,7 +489,12 @@ def test_document_upload_and_download(login, world, name, make, stored_ext, cont
 
 def test_document_with_stage_is_listed_under_the_stage(login, world):
     client = login(world.garut.diskominfo)
-    data = {"kind": "minutes", "title": "Notulen Tahap I", "stage": world.garut.stage.pk, "file": upload("n.pdf", pdf_bytes())}
+    data = {
+        "kind": "minutes",
+        "title": "Notulen Tahap I",
+        "stage": world.garut.stage.pk,
+        "file": upload("n.pdf", pdf_bytes()),
+    }
     assert client.post(reverse("document_upload", args=["garut"]), data).status_code == 302
     page = client.get(reverse("document_list", args=["garut"]))
     assert re.search(r"Dokumen Tahap I</h2>.*Notulen Tahap I", html(page), re.S)

@@ -34,4 +34,3 @@ def books(db):
 def summary(books):
     """Buku 3 Ringkasan Eksekutif: the shortest book, the one most tests render."""
     return books[3]
-

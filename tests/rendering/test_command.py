@@ -64,7 +64,9 @@ def test_a_failed_book_is_reported_and_the_command_fails(world, books, tmp_path,
     monkeypatch.setattr("masterplan.books.services.book_pdf_render", crash)
     err = StringIO()
     with pytest.raises(CommandError, match="1 buku gagal"):
-        call_command("render_books", "garut", "--book", "3", "--output-dir", str(tmp_path), stdout=StringIO(), stderr=err)
+        call_command(
+            "render_books", "garut", "--book", "3", "--output-dir", str(tmp_path), stdout=StringIO(), stderr=err
+        )
     assert "GAGAL" in err.getvalue() and "rusak" in err.getvalue()
     assert list(tmp_path.iterdir()) == []
     assert RenderJob.objects.get().state == RenderJob.State.FAILED

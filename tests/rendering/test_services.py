@@ -4,6 +4,7 @@ leave the last good PDF and no partial file, jobs that never stay "rendering".""
 import logging
 import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import weasyprint
@@ -121,7 +122,7 @@ def test_failed_render_keeps_the_last_good_pdf_and_leaves_no_partial_file(
 ):
     mp = world.garut.masterplan
     good, _ = request_and_run(django_capture_on_commit_callbacks, mp, summary)
-    good_bytes = open(good.file.path, "rb").read()
+    good_bytes = Path(good.file.path).read_bytes()
     mp.vision = "Visi yang baru"
     mp.save()
 
@@ -142,7 +143,7 @@ def test_failed_render_keeps_the_last_good_pdf_and_leaves_no_partial_file(
     assert "Traceback" in caplog.text or any(r.exc_info for r in caplog.records)
     assert book_files(media_root) == [media_root / good.file.name]
     assert services.latest_done_job(mp, summary) == good
-    assert open(good.file.path, "rb").read() == good_bytes
+    assert Path(good.file.path).read_bytes() == good_bytes
 
 
 def test_a_write_that_fails_halfway_leaves_no_file(
@@ -295,7 +296,9 @@ def test_a_stuck_job_does_not_block_a_new_request(world, summary, django_capture
     assert job.pk != stuck.pk and job.state == State.DONE
 
 
-def test_broker_down_marks_the_job_failed_with_a_message(world, summary, django_capture_on_commit_callbacks, monkeypatch):
+def test_broker_down_marks_the_job_failed_with_a_message(
+    world, summary, django_capture_on_commit_callbacks, monkeypatch
+):
     from masterplan.rendering.tasks import book_render_task
 
     def refuse(*args, **kwargs):  # simulates a broker that does not answer
@@ -398,10 +401,10 @@ def test_soft_time_limit_watch_remembers_a_limit_a_library_swallowed():
     previous = signal.signal(signal.SIGUSR1, celery_like_handler)
     try:
         with soft_time_limit_watch() as hit:
-            try:
+            try:  # noqa: SIM105 - written as the library that swallows it is
                 os.kill(os.getpid(), signal.SIGUSR1)
             except Exception:
-                pass  # the library that swallows it
+                pass
         assert hit == [signal.SIGUSR1]
         assert signal.getsignal(signal.SIGUSR1) is celery_like_handler  # put back
         with soft_time_limit_watch() as quiet:

@@ -1,6 +1,8 @@
 """The "Buku" page: render by clicking, watch the progress fragment, download; who may do what;
 a foreign region's books and jobs are 404 by any URL."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -126,7 +128,7 @@ def test_failed_render_shows_the_message_and_keeps_the_last_good_pdf(
     assert "Render terakhir gagal" in html and "data rusak" in html
     response = client.get(url("book_download", "garut", 3))
     assert response.status_code == 200
-    assert downloaded(response) == open(good.file.path, "rb").read()
+    assert downloaded(response) == Path(good.file.path).read_bytes()
     assert client.get(url("render_job_download", "garut", failed.pk)).status_code == 404
 
 

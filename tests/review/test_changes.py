@@ -74,7 +74,7 @@ def test_added_removed_and_changed_fields(world, reviewed):
 
 
 def test_nothing_changed_and_bookkeeping_only(world, reviewed):
-    section, strategy, since = reviewed
+    section, _strategy, since = reviewed
     assert selectors.section_changes_since(section, since) == []
     # A save that changes no field a reviewer sees (only version/updated_at) is no change.
     swot = world.garut.swot
@@ -111,7 +111,7 @@ def test_other_sections_are_not_mixed_in(world, reviewed):
 
 
 def test_review_page_shows_changes_side_by_side(world, reviewed, login):
-    section, _strategy, since = reviewed
+    _section, _strategy, _since = reviewed
     swot = world.garut.swot
     swot.statement = "Pernyataan baru"
     swot.save()

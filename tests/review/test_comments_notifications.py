@@ -40,7 +40,9 @@ def test_submit_notifies_the_region_experts_only(
 
 
 @pytest.mark.parametrize("kind", ["approve", "request_changes"])
-def test_review_outcome_notifies_the_agency_opd_members(world, people, mailoutbox, django_capture_on_commit_callbacks, kind):
+def test_review_outcome_notifies_the_agency_opd_members(
+    world, people, mailoutbox, django_capture_on_commit_callbacks, kind
+):
     section = world.garut.env_section
     second_dlh = f.UserFactory(username="opd-dlh-2")
     f.MembershipFactory(user=second_dlh, region=world.garut.region, role="opd", agency=world.garut.dlh)
@@ -58,19 +60,22 @@ def test_review_outcome_notifies_the_agency_opd_members(world, people, mailoutbo
     assert "Lengkapi data dukung" in mailoutbox[0].body
 
 
-def test_mail_waits_for_commit_and_refused_transition_mails_nobody(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_mail_waits_for_commit_and_refused_transition_mails_nobody(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.section_submit(world.garut.env_section, world.garut.opd, "")
     assert mailoutbox == []  # nothing sent before the commit
     assert len(callbacks) == 1
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(services.TransitionError):
-            services.section_submit(world.garut.env_section, world.garut.opd, "lagi")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.TransitionError):
+        services.section_submit(world.garut.env_section, world.garut.opd, "lagi")
     assert mailoutbox == []
     assert Notification.objects.count() == 1  # the first submit's only
 
 
-def test_comment_flow_expert_comments_agency_answers_and_resolves(world, people, mailoutbox, django_capture_on_commit_callbacks):
+def test_comment_flow_expert_comments_agency_answers_and_resolves(
+    world, people, mailoutbox, django_capture_on_commit_callbacks
+):
     section, swot = world.garut.env_section, world.garut.swot
     with django_capture_on_commit_callbacks(execute=True):
         comment = services.comment_add(section, world.expert, "Sertakan sumber data bank sampah", entry=swot)
@@ -134,7 +139,9 @@ def test_comments_on_nested_entries(world):
     program = world.garut.program
     roadmap = f.RoadmapEntryFactory(program=program)
     indicator = f.IndicatorFactory(goal=None, program=program)
-    quick_win = f.QuickWinFactory(program=f.ProgramFactory(section=world.garut.env_section, horizon="short", start_year=2024, end_year=2024))
+    quick_win = f.QuickWinFactory(
+        program=f.ProgramFactory(section=world.garut.env_section, horizon="short", start_year=2024, end_year=2024)
+    )
     for entry in (roadmap, indicator, quick_win):
         services.comment_add(world.garut.env_section, world.expert, f"Tentang {entry}", entry=entry)
     comments = selectors.open_comments_for_section(world.garut.env_section)
@@ -157,6 +164,8 @@ def test_open_comments_selector_fixed_queries(world, django_assert_num_queries):
 def test_notify_skips_actor_duplicates_and_users_without_email(world, mailoutbox, django_capture_on_commit_callbacks):
     no_mail = f.UserFactory(username="tanpa-surel", email="")
     with django_capture_on_commit_callbacks(execute=True):
-        rows = notify([world.expert, world.expert, no_mail, world.garut.opd], "other", "Halo", "/", exclude=world.garut.opd)
+        rows = notify(
+            [world.expert, world.expert, no_mail, world.garut.opd], "other", "Halo", "/", exclude=world.garut.opd
+        )
     assert sorted(r.recipient.username for r in rows) == ["ahli", "tanpa-surel"]
     assert [m.to for m in mailoutbox] == [[world.expert.email]]

@@ -104,7 +104,9 @@ def test_comment_on_entry_through_the_page(world, login):
     client = login(world.expert)
     url = review_url(world.garut)
     swot = world.garut.swot
-    response = client.post(url, {"op": "comment", "entry_type": "swotentry", "entry_id": swot.pk, "text": "Data dukung?"})
+    response = client.post(
+        url, {"op": "comment", "entry_type": "swotentry", "entry_id": swot.pk, "text": "Data dukung?"}
+    )
     assert response.status_code == 302
     comment = ReviewComment.objects.get()
     assert comment.entry == swot and comment.author == world.expert
@@ -114,7 +116,9 @@ def test_comment_on_entry_through_the_page(world, login):
     assert "Komentar tidak boleh kosong" in response.content.decode()
     assert ReviewComment.objects.count() == 1
     # An entry of another region named in the form: refused, nothing saved.
-    response = client.post(url, {"op": "comment", "entry_type": "swotentry", "entry_id": world.tegal.swot.pk, "text": "x"})
+    response = client.post(
+        url, {"op": "comment", "entry_type": "swotentry", "entry_id": world.tegal.swot.pk, "text": "x"}
+    )
     assert "tidak ditemukan" in response.content.decode()
     assert ReviewComment.objects.count() == 1
 

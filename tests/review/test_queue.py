@@ -10,6 +10,7 @@ from dimensions.models import Section
 from dimensions.review import selectors, services
 from tests import factories as f
 
+
 def _region(name, stage_days=None, past_days=None, today=None):
     """A region with a submitted section, and stages `stage_days` from today (None: none)."""
     region = f.RegionFactory(name=name, slug=name.lower())
@@ -104,5 +105,5 @@ def test_queue_queries_do_not_grow(world, login, django_assert_num_queries):
     _grow(world.expert, 6)
     large, response = count()
     assert large == small
-    assert response.content.decode().count("/review/\"") >= 13  # all 1 + 6 regions' 2 sections each
+    assert response.content.decode().count('/review/"') >= 13  # all 1 + 6 regions' 2 sections each
     assert Section.objects.filter(state="submitted").count() == 14

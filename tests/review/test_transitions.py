@@ -9,7 +9,17 @@ from dimensions.review.models import ReviewComment, SectionTransition
 from masterplan.notifications.models import Notification
 
 State = Section.State
-ALL_ROLES = ["opd", "opd_other_agency", "diskominfo", "dewan", "expert", "expert_tegal_only", "admin", "opd_tegal", "outsider"]
+ALL_ROLES = [
+    "opd",
+    "opd_other_agency",
+    "diskominfo",
+    "dewan",
+    "expert",
+    "expert_tegal_only",
+    "admin",
+    "opd_tegal",
+    "outsider",
+]
 
 
 def _set_state(section, state):
@@ -30,7 +40,13 @@ def test_submit_by_role(world, people, role):
     user = people[role]
     if role == "opd":
         t = services.section_submit(section, user, "Siap ditinjau")
-        assert (t.from_state, t.to_state, t.actor, t.note, t.kind) == ("draft", "submitted", user, "Siap ditinjau", "submit")
+        assert (t.from_state, t.to_state, t.actor, t.note, t.kind) == (
+            "draft",
+            "submitted",
+            user,
+            "Siap ditinjau",
+            "submit",
+        )
         section.refresh_from_db()
         assert section.state == State.SUBMITTED
     else:

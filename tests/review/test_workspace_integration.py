@@ -33,7 +33,9 @@ def test_resolve_from_the_workspace_comes_back_to_it(world, login):
     assert not comment.is_open
 
 
-def test_editing_an_approved_section_in_the_workspace_reopens_it(world, login, mailoutbox, django_capture_on_commit_callbacks):
+def test_editing_an_approved_section_in_the_workspace_reopens_it(
+    world, login, mailoutbox, django_capture_on_commit_callbacks
+):
     section = world.garut.env_section
     services.section_submit(section, world.garut.opd, "")
     services.section_approve(section, world.expert, "")

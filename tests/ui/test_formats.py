@@ -14,9 +14,21 @@ def test_review_queue_names_the_next_stage_in_roman_and_the_full_month(world, lo
     world.garut.env_section.state = "submitted"
     world.garut.env_section.save()
     html = login(world.expert).get("/review/").content.decode()
-    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember"]
-    assert f"Tahap II, <time datetime=\"{day:%Y-%m-%d}\">{day.day} {months[day.month - 1]} {day.year}</time>" in html
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    assert f'Tahap II, <time datetime="{day:%Y-%m-%d}">{day.day} {months[day.month - 1]} {day.year}</time>' in html
     assert 'class="table table-hover align-middle table-stack"' in html
     assert 'data-label="Perangkat daerah"' in html
 

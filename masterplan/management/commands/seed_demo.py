@@ -73,8 +73,8 @@ class Command(BaseCommand):
         logins = [x for x in result.logins if "generated-" not in x.username]
         headers = (_("Nama pengguna"), _("Peran"), _("Daerah"), _("Kata sandi"))
         rows = [(x.username, x.role, x.region, x.password) for x in logins]
-        widths = [max(len(str(v)) for v in col) for col in zip(headers, *rows)]
-        line = "  ".join("{:<%d}" % w for w in widths)
+        widths = [max(len(str(v)) for v in col) for col in zip(headers, *rows, strict=False)]
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
         out.write("")
         out.write(self.style.MIGRATE_HEADING(_("Login demo")))
         out.write(line.format(*headers))
@@ -83,7 +83,9 @@ class Command(BaseCommand):
             out.write(line.format(*row))
         if scale:
             out.write(
-                _("Daerah hasil bangkitan generated-1 .. generated-%(n)d punya pengguna diskominfo-, opd- dan dewan-"
-                  "generated-N dengan kata sandi yang sama.")
+                _(
+                    "Daerah hasil bangkitan generated-1 .. generated-%(n)d punya pengguna diskominfo-, opd- dan dewan-"
+                    "generated-N dengan kata sandi yang sama."
+                )
                 % {"n": scale}
             )

@@ -38,7 +38,9 @@ class Command(BaseCommand):
             metavar="N",
             help=gettext_lazy("nomor buku (boleh berulang); bawaan: semua buku aktif"),
         )
-        parser.add_argument("--output-dir", default=".", help=gettext_lazy("folder tujuan PDF (bawaan: folder saat ini)"))
+        parser.add_argument(
+            "--output-dir", default=".", help=gettext_lazy("folder tujuan PDF (bawaan: folder saat ini)")
+        )
         parser.add_argument("--force", action="store_true", help=gettext_lazy("render walaupun isi tidak berubah"))
 
     def handle(self, slug, books=None, output_dir=".", force=False, **options):
