@@ -100,7 +100,7 @@ lint: deps-test
 	@echo "== lint: ruff, import-linter =="
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@if grep -q "tool.importlinter" pyproject.toml; then $(BIN)/lint-imports; fi
+	$(BIN)/lint-imports
 
 format: deps-test
 	$(BIN)/ruff check --fix .

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from masterplan.uploads import XLSX, validate_upload
+
 from .models import Participant
 
 MAX_ROWS = 2000
@@ -222,8 +224,6 @@ def read_table(uploaded):
 
 def _check_with_upload_validator(uploaded):
     """The site-wide upload check: an XLSX package by its parts, within the size limit."""
-    from masterplan.uploads import XLSX, validate_upload
-
     uploaded.seek(0)
     try:
         validate_upload(uploaded, allowed={XLSX})

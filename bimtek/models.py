@@ -1,6 +1,7 @@
 """The four bimtek stages of a masterplan and who took part."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -58,8 +59,6 @@ class Stage(models.Model):
         return self.ROMAN.get(self.number, str(self.number))
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
 

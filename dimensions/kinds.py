@@ -8,6 +8,7 @@ in, and what is deleted and restored together with it.
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from dimensions.models import (
@@ -81,8 +82,6 @@ KINDS = {
 
 
 def get_kind(code):
-    from django.http import Http404
-
     try:
         return KINDS[code]
     except KeyError:

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from masterplan.models import YEAR_VALIDATORS
+from masterplan.models import YEAR_VALIDATORS, AgencyWork
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -72,7 +72,7 @@ class FundingSource(models.Model):
         return self.name
 
 
-class Section(models.Model):
+class Section(AgencyWork, models.Model):
     """One agency's work on one dimension of a masterplan: the assignment and its review state."""
 
     class State(models.TextChoices):
@@ -95,6 +95,9 @@ class Section(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     REGION_PATH = "masterplan__region"
+    # Entries may be written in these states: not while under review (submitted). Editing an
+    # approved section is allowed but reopens it (the review listens to section_entries_changed).
+    EDITABLE_STATES = frozenset({State.DRAFT, State.CHANGES_REQUESTED, State.APPROVED})
 
     class Meta:
         verbose_name = _("bagian dimensi")
@@ -107,9 +110,20 @@ class Section(models.Model):
     def __str__(self):
         return f"{self.dimension} — {self.agency}"
 
+    @property
+    def is_editable(self) -> bool:
+        """May the section's entries be written in its current review state?"""
+        return self.state in self.EDITABLE_STATES
+
     def clean(self):
         if self.agency_id and self.masterplan_id and self.agency.region_id != self.masterplan.region_id:
             raise ValidationError({"agency": _("Perangkat daerah ini bukan milik daerah masterplan.")})
+
+
+# History change reasons of a delete: the entry's record gets DELETE_PREFIX + token, what was
+# deleted with it CASCADE_PREFIX + the same token, so a restore brings all of it back.
+DELETE_PREFIX = "delete:"
+CASCADE_PREFIX = "cascade:"
 
 
 class Entry(models.Model):

@@ -5,12 +5,15 @@ here runs a fixed number of queries whatever the number of entries (prefetch wit
 objects, group in Python), so the pages stay fast in a hall of thirty agencies.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from dimensions.kinds import KINDS
 from dimensions.models import (
+    CASCADE_PREFIX,
     SUBCOMPONENTS,
     Dimension,
     GapItem,
@@ -22,10 +25,12 @@ from dimensions.models import (
     QuickWin,
     ReadinessComponent,
     ReadinessItem,
+    RoadmapEntry,
     Section,
     Strategy,
     SwotEntry,
 )
+from masterplan.models import Agency
 
 COUNTED = (
     ("readiness", ReadinessItem, "section"),
@@ -60,6 +65,109 @@ def entry_counts(sections):
         for row in rows:
             counts[row[path]][code] = row["n"]
     return counts
+
+
+def section_entry_counts(section_ids) -> Counter:
+    """Number of entries written directly in each section id (one query per kind, whatever the
+    sections); what hangs on them (indicators, quick wins) goes with its parent."""
+    counts = Counter()
+    section_ids = list(section_ids)
+    if not section_ids:
+        return counts
+    for kind in KINDS.values():
+        if kind.section_path != "section":
+            continue
+        rows = kind.model.objects.filter(section_id__in=section_ids).values_list("section_id").annotate(n=Count("pk"))
+        for section_id, n in rows.order_by():
+            counts[section_id] += n
+    return counts
+
+
+def section_has_entries(section) -> bool:
+    """Has anything been written in the section? (At most one query per kind, stopping at the first.)"""
+    return any(
+        kind.model.objects.filter(section=section).exists() for kind in KINDS.values() if kind.section_path == "section"
+    )
+
+
+def section_counts_by_region(masterplans) -> dict:
+    """{region id: (sections, approved sections)} of the given masterplans (one query)."""
+    result = {}
+    rows = (
+        Section.objects.filter(masterplan__in=[mp.pk for mp in masterplans])
+        .values_list("masterplan__region_id", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for region_id, state, n in rows:
+        total, approved = result.get(region_id, (0, 0))
+        result[region_id] = (total + n, approved + (n if state == Section.State.APPROVED else 0))
+    return result
+
+
+def section_state_summary(masterplan) -> dict:
+    """The sections of a masterplan counted by review state, and the dimensions they cover."""
+    by_state = {}
+    if masterplan is not None:
+        by_state = dict(
+            Section.objects.filter(masterplan=masterplan).values_list("state").annotate(n=Count("pk")).order_by()
+        )
+    return {
+        "section_count": sum(by_state.values()),
+        "section_states": [
+            {"state": state, "label": label, "count": by_state.get(state, 0)} for state, label in Section.State.choices
+        ],
+        "dimension_count": (
+            Section.objects.filter(masterplan=masterplan).values("dimension").distinct().count() if masterplan else 0
+        ),
+    }
+
+
+def agencies_with_sections(region, masterplan):
+    """The agencies of a region with ``member_count`` and ``current_sections`` (their dimensions
+    in the current masterplan). Three queries whatever the number of agencies."""
+    sections = (
+        Section.objects.filter(masterplan=masterplan).select_related("dimension").order_by("dimension__order")
+        if masterplan is not None
+        else Section.objects.none()
+    )
+    return (
+        Agency.objects.filter(region=region)
+        .annotate(member_count=Count("members", distinct=True))
+        .prefetch_related(Prefetch("sections", queryset=sections, to_attr="current_sections"))
+        .order_by("name")
+    )
+
+
+def entries_outside_period(masterplan, start: int, end: int) -> list[tuple[str, int]]:
+    """What of a masterplan's content would fall outside the period start..end:
+    a list of (label, count) with count > 0."""
+    if masterplan is None or masterplan.pk is None:
+        return []
+    outside = [
+        (
+            _("program"),
+            Program.objects.filter(section__masterplan=masterplan)
+            .filter(Q(start_year__lt=start) | Q(end_year__gt=end))
+            .count(),
+        ),
+        (
+            _("kegiatan peta jalan"),
+            RoadmapEntry.objects.filter(program__section__masterplan=masterplan)
+            .filter(Q(year__lt=start) | Q(year__gt=end))
+            .count(),
+        ),
+        (
+            _("target indikator"),
+            IndicatorTarget.objects.filter(
+                Q(indicator__goal__section__masterplan=masterplan)
+                | Q(indicator__program__section__masterplan=masterplan)
+            )
+            .filter(Q(year__lt=start) | Q(year__gt=end))
+            .count(),
+        ),
+    ]
+    return [(label, n) for label, n in outside if n]
 
 
 @dataclass
@@ -240,8 +348,6 @@ def entry_for_row(kind_code, pk, editable_ids):
 
 
 def _section_filter(kind, section):
-    from django.db.models import Q
-
     if kind.code == "indicator":
         return Q(goal_id__in=Goal.objects.filter(section=section).values("pk")) | Q(
             program_id__in=Program.objects.filter(section=section).values("pk")
@@ -255,8 +361,6 @@ def deleted_entries(section):
     """Entries of the section deleted and not restored, newest first: one row per entry with who
     deleted it and when. Entries deleted together with their parent come back with the parent
     and are not listed on their own. One query per kind."""
-    from dimensions.services import CASCADE_PREFIX
-
     rows = []
     for kind in KINDS.values():
         model = kind.model

@@ -1,8 +1,9 @@
 """Every write of an entry goes through here: create, update, delete, restore.
 
 Each function runs in one transaction, checks that the user may write in the section
-(masterplan.access) and that the section's review state allows it (dimensions.review), and tells
-the review afterwards (an approved section goes back to draft).
+(masterplan.access) and that the section's review state allows it (``Section.is_editable``), and
+announces the change (``signals.section_entries_changed``: the review puts an approved section
+back to draft).
 
 Nothing is lost:
 - updates use optimistic locking: ``UPDATE ... SET version = n + 1 WHERE version = n``; when no
@@ -23,6 +24,8 @@ from simple_history.models import HistoricalRecords
 
 from dimensions.kinds import KINDS
 from dimensions.models import (
+    CASCADE_PREFIX,
+    DELETE_PREFIX,
     Entry,
     Goal,
     Indicator,
@@ -34,10 +37,9 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from dimensions.selectors import section_entry_counts
+from dimensions.signals import section_entries_changed
 from masterplan import access
-
-DELETE_PREFIX = "delete:"
-CASCADE_PREFIX = "cascade:"
 
 
 class SectionLocked(PermissionDenied):
@@ -62,13 +64,6 @@ class RestoreError(ValidationError):
     """A deleted entry that cannot be brought back now (its parent is gone, or it exists)."""
 
 
-def _review():
-    # Imported lazily: the review app imports dimensions models, and is optional at import time.
-    from dimensions.review import services as review
-
-    return review
-
-
 def kind_of(entry):
     for kind in KINDS.values():
         if isinstance(entry, kind.model):
@@ -82,13 +77,13 @@ def _writable(user, section):
     access.require(user, access.EDIT_SECTION, section)
     locked = Section.objects.select_for_update().only("pk", "state").get(pk=section.pk)
     section.state = locked.state
-    if not _review().section_is_editable(section):
+    if not section.is_editable:
         raise SectionLocked()
     return section
 
 
 def _changed(section, user):
-    _review().section_entry_changed(section, user)
+    section_entries_changed.send(sender=Section, section=section, user=user)
 
 
 def _in_section(kind, section, pk):
@@ -315,3 +310,46 @@ def entry_restore(section, kind_code, pk, user):
         _relink_reverse(obj, user, record.history_date)
         _changed(section, user)
     return obj
+
+
+# Assignments: which dimensions an agency works on -----------------------------------------
+
+
+@transaction.atomic
+def agency_dimensions_set(agency, masterplan, dimensions) -> tuple[list, list]:
+    """Make the agency's sections in the masterplan exactly ``dimensions``: create the missing
+    sections and delete the unticked ones. A section that already has entries is never deleted
+    (the agency's written work would go with it): the whole change is refused with the names.
+
+    Returns (added dimensions, removed dimensions)."""
+    if agency.region_id != masterplan.region_id:
+        raise ValueError("agency and masterplan of different regions")
+    wanted = {d.pk: d for d in dimensions}
+    current = {
+        s.dimension_id: s
+        for s in Section.objects.filter(masterplan=masterplan, agency=agency).select_related("dimension")
+    }
+    to_remove = [s for dim_id, s in current.items() if dim_id not in wanted]
+    counts = section_entry_counts(s.pk for s in to_remove)
+    blocked = [s for s in to_remove if counts.get(s.pk)]
+    if blocked:
+        names = ", ".join(
+            _("%(dimension)s (%(n)s isian)") % {"dimension": s.dimension, "n": counts[s.pk]} for s in blocked
+        )
+        raise ValidationError(
+            {
+                "dimensions": _(
+                    "Dimensi berikut sudah berisi isian sehingga tidak dapat dilepas: %(names)s. "
+                    "Hapus atau pindahkan isiannya dulu."
+                )
+                % {"names": names}
+            }
+        )
+    added = []
+    for dim_id, dimension in wanted.items():
+        if dim_id not in current:
+            Section.objects.create(masterplan=masterplan, agency=agency, dimension=dimension)
+            added.append(dimension)
+    removed = [s.dimension for s in to_remove]
+    Section.objects.filter(pk__in=[s.pk for s in to_remove]).delete()
+    return added, removed

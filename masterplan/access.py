@@ -12,11 +12,12 @@ Every view and every query of region data goes through here:
 Roles live in ``Membership`` (one per user and region); a superuser is the site administrator.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Membership, Region, Role
+from .models import AgencyWork, Membership, Region, Role
 
 ADMIN = "admin"
 
@@ -144,9 +145,8 @@ def require(user, action, obj):
 
 
 def _section_of(obj):
-    from dimensions.models import Section
-
-    if isinstance(obj, Section):
+    """The agency's piece of work (a dimension section) an object is, or hangs on."""
+    if isinstance(obj, AgencyWork):
         return obj
     for attr in ("section", "program", "goal", "indicator"):
         parent = getattr(obj, attr, None)
@@ -184,7 +184,6 @@ def can_anywhere(user, action):
 
 def reviewers_of(region):
     """The experts assigned to a region (who review its sections and get told of submissions)."""
-    from django.contrib.auth import get_user_model
 
     return (
         get_user_model()
@@ -195,7 +194,6 @@ def reviewers_of(region):
 
 def editors_of(section):
     """The OPD representatives who may write in a section (its agency's members)."""
-    from django.contrib.auth import get_user_model
 
     return (
         get_user_model()

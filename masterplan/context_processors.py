@@ -1,4 +1,7 @@
+from django.utils.translation import gettext as _
+
 from . import access
+from .models import Role
 
 
 def navigation(request):
@@ -13,10 +16,6 @@ def navigation(request):
 
 def _role_label(role):
     """The role's Indonesian name for the navigation bar (e.g. 'Staf Diskominfo')."""
-    from django.utils.translation import gettext as _
-
-    from .models import Role
-
     if role == access.ADMIN:
         return _("Administrator situs")
     return Role(role).label if role in Role.values else role

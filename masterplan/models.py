@@ -3,6 +3,7 @@ region for a period, and its documents."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -11,6 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class AgencyWork:
+    """Marks a model whose rows are one agency's work (``agency_id``): an OPD representative may
+    write in it, and in what hangs on it, only for their own agency (``access.can(EDIT_SECTION)``).
+    The core knows the rule; the content layer (``dimensions.Section``) carries the mark."""
+
+    agency_id: int
 
 
 class User(AbstractUser):
@@ -131,8 +140,6 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} ({self.region})"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.role == Role.OPD and not self.agency_id:
             raise ValidationError({"agency": _("Perwakilan OPD wajib memilih perangkat daerah.")})
         if self.role != Role.OPD and self.agency_id:
@@ -179,8 +186,6 @@ class Masterplan(models.Model):
         return year is not None and self.period_start <= year <= self.period_end
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.period_start and self.period_end:
             if self.period_end < self.period_start:
                 raise ValidationError({"period_end": _("Tahun akhir tidak boleh sebelum tahun awal.")})

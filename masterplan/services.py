@@ -1,5 +1,5 @@
-"""Writes of the core domain: region profile, masterplan record, agencies and their dimensions,
-members and invitations, documents.
+"""Writes of the core domain: region profile, masterplan record, agencies, members and
+invitations, documents. (Which dimensions an agency works on is content: dimensions.services.)
 
 Views and forms stay thin: they check input and access, then call one function here. Every
 function runs in ``transaction.atomic`` and raises ``ValidationError`` (with field names where a
@@ -18,9 +18,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, signals
 from .models import Agency, Document, Masterplan, Membership, Region, Role
-from .selectors import section_entry_counts
 
 # Roles Diskominfo staff may give. Experts are appointed by Kominfo: the site administrator
 # assigns them to regions (Django admin), so a region cannot grant itself a reviewer.
@@ -67,13 +66,12 @@ def masterplan_save(
 ) -> Masterplan:
     """Create the region's masterplan record or update the current one (period, vision, mission).
 
-    Refuses a period that would leave programs, road map years or indicator targets outside it."""
-    from .selectors import entries_outside_period
-
+    Refuses a period that would leave content outside it (programs, road map years, indicator
+    targets: the content layer answers ``masterplan_period_conflicts``)."""
     mp = masterplan or Masterplan(region=region)
     if mp.region_id != region.pk:
         raise ValueError("masterplan of another region")
-    outside = entries_outside_period(mp, period_start, period_end)
+    outside = _answers(signals.masterplan_period_conflicts, masterplan=mp, start=period_start, end=period_end)
     if outside:
         listed = ", ".join(f"{n} {label}" for label, n in outside)
         raise ValidationError(
@@ -121,25 +119,20 @@ def agency_save(region: Region, agency: Agency | None, *, name: str, acronym: st
     return agency
 
 
+def _answers(signal, **kwargs) -> list:
+    """The receivers' answers to a question signal, concatenated."""
+    return [item for _receiver, answer in signal.send(sender=None, **kwargs) for item in answer or ()]
+
+
 def agency_delete_blockers(agency: Agency) -> list[str]:
     """Why an agency cannot be deleted (empty when it can): deleting would drop people's access
-    or written content, so those must be moved first."""
-    from dimensions.models import Program
-
+    or written content (the content layer answers ``agency_delete_blockers``), so those must be
+    moved first."""
     reasons = []
     members = agency.members.count()
     if members:
         reasons.append(_("%(n)s anggota masih terdaftar pada perangkat daerah ini") % {"n": members})
-    entries = sum(section_entry_counts(agency.sections.values_list("pk", flat=True)).values())
-    if entries:
-        reasons.append(_("%(n)s isian dimensi sudah ditulis perangkat daerah ini") % {"n": entries})
-    led = Program.objects.filter(lead_agency=agency).count()
-    if led:
-        reasons.append(_("perangkat daerah ini menjadi penanggung jawab %(n)s program") % {"n": led})
-    partner = agency.partner_programs.count()
-    if partner:
-        reasons.append(_("perangkat daerah ini menjadi mitra %(n)s program") % {"n": partner})
-    return reasons
+    return reasons + _answers(signals.agency_delete_blockers, agency=agency)
 
 
 @transaction.atomic
@@ -149,48 +142,6 @@ def agency_delete(agency: Agency) -> None:
     if reasons:
         raise ValidationError(_("Perangkat daerah tidak dapat dihapus: %(reasons)s.") % {"reasons": "; ".join(reasons)})
     agency.delete()
-
-
-@transaction.atomic
-def agency_dimensions_set(agency: Agency, masterplan: Masterplan, dimensions) -> tuple[list, list]:
-    """Make the agency's sections in the masterplan exactly ``dimensions``: create the missing
-    sections and delete the unticked ones. A section that already has entries is never deleted
-    (the agency's written work would go with it): the whole change is refused with the names.
-
-    Returns (added dimensions, removed dimensions)."""
-    from dimensions.models import Section
-
-    if agency.region_id != masterplan.region_id:
-        raise ValueError("agency and masterplan of different regions")
-    wanted = {d.pk: d for d in dimensions}
-    current = {
-        s.dimension_id: s
-        for s in Section.objects.filter(masterplan=masterplan, agency=agency).select_related("dimension")
-    }
-    to_remove = [s for dim_id, s in current.items() if dim_id not in wanted]
-    counts = section_entry_counts(s.pk for s in to_remove)
-    blocked = [s for s in to_remove if counts.get(s.pk)]
-    if blocked:
-        names = ", ".join(
-            _("%(dimension)s (%(n)s isian)") % {"dimension": s.dimension, "n": counts[s.pk]} for s in blocked
-        )
-        raise ValidationError(
-            {
-                "dimensions": _(
-                    "Dimensi berikut sudah berisi isian sehingga tidak dapat dilepas: %(names)s. "
-                    "Hapus atau pindahkan isiannya dulu."
-                )
-                % {"names": names}
-            }
-        )
-    added = []
-    for dim_id, dimension in wanted.items():
-        if dim_id not in current:
-            Section.objects.create(masterplan=masterplan, agency=agency, dimension=dimension)
-            added.append(dimension)
-    removed = [s.dimension for s in to_remove]
-    Section.objects.filter(pk__in=[s.pk for s in to_remove]).delete()
-    return added, removed
 
 
 # --- members -----------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ twice), checks role (masterplan.access) and state, writes a SectionTransition, a
 other side. A refused transition raises TransitionError with an Indonesian message and changes
 nothing.
 
-The workspace calls ``section_is_editable`` before writing an entry and ``section_entry_changed``
-after every create/update/delete/restore of one.
+The workspace writes entries only while ``Section.is_editable``; ``section_entry_changed`` runs
+after every create/update/delete/restore of one (connected to ``section_entries_changed``).
 """
 
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dimensions.models import Section
+from dimensions.selectors import section_has_entries
 from masterplan import access
 from masterplan.notifications.models import Notification
 from masterplan.notifications.services import notify
@@ -31,8 +32,6 @@ from .models import ReviewComment, SectionTransition
 State = Section.State
 Kind = SectionTransition.Kind
 
-EDITABLE_STATES = frozenset({State.DRAFT, State.CHANGES_REQUESTED, State.APPROVED})
-
 
 class TransitionError(ValidationError):
     """A transition the section's state or the user's role does not allow."""
@@ -40,12 +39,6 @@ class TransitionError(ValidationError):
 
 class CommentError(ValidationError):
     """A comment action that is not allowed."""
-
-
-def section_is_editable(section):
-    """May the section's entries be written? Not while it is under review (submitted); editing an
-    approved section is allowed but reopens it (see section_entry_changed)."""
-    return section.state in EDITABLE_STATES
 
 
 def section_review_url(section):
@@ -148,17 +141,8 @@ def _transition(section, user, kind, note="", check=None):
     return transition
 
 
-def _section_has_entries(section):
-    from dimensions.models import GapItem, Goal, Program, ReadinessItem, Strategy, SwotEntry
-
-    return any(
-        model.objects.filter(section=section).exists()
-        for model in (SwotEntry, ReadinessItem, GapItem, Strategy, Goal, Program)
-    )
-
-
 def _check_submit(section, note):
-    if not _section_has_entries(section):
+    if not section_has_entries(section):
         raise TransitionError(_("Bagian yang belum berisi butir apa pun tidak dapat diajukan."), code="empty")
 
 
@@ -192,9 +176,10 @@ def section_reopen(section, user, note=""):
     return _transition(section, user, Kind.REOPEN, note)
 
 
-def section_entry_changed(section, user):
-    """Called by the workspace after every create/update/delete/restore of an entry of the
-    section. Reopens an approved section; costs nothing while the section is not approved."""
+def section_entry_changed(section, user, **kwargs):
+    """Receiver of ``dimensions.signals.section_entries_changed``: after every create/update/
+    delete/restore of an entry of the section. Reopens an approved section; costs nothing while
+    the section is not approved."""
     if section.state != State.APPROVED:
         # Nothing to do: an entry can only be written in an editable state, and the only editable
         # state with a transition attached is "approved".

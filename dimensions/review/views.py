@@ -131,15 +131,7 @@ class SectionReviewView(RegionMixin, TemplateView):
 
 
 def _workspace_url(section):
-    """The workspace page of the section when the workspace app provides one."""
-    from django.urls import NoReverseMatch
-
-    for name in ("section_workspace", "section_detail", "workspace"):
-        try:
-            return reverse(name, args=[section.masterplan.region.slug, section.pk])
-        except NoReverseMatch:
-            continue
-    return None
+    return reverse("section_workspace", args=[section.masterplan.region.slug, section.pk])
 
 
 def _comment_target(section, data):

@@ -1,35 +1,29 @@
 """What the dimension pages and the in-place entry views share."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from dimensions.kinds import get_kind
 from dimensions.models import Section
+from dimensions.review.selectors import open_comments_for_section
 from masterplan import access
 from masterplan.views.base import RegionMixin
 
 
-def section_is_editable(section):
-    from dimensions.review.services import section_is_editable as editable
-
-    return editable(section)
-
-
 def open_comments(section):
     """Open review threads of the section keyed by entry (see review/includes/entry_comments.html)."""
-    from dimensions.review.selectors import open_comments_for_section
-
     return open_comments_for_section(section)
 
 
 def editable_ids(user, sections):
     """Ids of the sections whose entries this user may write now (role, agency and review state).
     No query: memberships are cached on the user and sections carry their region."""
-    return {s.pk for s in sections if access.can(user, access.EDIT_SECTION, s) and section_is_editable(s)}
+    return {s.pk for s in sections if access.can(user, access.EDIT_SECTION, s) and s.is_editable}
 
 
 def workspace_url(section, anchor=""):
@@ -55,8 +49,6 @@ def refusal(request, message, status, section=None):
         response["HX-Reswap"] = "innerHTML"
         return response
     if status == 409 and section is not None:
-        from django.contrib import messages
-
         messages.error(request, message)
         return redirect(workspace_url(section))
     raise PermissionDenied(message)
@@ -78,7 +70,7 @@ class SectionMixin(RegionMixin):
 
     @cached_property
     def can_edit(self):
-        return self.may_edit and section_is_editable(self.section)
+        return self.may_edit and self.section.is_editable
 
 
 class KindMixin(SectionMixin):
@@ -89,8 +81,6 @@ class KindMixin(SectionMixin):
         self.kind = get_kind(self.kwargs["kind"])
         self.entry = None
         if "pk" in self.kwargs and self.needs_entry:
-            from django.shortcuts import get_object_or_404
-
             self.entry = get_object_or_404(self.kind.in_section(self.section), pk=self.kwargs["pk"])
 
     needs_entry = True

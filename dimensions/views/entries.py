@@ -20,7 +20,7 @@ from dimensions.forms import FORMS, format_id_decimal, initial_for_group
 from dimensions.models import Goal, Indicator, Program, QuickWin
 from masterplan import access
 
-from .common import KindMixin, open_comments, refusal, section_is_editable, workspace_url
+from .common import KindMixin, open_comments, refusal, workspace_url
 
 
 class EntryWriteMixin(KindMixin):
@@ -41,7 +41,7 @@ class EntryWriteMixin(KindMixin):
 
     def check_edit(self):
         access.require(self.request.user, access.EDIT_SECTION, self.section)
-        if not section_is_editable(self.section):
+        if not self.section.is_editable:
             raise services.SectionLocked()
 
     # Rendering ---------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ class EntryRowView(KindMixin, View):
         if not request.htmx:
             return redirect(workspace_url(self.section, f"entry-{self.kind.code}-{self.entry.pk}"))
         editable = set()
-        if access.can(request.user, access.EDIT_SECTION, self.section) and section_is_editable(self.section):
+        if access.can(request.user, access.EDIT_SECTION, self.section) and self.section.is_editable:
             editable = {self.section.pk}
         entry = selectors.entry_for_row(self.kind.code, self.entry.pk, editable)
         return TemplateResponse(

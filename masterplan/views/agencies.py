@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+from dimensions import selectors as content
+from dimensions import services as content_services
 from dimensions.models import Section
-from masterplan import access, selectors, services
+from masterplan import access, services
 from masterplan.forms import AgencyDimensionsForm, AgencyForm
 from masterplan.models import Agency
 from masterplan.views.base import RegionMixin
@@ -32,7 +34,7 @@ class AgencyListView(RegionMixin, ListView):
     context_object_name = "agencies"
 
     def get_queryset(self):
-        return selectors.region_agencies(self.region, self.masterplan)
+        return content.agencies_with_sections(self.region, self.masterplan)
 
 
 class AgencyDetailView(AgencyObjectMixin, RegionMixin, TemplateView):
@@ -49,7 +51,7 @@ class AgencyDetailView(AgencyObjectMixin, RegionMixin, TemplateView):
             if self.masterplan
             else []
         )
-        counts = selectors.section_entry_counts(s.pk for s in sections)
+        counts = content.section_entry_counts(s.pk for s in sections)
         for s in sections:
             s.entry_count = counts.get(s.pk, 0)
         ctx["sections"] = sections
@@ -114,7 +116,7 @@ class AgencyDeleteView(AgencyObjectMixin, RegionMixin, TemplateView):
 
 class AgencyDimensionsView(AgencyObjectMixin, RegionFormView):
     """Tick the dimensions an agency works on in the current masterplan. Unticking a dimension
-    whose section already has entries is refused (see services.agency_dimensions_set)."""
+    whose section already has entries is refused (see dimensions.services.agency_dimensions_set)."""
 
     template_name = "masterplan/agency_dimensions.html"
     form_class = AgencyDimensionsForm
@@ -143,7 +145,7 @@ class AgencyDimensionsView(AgencyObjectMixin, RegionFormView):
         form = ctx.get("form")
         if self.masterplan is not None and form is not None:
             sections = self.current_sections()
-            counts = selectors.section_entry_counts(s.pk for s in sections)
+            counts = content.section_entry_counts(s.pk for s in sections)
             by_dimension = {s.dimension_id: counts.get(s.pk, 0) for s in sections}
             rows = []
             for cb in form["dimensions"]:
@@ -153,7 +155,7 @@ class AgencyDimensionsView(AgencyObjectMixin, RegionFormView):
         return ctx
 
     def perform(self, form):
-        return services.agency_dimensions_set(self.agency, self.masterplan, form.cleaned_data["dimensions"])
+        return content_services.agency_dimensions_set(self.agency, self.masterplan, form.cleaned_data["dimensions"])
 
     def get_success_message(self, form, result):
         added, removed = result

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from dimensions.models import Section
+from dimensions.selectors import section_counts_by_region
 from masterplan import access
 from masterplan.models import Role
 from masterplan.selectors import region_cards
@@ -15,6 +16,7 @@ def dashboard(request):
 
     A fixed number of queries whatever the number of regions."""
     cards = region_cards(access.visible_regions(request.user))
+    section_counts = section_counts_by_region(c["masterplan"] for c in cards if c["masterplan"] is not None)
     opd_agencies = {}  # agency id -> region id, for OPD representatives
     for card in cards:
         m = access.membership(request.user, card["region"])  # cached: no query per region
@@ -23,6 +25,7 @@ def dashboard(request):
         card["agency"] = m.agency if m else None
         card["can_manage"] = access.can(request.user, access.MANAGE, card["region"])
         card["my_sections"] = []
+        card["section_count"], card["approved_count"] = section_counts.get(card["region"].pk, (0, 0))
         if m and m.role == Role.OPD:
             opd_agencies[m.agency_id] = m.region_id
     # The OPD representative's own work: their agency's sections in the current masterplans.

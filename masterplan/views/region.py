@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from bimtek.models import Stage
+from dimensions.selectors import section_state_summary
 from masterplan import access, selectors, services, uploads
 from masterplan.forms import MasterplanForm, RegionProfileForm
 from masterplan.models import Masterplan, Region
@@ -23,7 +24,7 @@ class RegionDetailView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["overview"] = selectors.region_overview(self.region, self.masterplan)
+        ctx["overview"] = selectors.region_overview(self.region) | section_state_summary(self.masterplan)
         ctx["stages"] = (
             Stage.objects.filter(masterplan=self.masterplan).order_by("number")
             if self.masterplan

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dimensions import services as content_services
 from dimensions.models import Section
 from masterplan import services
 from masterplan.models import Agency, Membership, Role, User
@@ -149,7 +150,7 @@ def test_membership_remove_deactivates_a_user_left_without_region(world):
 def test_agency_dimensions_set_adds_and_removes_empty_sections(world):
     g = world.garut
     gov, living = f.dimension("governance"), f.dimension("living")
-    added, removed = services.agency_dimensions_set(g.bappeda, g.masterplan, [living])
+    added, removed = content_services.agency_dimensions_set(g.bappeda, g.masterplan, [living])
     assert added == [living] and removed == [gov]
     assert set(Section.objects.filter(agency=g.bappeda).values_list("dimension__code", flat=True)) == {"living"}
 
@@ -158,7 +159,7 @@ def test_agency_dimensions_set_refuses_to_drop_a_section_with_entries(world):
     g = world.garut
     before = set(Section.objects.filter(agency=g.dlh).values_list("pk", flat=True))
     with pytest.raises(ValidationError) as exc:
-        services.agency_dimensions_set(g.dlh, g.masterplan, [f.dimension("living")])
+        content_services.agency_dimensions_set(g.dlh, g.masterplan, [f.dimension("living")])
     message = exc.value.message_dict["dimensions"][0]
     assert "Smart Environment" in message and "isian" in message
     # Nothing half-done: living was not added, environment not removed.

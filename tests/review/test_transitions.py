@@ -166,13 +166,13 @@ def test_full_cycle_is_logged_in_order(world):
 
 def test_section_is_editable():
     section = Section(state=State.DRAFT)
-    assert services.section_is_editable(section)
+    assert section.is_editable
     section.state = State.CHANGES_REQUESTED
-    assert services.section_is_editable(section)
+    assert section.is_editable
     section.state = State.APPROVED
-    assert services.section_is_editable(section)
+    assert section.is_editable
     section.state = State.SUBMITTED
-    assert not services.section_is_editable(section)
+    assert not section.is_editable
 
 
 def test_entry_changed_is_free_unless_approved(world, django_assert_num_queries):

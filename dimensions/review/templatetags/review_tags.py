@@ -6,6 +6,7 @@
 from django import template
 
 from dimensions.review import selectors
+from masterplan import access
 
 register = template.Library()
 
@@ -59,8 +60,6 @@ def open_count(comments):
 def review_permissions(context, section):
     """What the current user may do with the comments of a section (no query: memberships are
     cached on the user)."""
-    from masterplan import access
-
     user = context["request"].user
     reviewer = access.can(user, access.REVIEW, section)
     return {"comment": reviewer, "reply": reviewer or access.can(user, access.EDIT_SECTION, section)}
