@@ -124,6 +124,11 @@ class EntryForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.formsets = self.build_formsets(self.data if self.is_bound else None)
 
+    @classmethod
+    def initial_for_group(cls, field: str, group: str) -> dict:
+        """Initial values of an entry added under the list of ``group`` (a valid value of ``field``)."""
+        return {field: group}
+
     def build_formsets(self, data):
         return {}
 
@@ -226,6 +231,11 @@ class ReadinessItemForm(EntryForm):
         model = ReadinessItem
         fields = ["component", "subcomponent", "description", "evidence"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "evidence": forms.Textarea(attrs={"rows": 2})}
+
+    @classmethod
+    def initial_for_group(cls, field, group):
+        component = next(str(c) for c, subs in SUBCOMPONENTS.items() if group in subs)
+        return {"component": component, "subcomponent": group}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -586,31 +596,3 @@ class QuickWinForm(EntryForm):
 
     def clean_budget(self):
         return _not_negative(self.cleaned_data.get("budget"))
-
-
-FORMS = {
-    "readiness": ReadinessItemForm,
-    "gap": GapItemForm,
-    "swot": SwotEntryForm,
-    "strategy": StrategyForm,
-    "goal": GoalForm,
-    "indicator": IndicatorForm,
-    "program": ProgramForm,
-    "quickwin": QuickWinForm,
-}
-
-
-def initial_for_group(kind_code, group):
-    """Initial values of a new entry added under a group of the page (a quadrant, a horizon...)."""
-    from dimensions.models import Horizon, ReadinessSubcomponent
-
-    if kind_code == "readiness" and group in ReadinessSubcomponent.values:
-        component = next(str(c) for c, subs in SUBCOMPONENTS.items() if group in subs)
-        return {"component": component, "subcomponent": group}
-    if kind_code == "swot" and group in SwotEntry.Quadrant.values:
-        return {"quadrant": group}
-    if kind_code == "strategy" and group in Strategy.Kind.values:
-        return {"kind": group}
-    if kind_code == "program" and group in Horizon.values:
-        return {"horizon": group}
-    return {}

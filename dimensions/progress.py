@@ -12,32 +12,17 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 
+from dimensions.kinds import KINDS
 from masterplan.models import Agency
 
 from .models import (
     Dimension,
-    GapItem,
-    Goal,
-    Program,
-    QuickWin,
-    ReadinessItem,
     Section,
-    Strategy,
-    SwotEntry,
 )
 
-# (annotation name, model, path from the model to its section, label)
-COUNTS = [
-    ("n_readiness", ReadinessItem, "section", _l("Kesiapan")),
-    ("n_gap", GapItem, "section", _l("Kesenjangan")),
-    ("n_swot", SwotEntry, "section", _l("SWOT")),
-    ("n_strategy", Strategy, "section", _l("Strategi")),
-    ("n_goal", Goal, "section", _l("Sasaran")),
-    ("n_program", Program, "section", _l("Program")),
-    ("n_quickwin", QuickWin, "program__section", _l("Quick win")),
-]
+# (annotation name, kind) of what is counted per section
+COUNTS = [(f"n_{kind.code}", kind) for kind in KINDS.values() if kind.counted]
 
 
 def count_of(model, path):
@@ -48,7 +33,7 @@ def count_of(model, path):
 
 def sections_with_counts(masterplan):
     qs = Section.objects.filter(masterplan=masterplan).select_related("agency", "dimension")
-    return qs.annotate(**{name: count_of(model, path) for name, model, path, _label in COUNTS})
+    return qs.annotate(**{name: count_of(kind.model, kind.count_path) for name, kind in COUNTS})
 
 
 @dataclass
@@ -70,27 +55,19 @@ class DimensionColumn:
     totals: dict = field(default_factory=dict)
 
 
-def _missing_for(column, quadrants):
-    """What a dimension still lacks, as sentences, from its totals and SWOT quadrants."""
+def _missing_for(column, groups):
+    """What a dimension still lacks, as sentences, from its totals and the lists filled per kind
+    that needs every list (the SWOT quadrants)."""
     if not column.sections:
         return [_("Belum ditugaskan ke perangkat daerah mana pun.")]
-    t = column.totals
     missing = []
-    if not t.get("n_readiness"):
-        missing.append(_("Belum ada butir kesiapan"))
-    if not t.get("n_gap"):
-        missing.append(_("Belum ada butir kesenjangan"))
-    for quadrant in SwotEntry.Quadrant:
-        if quadrant.value not in quadrants:
-            missing.append(_("SWOT: %(q)s belum ada") % {"q": quadrant.label})
-    if not t.get("n_strategy"):
-        missing.append(_("Belum ada strategi"))
-    if not t.get("n_goal"):
-        missing.append(_("Belum ada sasaran"))
-    if not t.get("n_program"):
-        missing.append(_("Belum ada program"))
-    if not t.get("n_quickwin"):
-        missing.append(_("Belum ada quick win"))
+    for name, kind in COUNTS:
+        if kind.every_group:
+            for value, label in kind.model._meta.get_field(kind.group_field).choices:
+                if value not in groups[kind.code]:
+                    missing.append(_("%(kind)s: %(group)s belum ada") % {"kind": kind.short_label, "group": label})
+        elif not column.totals.get(name):
+            missing.append(str(kind.missing))
     not_approved = column.sections - column.states.get(Section.State.APPROVED, 0)
     if not_approved:
         missing.append(_("%(n)d dari %(t)d bagian belum disetujui") % {"n": not_approved, "t": column.sections})
@@ -104,27 +81,30 @@ def progress_matrix(masterplan):
     dimensions = list(Dimension.objects.order_by("order", "code"))
     agencies = list(Agency.objects.filter(region_id=masterplan.region_id).order_by("name"))
     sections = list(sections_with_counts(masterplan))
-    quadrants = defaultdict(set)
-    for row in (
-        SwotEntry.objects.filter(section__masterplan=masterplan)
-        .values("section__dimension_id", "quadrant")
-        .distinct()
-        .order_by()
-    ):
-        quadrants[row["section__dimension_id"]].add(row["quadrant"])
+    groups = defaultdict(lambda: defaultdict(set))  # dimension id -> kind code -> lists with entries
+    for _name, kind in COUNTS:
+        if kind.every_group:
+            rows = (
+                kind.model.objects.filter(section__masterplan=masterplan)
+                .values_list("section__dimension_id", kind.group_field)
+                .distinct()
+                .order_by()
+            )
+            for dimension_id, value in rows:
+                groups[dimension_id][kind.code].add(value)
 
     columns = {d.pk: DimensionColumn(dimension=d) for d in dimensions}
     cells = {}
     for s in sections:
-        counts = [(label, getattr(s, name)) for name, _model, _path, label in COUNTS]
+        counts = [(kind.short_label, getattr(s, name)) for name, kind in COUNTS]
         cells[(s.agency_id, s.dimension_id)] = Cell(section=s, counts=counts)
         column = columns[s.dimension_id]
         column.sections += 1
         column.states[s.state] = column.states.get(s.state, 0) + 1
-        for name, _model, _path, _label in COUNTS:
+        for name, _kind in COUNTS:
             column.totals[name] = column.totals.get(name, 0) + getattr(s, name)
     for column in columns.values():
-        column.missing = _missing_for(column, quadrants[column.dimension.pk])
+        column.missing = _missing_for(column, groups[column.dimension.pk])
         column.state_summary = [
             (label, column.states[value]) for value, label in Section.State.choices if column.states.get(value)
         ]

@@ -11,20 +11,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from dimensions.kinds import KINDS
+from dimensions.kinds import KINDS, SECTION_KINDS
 from dimensions.models import (
     CASCADE_PREFIX,
     SUBCOMPONENTS,
     Dimension,
-    GapItem,
-    Goal,
     Horizon,
-    Indicator,
     IndicatorTarget,
     Program,
-    QuickWin,
     ReadinessComponent,
-    ReadinessItem,
     RoadmapEntry,
     Section,
     Strategy,
@@ -32,15 +27,7 @@ from dimensions.models import (
 )
 from masterplan.models import Agency
 
-COUNTED = (
-    ("readiness", ReadinessItem, "section"),
-    ("gap", GapItem, "section"),
-    ("swot", SwotEntry, "section"),
-    ("strategy", Strategy, "section"),
-    ("goal", Goal, "section"),
-    ("program", Program, "section"),
-    ("quickwin", QuickWin, "program__section"),
-)
+COUNTED = [k for k in KINDS.values() if k.counted]
 
 
 def sections_of(masterplan, **filters):
@@ -57,13 +44,14 @@ def sections_of(masterplan, **filters):
 def entry_counts(sections):
     """{section_id: {kind: n}} for the given sections (one query per kind)."""
     ids = [s.pk for s in sections]
-    counts = {pk: {code: 0 for code, _m, _p in COUNTED} for pk in ids}
+    counts = {pk: {k.code: 0 for k in COUNTED} for pk in ids}
     if not ids:
         return counts
-    for code, model, path in COUNTED:
-        rows = model.objects.filter(**{f"{path}__in": ids}).values(path).annotate(n=Count("pk"))
+    for kind in COUNTED:
+        path = kind.count_path
+        rows = kind.model.objects.filter(**{f"{path}__in": ids}).values(path).annotate(n=Count("pk"))
         for row in rows:
-            counts[row[path]][code] = row["n"]
+            counts[row[path]][kind.code] = row["n"]
     return counts
 
 
@@ -74,9 +62,7 @@ def section_entry_counts(section_ids) -> Counter:
     section_ids = list(section_ids)
     if not section_ids:
         return counts
-    for kind in KINDS.values():
-        if kind.section_path != "section":
-            continue
+    for kind in SECTION_KINDS:
         rows = kind.model.objects.filter(section_id__in=section_ids).values_list("section_id").annotate(n=Count("pk"))
         for section_id, n in rows.order_by():
             counts[section_id] += n
@@ -85,9 +71,7 @@ def section_entry_counts(section_ids) -> Counter:
 
 def section_has_entries(section) -> bool:
     """Has anything been written in the section? (At most one query per kind, stopping at the first.)"""
-    return any(
-        kind.model.objects.filter(section=section).exists() for kind in KINDS.values() if kind.section_path == "section"
-    )
+    return any(kind.model.objects.filter(section=section).exists() for kind in SECTION_KINDS)
 
 
 def section_counts_by_region(masterplans) -> dict:
@@ -186,7 +170,7 @@ def dimension_overview(masterplan):
     dimensions = list(Dimension.objects.prefetch_related("elements"))
     sections = sections_of(masterplan)
     counts = entry_counts(sections)
-    cards = {d.pk: DimensionCard(d, counts={code: 0 for code, _m, _p in COUNTED}) for d in dimensions}
+    cards = {d.pk: DimensionCard(d, counts={k.code: 0 for k in COUNTED}) for d in dimensions}
     for s in sections:
         card = cards[s.dimension_id]
         s.counts = counts[s.pk]
@@ -223,52 +207,9 @@ class Flow:
         )
 
 
-def _indicators_prefetch():
-    return Prefetch(
-        "indicators",
-        queryset=Indicator.objects.prefetch_related(
-            Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-        ).order_by("pk"),
-    )
-
-
-def entry_queryset(kind_code):
-    """The queryset of one kind of entry with everything its row shows (used for the whole flow
-    and for one re-rendered row alike)."""
-    agency = "section__agency"
-    if kind_code == "readiness":
-        return ReadinessItem.objects.select_related(agency)
-    if kind_code == "gap":
-        return GapItem.objects.select_related(agency, "element")
-    if kind_code == "swot":
-        return SwotEntry.objects.select_related(agency)
-    if kind_code == "strategy":
-        return Strategy.objects.select_related(agency).prefetch_related(
-            Prefetch("swot_entries", queryset=SwotEntry.objects.select_related(agency).order_by("quadrant", "pk"))
-        )
-    if kind_code == "goal":
-        return Goal.objects.select_related(agency).prefetch_related(_indicators_prefetch())
-    if kind_code == "indicator":
-        return Indicator.objects.select_related("goal__section__agency", "program__section__agency").prefetch_related(
-            Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-        )
-    if kind_code == "program":
-        return Program.objects.select_related(agency, "element", "lead_agency", "quick_win").prefetch_related(
-            Prefetch("partner_agencies"),
-            Prefetch("funding_sources"),
-            Prefetch("strategies", queryset=Strategy.objects.order_by("kind", "pk")),
-            Prefetch("roadmap"),
-            _indicators_prefetch(),
-        )
-    if kind_code == "quickwin":
-        return QuickWin.objects.select_related(
-            "program__section__agency", "program__lead_agency", "program__element", "funding_source"
-        )
-    raise ValueError(kind_code)
-
-
 def decorate(entries, kind_code, editable_ids):
-    """Give each entry what its row needs: kind, section id, and whether this user may edit it."""
+    """Give each entry what its row needs: kind, section id, list, and whether this user may edit
+    it; the same for the rows shown inside it."""
     kind = KINDS[kind_code]
     for e in entries:
         e.entry_kind = kind_code  # not "kind": Strategy has a field of that name
@@ -276,9 +217,10 @@ def decorate(entries, kind_code, editable_ids):
         e.editable = e.section_pk in editable_ids
         e.group = kind.group_of(e)
         e.dom_id = f"entry-{kind_code}-{e.pk}"
-        if kind_code in ("goal", "program"):
-            e.indicator_group = f"{kind_code}-{e.pk}"
-            decorate(e.indicators.all(), "indicator", editable_ids)
+        for related_name, child_code in kind.nested:
+            if kind_code in KINDS[child_code].parents:
+                e.indicator_group = f"{kind_code}-{e.pk}"  # the list its children are added to
+            decorate(getattr(e, related_name).all(), child_code, editable_ids)
     return entries
 
 
@@ -289,14 +231,20 @@ def _groups(choices, items, key):
     return [{"code": str(code), "label": label, "items": by.get(str(code), [])} for code, label in choices]
 
 
-def flow_for(sections, editable_ids=frozenset()):
-    """The analysis flow of the given sections (all of one dimension, or one section)."""
-    ids = [s.pk for s in sections]
-    section = {"section__in": ids}
+def _entries(kind_code, section_ids, editable_ids):
+    kind = KINDS[kind_code]
+    return decorate(list(kind.queryset().filter(kind.of_sections(section_ids))), kind_code, editable_ids)
 
-    readiness = decorate(list(entry_queryset("readiness").filter(**section).order_by("pk")), "readiness", editable_ids)
+
+def flow_for(sections, editable_ids=frozenset()):
+    """The analysis flow of the given sections (all of one dimension, or one section): every kind
+    written in a section, in the order and lists of the page (indicators come inside their goals
+    and programs)."""
+    ids = [s.pk for s in sections]
+    rows = {k.code: _entries(k.code, ids, editable_ids) for k in KINDS.values() if not k.parent_from_group}
+
     by_sub = {}
-    for e in readiness:
+    for e in rows["readiness"]:
         by_sub.setdefault(e.subcomponent, []).append(e)
     readiness_groups = [
         {
@@ -306,55 +254,24 @@ def flow_for(sections, editable_ids=frozenset()):
         }
         for comp, subs in ((ReadinessComponent(c), s) for c, s in SUBCOMPONENTS.items())
     ]
-
-    gaps = decorate(list(entry_queryset("gap").filter(**section).order_by("element__order", "pk")), "gap", editable_ids)
-    swot = decorate(list(entry_queryset("swot").filter(**section)), "swot", editable_ids)
-    strategies = decorate(list(entry_queryset("strategy").filter(**section)), "strategy", editable_ids)
-    for s in strategies:
-        decorate(s.swot_entries.all(), "swot", editable_ids)
-    goals = decorate(list(entry_queryset("goal").filter(**section)), "goal", editable_ids)
-    programs = decorate(
-        list(entry_queryset("program").filter(**section).order_by("element__order", "start_year", "name")),
-        "program",
-        editable_ids,
-    )
-    quickwins = decorate(
-        list(entry_queryset("quickwin").filter(program__section__in=ids).order_by("program__start_year", "name")),
-        "quickwin",
-        editable_ids,
-    )
     return Flow(
         sections=list(sections),
         readiness=readiness_groups,
-        gaps=gaps,
-        swot=_groups(SwotEntry.Quadrant.choices, swot, lambda e: e.quadrant),
-        strategies=_groups(Strategy.Kind.choices, strategies, lambda e: e.kind),
-        goals=goals,
-        programs=_groups(Horizon.choices, programs, lambda e: e.horizon),
-        quickwins=quickwins,
+        gaps=rows["gap"],
+        swot=_groups(SwotEntry.Quadrant.choices, rows["swot"], lambda e: e.quadrant),
+        strategies=_groups(Strategy.Kind.choices, rows["strategy"], lambda e: e.kind),
+        goals=rows["goal"],
+        programs=_groups(Horizon.choices, rows["program"], lambda e: e.horizon),
+        quickwins=rows["quickwin"],
     )
 
 
 def entry_for_row(kind_code, pk, editable_ids):
     """One entry, loaded and decorated as its row on the page shows it."""
-    entry = entry_queryset(kind_code).get(pk=pk)
-    decorate([entry], kind_code, editable_ids)
-    if kind_code == "strategy":
-        decorate(entry.swot_entries.all(), "swot", editable_ids)
-    return entry
+    return decorate([KINDS[kind_code].queryset().get(pk=pk)], kind_code, editable_ids)[0]
 
 
 # History ---------------------------------------------------------------------------------------
-
-
-def _section_filter(kind, section):
-    if kind.code == "indicator":
-        return Q(goal_id__in=Goal.objects.filter(section=section).values("pk")) | Q(
-            program_id__in=Program.objects.filter(section=section).values("pk")
-        )
-    if kind.code == "quickwin":
-        return Q(program_id__in=Program.objects.filter(section=section).values("pk"))
-    return Q(section_id=section.pk)
 
 
 def deleted_entries(section):
@@ -365,7 +282,7 @@ def deleted_entries(section):
     for kind in KINDS.values():
         model = kind.model
         records = (
-            model.history.filter(_section_filter(kind, section), history_type="-")
+            model.history.filter(kind.history_in_section(section), history_type="-")
             .exclude(history_change_reason__startswith=CASCADE_PREFIX)
             .exclude(id__in=model.objects.values("pk"))
             .select_related("history_user")

@@ -22,20 +22,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from dimensions.kinds import KINDS
+from dimensions.kinds import KINDS, kind_of
 from dimensions.models import (
     CASCADE_PREFIX,
     DELETE_PREFIX,
     Entry,
-    Goal,
-    Indicator,
-    IndicatorTarget,
-    Program,
-    QuickWin,
-    RoadmapEntry,
     Section,
-    Strategy,
-    SwotEntry,
 )
 from dimensions.selectors import section_entry_counts
 from dimensions.signals import section_entries_changed
@@ -62,13 +54,6 @@ class StaleEntry(Exception):
 
 class RestoreError(ValidationError):
     """A deleted entry that cannot be brought back now (its parent is gone, or it exists)."""
-
-
-def kind_of(entry):
-    for kind in KINDS.values():
-        if isinstance(entry, kind.model):
-            return kind
-    raise TypeError(type(entry).__name__)
 
 
 def _writable(user, section):
@@ -135,27 +120,6 @@ def entry_update(section, entry, form, user):
     return obj
 
 
-def _children(entry):
-    """What is deleted with an entry, deepest first (so restore can go the other way)."""
-    rows = []
-
-    def indicator(ind):
-        rows.extend(ind.targets.all())
-        rows.append(ind)
-
-    if isinstance(entry, Goal):
-        for ind in entry.indicators.all():
-            indicator(ind)
-    elif isinstance(entry, Indicator):
-        rows.extend(entry.targets.all())
-    elif isinstance(entry, Program):
-        for ind in entry.indicators.all():
-            indicator(ind)
-        rows.extend(entry.roadmap.all())
-        rows.extend(QuickWin.objects.filter(program=entry))
-    return rows
-
-
 def entry_delete(section, entry, user):
     """Delete an entry and what hangs on it, recording one token so all of it can be restored."""
     kind = kind_of(entry)
@@ -163,7 +127,7 @@ def entry_delete(section, entry, user):
         _writable(user, section)
         _in_section(kind, section, entry.pk)
         token = uuid.uuid4().hex[:16]
-        for child in _children(entry):
+        for child in kind.cascade_rows(entry):
             child._change_reason = CASCADE_PREFIX + token
             child._history_user = user
             child.delete()
@@ -194,12 +158,10 @@ def deletion_record(kind, section, pk):
 
 def _record_section_id(kind, record):
     """The section a historical record belonged to, following deleted parents through history."""
-    if kind.code == "indicator":
-        parent_model, parent_id = (Goal, record.goal_id) if record.goal_id else (Program, record.program_id)
-        return _section_id_of(parent_model, parent_id)
-    if kind.code == "quickwin":
-        return _section_id_of(Program, record.program_id)
-    return record.section_id
+    parent_kind, parent_id = kind.parent_of(record)
+    if parent_kind is None:
+        return record.section_id
+    return _section_id_of(parent_kind.model, parent_id)
 
 
 def _section_id_of(model, pk):
@@ -232,13 +194,14 @@ def _relink_reverse(obj, user, deleted_at):
     """Put a restored SWOT entry back into the strategies (a restored strategy back into the
     programs) that listed it when it was deleted: their last saved state before the deletion
     (deletion records excluded: their links are already gone)."""
-    if isinstance(obj, SwotEntry):
-        owner_model, field_name = Strategy, "swot_entries"
-    elif isinstance(obj, Strategy):
-        owner_model, field_name = Program, "strategies"
-    else:
-        return
-    field = owner_model._meta.get_field(field_name)
+    for owner_kind in KINDS.values():
+        for field in owner_kind.model._meta.many_to_many:
+            if field.related_model is type(obj) and field in HistoricalRecords.m2m_models:
+                _relink(obj, user, deleted_at, owner_kind.model, field)
+
+
+def _relink(obj, user, deleted_at, owner_model, field):
+    field_name = field.name
     m2m_history = HistoricalRecords.m2m_models[field]
     owner_attr = field.m2m_field_name() + "_id"
     target_attr = field.m2m_reverse_field_name() + "_id"
@@ -282,18 +245,13 @@ def entry_restore(section, kind_code, pk, user):
         record = deletion_record(kind, section, pk)  # 404 unless deleted from this section
         if model.objects.filter(pk=pk).exists():
             raise RestoreError(_("Butir ini tidak sedang terhapus."), code="exists")
-        if kind.code == "indicator":
-            parent_model, parent_id = (Goal, record.goal_id) if record.goal_id else (Program, record.program_id)
-            if not parent_model.objects.filter(pk=parent_id).exists():
-                raise RestoreError(
-                    _("Induk indikator ini (sasaran atau program) juga terhapus; pulihkan induknya dahulu."),
-                    code="parent",
-                )
-        if kind.code == "quickwin":
-            if not Program.objects.filter(pk=record.program_id).exists():
-                raise RestoreError(_("Program quick win ini juga terhapus; pulihkan programnya dahulu."), code="parent")
-            if QuickWin.objects.filter(program_id=record.program_id).exists():
-                raise RestoreError(_("Program ini sudah memiliki quick win lain."), code="taken")
+        parent_kind, parent_id = kind.parent_of(record)
+        if parent_kind is not None:
+            if not parent_kind.model.objects.filter(pk=parent_id).exists():
+                raise RestoreError(kind.parent_gone, code="parent")
+            link = model._meta.get_field(parent_kind.code)
+            if link.one_to_one and model.objects.filter(**{link.attname: parent_id}).exists():
+                raise RestoreError(kind.parent_taken, code="taken")
         before = record.prev_record
         obj = _bring_back(record, user, version=(record.version or 0) + 1)
         _restore_m2m(obj, before)
@@ -301,7 +259,7 @@ def entry_restore(section, kind_code, pk, user):
         if reason.startswith(DELETE_PREFIX):
             cascade = CASCADE_PREFIX + reason[len(DELETE_PREFIX) :]
             # Parents before children: indicators, then their targets, road map, quick win.
-            for child_model in (Indicator, IndicatorTarget, RoadmapEntry, QuickWin):
+            for child_model in kind.cascade_models():
                 for child in child_model.history.filter(history_type="-", history_change_reason=cascade).order_by(
                     "history_id"
                 ):

@@ -8,16 +8,14 @@ dimensions.services."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from dimensions import selectors, services
-from dimensions.forms import FORMS, format_id_decimal, initial_for_group
-from dimensions.models import Goal, Indicator, Program, QuickWin
+from dimensions.forms import format_id_decimal
 from masterplan import access
 
 from .common import KindMixin, open_comments, refusal, workspace_url
@@ -71,7 +69,7 @@ class EntryWriteMixin(KindMixin):
         )
 
     def make_form(self, instance, data=None, initial=None):
-        return FORMS[self.kind.code](data=data, instance=instance, initial=initial, section=self.section)
+        return self.kind.form(data=data, instance=instance, initial=initial, section=self.section)
 
     def render_form(self, form, mode, dom_id, **extra):
         if mode == "create":
@@ -107,22 +105,10 @@ class EntryCreateView(EntryWriteMixin, View):
 
     def resolve_objects(self):
         super().resolve_objects()
-        self.parent = None
-        if self.kind.code == "indicator":
-            # The goal or program the indicator is added to: of this section, else 404.
-            parent_kind, _sep, parent_pk = self.group.partition("-")
-            model = {"goal": Goal, "program": Program}.get(parent_kind)
-            if model is None or not parent_pk.isdigit():
-                raise Http404
-            self.parent = get_object_or_404(model, section=self.section, pk=parent_pk)
+        self.new_instance()  # 404 now when the list names a parent of another section
 
     def new_instance(self):
-        model = self.kind.model
-        if self.kind.code == "indicator":
-            return Indicator(**{self.parent._meta.model_name: self.parent})
-        if self.kind.code == "quickwin":
-            return QuickWin()
-        return model(section=self.section, created_by=self.request.user)
+        return self.kind.new_entry(self.section, self.request.user, self.group)
 
     @property
     def dom_id(self):
@@ -130,7 +116,7 @@ class EntryCreateView(EntryWriteMixin, View):
 
     def get(self, request, *args, **kwargs):
         self.check_edit()
-        form = self.make_form(self.new_instance(), initial=initial_for_group(self.kind.code, self.group))
+        form = self.make_form(self.new_instance(), initial=self.kind.initial_for(self.group))
         return self.render_form(form, "create", self.dom_id)
 
     def post(self, request, *args, **kwargs):
@@ -234,7 +220,7 @@ class EntryEditView(EntryWriteMixin, View):
             form = self.make_form(self.kind.model(), data=self.request.POST)
             return self.render_form(form, "edit", self.dom_id, gone=True)
         last = current.history.select_related("history_user").order_by("-history_date", "-history_id").first()
-        theirs = _display_instance(current, FORMS[self.kind.code](instance=current, section=self.section))
+        theirs = _display_instance(current, self.kind.form(instance=current, section=self.section))
         data = self.request.POST.copy()
         data["version"] = str(current.version)
         form = self.make_form(current, data=data)

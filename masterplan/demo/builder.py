@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from bimtek.models import Participant, Stage
+from dimensions.kinds import SECTION_KINDS
 from dimensions.models import (
     Dimension,
     Element,
@@ -52,8 +53,6 @@ DEMO_PASSWORD = "masterplan-demo"
 # A fixed salt makes the hash of the (public) demo password the same on every run, so a run can
 # tell cheaply whether a demo user still has it, without hashing once per user.
 _DEMO_SALT = "masterplanDemoSeedSalt2024"
-
-ENTRY_MODELS = (ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program)
 
 User = get_user_model()
 
@@ -566,8 +565,8 @@ class _ContentWriter:
     def _empty_sections(self):
         ids = {s.pk for pairs in self.sections.values() for _, s in pairs}
         filled = set()
-        for model in ENTRY_MODELS:
-            filled |= set(model.objects.filter(section_id__in=ids).values_list("section_id", flat=True).distinct())
+        for kind in SECTION_KINDS:
+            filled |= set(kind.model.objects.filter(section_id__in=ids).values_list("section_id", flat=True).distinct())
         return ids - filled
 
     def write(self):
