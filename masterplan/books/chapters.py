@@ -1,8 +1,11 @@
-"""The registries a book is built from: the kinds of chapter (each one a print partial in
-templates/print/chapters/) and the narrative texts Diskominfo writes.
+"""The registries a book is built from: the kinds of chapter and the narrative texts Diskominfo
+writes.
 
-A site administrator composes books from these kinds in the admin; adding a kind means adding a
-partial and an entry here.
+A site administrator composes books from these kinds in the admin. Each kind prints a list of
+sections (``layout._kind_sections``); each section is a print partial in
+``templates/print/sections/<section kind>.html``. Adding a kind means an entry here (and a
+migration: the chapter's check constraint lists the kinds), the data parts it needs in
+``selectors.KIND_PARTS``, its sections in ``layout._kind_sections`` and a partial per new section.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -8,33 +8,10 @@ from dataclasses import dataclass, field
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from masterplan.numerals import roman
+
 from .chapters import ChapterKind, narrative_title
 from .charts import roadmap_chart_svgs
-
-ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
-
-
-def roman(n):
-    out = ""
-    for value, numeral in ROMAN:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
 
 
 @dataclass

@@ -73,10 +73,6 @@ class ChapterDefinition(models.Model):
     def keys(self):
         return [k.strip() for k in self.narrative_keys.split(",") if k.strip()]
 
-    @property
-    def narrative_sections(self):
-        return [(key, narrative_title(key)) for key in self.keys]
-
     def clean(self):
         unknown = [k for k in self.keys if k not in NARRATIVE_KEYS]
         if unknown:

@@ -5,6 +5,9 @@ The data comes in parts; a book loads only the parts its chapter kinds need (``b
 a short book of a large region (the executive summary) does not pay for every SWOT entry and
 indicator target of it."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,10 +30,10 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
-from masterplan.models import Agency, Masterplan
+from masterplan.models import Agency, Masterplan, Region
 
 from .chapters import ChapterKind
-from .models import BookDefinition, NarrativeText
+from .models import ChapterDefinition, NarrativeText
 from .sanitize import narrative_html_clean
 
 QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
@@ -68,24 +71,24 @@ TOP_PROGRAMS = 3  # per dimension, in the executive summary
 @dataclass
 class DimensionData:
     dimension: Dimension
-    elements: list
-    sections: list = field(default_factory=list)
-    readiness: list = field(default_factory=list)
-    gaps: list = field(default_factory=list)
-    swot: dict = field(default_factory=lambda: {q: [] for q, _label in QUADRANTS})
-    strategies: dict = field(default_factory=lambda: {k: [] for k in Strategy.Kind.values})
-    goals: list = field(default_factory=list)
-    programs: list = field(default_factory=list)
-    quick_wins: list = field(default_factory=list)
+    elements: list[Element]
+    sections: list[Section] = field(default_factory=list)
+    readiness: list[ReadinessItem] = field(default_factory=list)
+    gaps: list[GapItem] = field(default_factory=list)
+    swot: dict[str, list[SwotEntry]] = field(default_factory=lambda: {q: [] for q, _label in QUADRANTS})
+    strategies: dict[str, list[Strategy]] = field(default_factory=lambda: {k: [] for k in Strategy.Kind.values})
+    goals: list[Goal] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    quick_wins: list[QuickWin] = field(default_factory=list)
     # summary part: aggregates, so a summary never loads every entry
     program_count: int = 0
     budget_total: Decimal = Decimal(0)
     swot_count: int = 0
     strategy_count: int = 0
-    top_programs: list = field(default_factory=list)
+    top_programs: list[Program] = field(default_factory=list)
 
     @property
-    def programs_by_horizon(self):
+    def programs_by_horizon(self) -> list[tuple[str, list[Program]]]:
         groups = []
         for value, label in Horizon.choices:
             items = [p for p in self.programs if p.horizon == value]
@@ -94,29 +97,29 @@ class DimensionData:
         return groups
 
     @property
-    def strategy_groups(self):
+    def strategy_groups(self) -> list[tuple[str, str, list[Strategy]]]:
         return [(kind, label, self.strategies[kind]) for kind, label in Strategy.Kind.choices if self.strategies[kind]]
 
     @property
-    def goal_indicator_groups(self):
+    def goal_indicator_groups(self) -> list[tuple[str, list[Indicator]]]:
         """(label, indicators) per goal, for one indicator table per dimension."""
         return [(f"Sasaran {n}: {g.statement}", list(g.indicators.all())) for n, g in enumerate(self.goals, start=1)]
 
     @property
-    def program_indicator_groups(self):
+    def program_indicator_groups(self) -> list[tuple[str, list[Indicator]]]:
         groups = [(p.name, list(p.indicators.all())) for p in self.programs]
         return [(label, items) for label, items in groups if items]
 
     @property
-    def has_swot(self):
+    def has_swot(self) -> bool:
         return any(self.swot.values())
 
     @property
-    def has_strategies(self):
+    def has_strategies(self) -> bool:
         return any(self.strategies.values())
 
     @property
-    def agencies(self):
+    def agencies(self) -> list[Agency]:
         seen = {}
         for s in self.sections:
             seen.setdefault(s.agency_id, s.agency)
@@ -126,35 +129,36 @@ class DimensionData:
 @dataclass
 class BookData:
     masterplan: Masterplan
-    region: object
-    dimensions: list
-    agencies: list
-    funding_sources: list
-    narratives: dict
-    sections: list
+    region: Region
+    dimensions: list[DimensionData]
+    agencies: list[Agency]
+    funding_sources: list[FundingSource]
+    narratives: dict[str, NarrativeText]
+    sections: list[Section]
     is_draft: bool
-    parts: frozenset
-    quick_wins: list = field(default_factory=list)
-    budget_by_source: list = field(default_factory=list)  # [(FundingSource, amount, program count)]
+    parts: frozenset[str]
+    quick_wins: list[QuickWin] = field(default_factory=list)
+    # [(FundingSource, amount, program count)]
+    budget_by_source: list[tuple[FundingSource, Decimal, int]] = field(default_factory=list)
 
     @property
-    def years(self):
+    def years(self) -> list[int]:
         return self.masterplan.years
 
     @property
-    def programs(self):
+    def programs(self) -> list[Program]:
         return [p for d in self.dimensions for p in d.programs]
 
     @property
-    def program_count(self):
+    def program_count(self) -> int:
         return sum(d.program_count for d in self.dimensions)
 
     @property
-    def budget_total(self):
+    def budget_total(self) -> Decimal:
         return sum((d.budget_total for d in self.dimensions), Decimal(0))
 
     @property
-    def readiness_by_component(self):
+    def readiness_by_component(self) -> list[tuple[str, list[tuple[Dimension, ReadinessItem]]]]:
         groups = []
         for value, label in ReadinessComponent.choices:
             items = [(d.dimension, r) for d in self.dimensions for r in d.readiness if r.component == value]
@@ -162,12 +166,7 @@ class BookData:
         return groups
 
 
-def book_definitions_active():
-    """The books to print, in order, each with its chapters (two queries)."""
-    return list(BookDefinition.objects.active().prefetch_related("chapters"))
-
-
-def book_parts(chapters):
+def book_parts(chapters: Iterable[ChapterDefinition]) -> frozenset[str]:
     """The data parts these chapter definitions (of one book) need."""
     parts = set()
     for chapter in chapters:
@@ -175,7 +174,7 @@ def book_parts(chapters):
     return frozenset(parts)
 
 
-def _section_prefetches(parts):
+def _section_prefetches(parts: frozenset[str]) -> list[Prefetch]:
     targets = Prefetch("indicators", queryset=Indicator.objects.prefetch_related("targets"))
     prefetches = []
     if READINESS in parts:
@@ -204,7 +203,9 @@ def _section_prefetches(parts):
     return prefetches
 
 
-def _summary(masterplan, by_dim):
+def _summary(
+    masterplan: Masterplan, by_dim: dict[int, DimensionData]
+) -> tuple[list[FundingSource], list[tuple[FundingSource, Decimal, int]]]:
     """Counts and budgets per dimension, budget per funding source, the largest programs: grouped
     queries, whatever the number of entries."""
     in_plan = {"section__masterplan": masterplan}
@@ -246,7 +247,7 @@ def _summary(masterplan, by_dim):
     return list(sources.values()), [(fs, *amounts[pk]) for pk, fs in sources.items() if pk in amounts]
 
 
-def book_data_collect(masterplan, parts=ALL_PARTS):
+def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) -> BookData:
     """What the books need of one masterplan, grouped per dimension, in a fixed number of queries
     whatever the number of sections, entries and programs (27 with every part)."""
     parts = frozenset(parts)

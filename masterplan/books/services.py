@@ -11,12 +11,16 @@ book and chapter definitions and print templates end up in it) plus the print st
 font files, the emblem file and the WeasyPrint version: equal hashes give equal PDFs.
 """
 
+from __future__ import annotations
+
 import gc
 import hashlib
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -30,11 +34,19 @@ from django.utils import translation
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
+from masterplan.models import Masterplan, Region
+
 from .chapters import NARRATIVE_KEYS
 from .layout import book_outline
-from .models import NarrativeText
+from .models import BookDefinition, ChapterDefinition, NarrativeText
 from .sanitize import narrative_html_clean
-from .selectors import QUADRANTS, book_data_collect, book_parts
+from .selectors import QUADRANTS, BookData, book_data_collect, book_parts
+
+if TYPE_CHECKING:
+    from hashlib import _Hash
+
+    from django.contrib.auth.models import AbstractBaseUser
+    from weasyprint.urls import URLFetcherResponse
 
 PRINT_STATIC = "print"
 
@@ -59,7 +71,7 @@ class BookPdf:
     title: str = ""
 
 
-def print_static_dir():
+def print_static_dir() -> Path:
     """The folder of the print stylesheet and fonts (static/print/), used as the base URL."""
     found = finders.find(f"{PRINT_STATIC}/book.css")
     if found:
@@ -67,7 +79,7 @@ def print_static_dir():
     return Path(settings.STATIC_ROOT) / PRINT_STATIC
 
 
-def _assets_fingerprint():
+def _assets_fingerprint() -> _Hash:
     """What outside the HTML changes the PDF: stylesheet content, font files, WeasyPrint."""
     folder = print_static_dir()
     h = hashlib.sha256()
@@ -79,7 +91,7 @@ def _assets_fingerprint():
     return h
 
 
-def _emblem_uri(region):
+def _emblem_uri(region: Region) -> str:
     if region.emblem and region.emblem.name:
         try:
             path = Path(region.emblem.path)
@@ -90,14 +102,14 @@ def _emblem_uri(region):
     return ""
 
 
-def _book_title(book, data):
+def _book_title(book: BookDefinition, data: BookData) -> str:
     return (
         f"Buku {book.number} {book.title} — Masterplan Smart City {data.region.full_name} "
         f"{data.masterplan.period_start}–{data.masterplan.period_end}"
     )
 
 
-def _html_from_data(data, book, definitions):
+def _html_from_data(data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]) -> tuple[str, str]:
     emblem = _emblem_uri(data.region)
     with translation.override("id"):
         chapters = book_outline(definitions, data)
@@ -126,7 +138,7 @@ def _html_from_data(data, book, definitions):
     return html, h.hexdigest()
 
 
-def book_html_build(masterplan, book):
+def book_html_build(masterplan: Masterplan, book: BookDefinition) -> BookHtml:
     """The print HTML of one book of a masterplan (fixed number of queries)."""
     definitions = list(book.chapters.all())
     data = book_data_collect(masterplan, book_parts(definitions))
@@ -140,7 +152,7 @@ def book_html_build(masterplan, book):
     )
 
 
-def book_content_hash(masterplan, book):
+def book_content_hash(masterplan: Masterplan, book: BookDefinition) -> str:
     """sha256 of everything the book is rendered from; builds the HTML but never lays it out."""
     return book_html_build(masterplan, book).content_hash
 
@@ -150,11 +162,11 @@ class PrintURLFetcher(weasyprint.URLFetcher):
     the print static folder or MEDIA_ROOT, or data: URIs. Nothing else is read (no http request,
     no other local file), whatever ends up in the HTML."""
 
-    def __init__(self, roots):
+    def __init__(self, roots: Iterable[str | Path]) -> None:
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [Path(r).resolve() for r in roots]
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("file:"):
             path = Path(url2pathname(urlsplit(url).path)).resolve()
             if not any(path.is_relative_to(root) for root in self.roots):
@@ -162,11 +174,11 @@ class PrintURLFetcher(weasyprint.URLFetcher):
         return super().fetch(url, headers)
 
 
-def _url_fetcher():
+def _url_fetcher() -> PrintURLFetcher:
     return PrintURLFetcher([print_static_dir(), settings.MEDIA_ROOT])
 
 
-def book_pdf_render(masterplan, book):
+def book_pdf_render(masterplan: Masterplan, book: BookDefinition) -> BookPdf:
     """The PDF of one book. Progress is logged by WeasyPrint on ``weasyprint.progress``."""
     started = time.perf_counter()
     built = book_html_build(masterplan, book)
@@ -195,7 +207,7 @@ _TAG = re.compile(r"</?(p|br|ul|ol|li|strong|b|em|i|a|table|thead|tbody|tr|th|td
 _BLOCK_TAG = re.compile(r"<(p|ul|ol|table)\b", re.I)
 
 
-def narrative_input_to_html(text):
+def narrative_input_to_html(text: str | None) -> str:
     """What a person typed, as safe HTML. Plain text (no allowed tag in it) is escaped and becomes
     paragraphs (blank lines) and line breaks; inline-only HTML gets the same paragraphs; then
     everything is cut down to the allowed subset."""
@@ -209,7 +221,9 @@ def narrative_input_to_html(text):
 
 
 @transaction.atomic
-def narrative_text_save(masterplan, key, text, user, loaded_at=""):
+def narrative_text_save(
+    masterplan: Masterplan, key: str, text: str, user: AbstractBaseUser | None, loaded_at: str = ""
+) -> NarrativeText:
     """Save one narrative text of a masterplan, sanitised. ``loaded_at`` (the text's updated_at
     when the form was opened) refuses to overwrite a later save by someone else."""
     if key not in NARRATIVE_KEYS:

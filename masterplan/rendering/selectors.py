@@ -1,10 +1,13 @@
 """Reads of the render pipeline. Callers pass a masterplan already resolved through masterplan.access."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
 from masterplan.books.models import BookDefinition
+from masterplan.models import Masterplan
 
 from .models import RenderJob
 
@@ -18,11 +21,11 @@ class BookRow:
     latest_done: RenderJob | None  # the newest good render: what "Unduh" gives
 
     @property
-    def active(self):
+    def active(self) -> RenderJob | None:
         return self.latest if self.latest is not None and self.latest.is_active else None
 
 
-def book_rows(masterplan):
+def book_rows(masterplan: Masterplan) -> list[BookRow]:
     """One row per active book: the book, its newest job and its newest good render.
 
     Three queries whatever the number of books and jobs."""
@@ -43,7 +46,7 @@ def book_rows(masterplan):
     return [BookRow(book=b, latest=by_id.get(b.latest_id), latest_done=by_id.get(b.latest_done_id)) for b in books]
 
 
-def render_history(masterplan, limit=HISTORY_LIMIT):
+def render_history(masterplan: Masterplan, limit: int = HISTORY_LIMIT) -> list[RenderJob]:
     return list(
         RenderJob.objects.filter(masterplan=masterplan)
         .select_related("book", "requested_by")
@@ -51,5 +54,34 @@ def render_history(masterplan, limit=HISTORY_LIMIT):
     )
 
 
-def any_active(rows):
+def any_active(rows: list[BookRow]) -> bool:
     return any(row.active for row in rows)
+
+
+def latest_done_job(masterplan: Masterplan, book: BookDefinition) -> RenderJob | None:
+    """The newest good render of a book whose file is still there, or None."""
+    for job in RenderJob.objects.done().filter(masterplan=masterplan, book=book).order_by("-finished_at", "-pk")[:5]:
+        if job.has_file:
+            return job
+    return None
+
+
+def active_job(masterplan: Masterplan, book: BookDefinition, content_hash: str) -> RenderJob | None:
+    """The queued or rendering job of this content of a book, if any."""
+    return (
+        RenderJob.objects.active()
+        .filter(masterplan=masterplan, book=book, content_hash=content_hash)
+        .order_by("-requested_at", "-pk")
+        .first()
+    )
+
+
+def last_page_count(job: RenderJob) -> int | None:
+    """The page count of the last good render of the job's book: what the progress bar expects."""
+    return (
+        RenderJob.objects.done()
+        .filter(masterplan=job.masterplan_id, book=job.book_id, page_count__isnull=False)
+        .order_by("-finished_at")
+        .values_list("page_count", flat=True)
+        .first()
+    )

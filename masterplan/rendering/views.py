@@ -102,7 +102,7 @@ class BookDownloadView(BooksPageMixin, View):
         self.book = _active_book_or_404(self.kwargs["number"], active_only=False)
 
     def get(self, request, *args, **kwargs):
-        job = services.latest_done_job(self.get_masterplan_or_404(), self.book)
+        job = selectors.latest_done_job(self.get_masterplan_or_404(), self.book)
         if job is None:
             raise Http404(_("Buku ini belum pernah berhasil dirender."))
         return _pdf_response(job, job.download_filename())

@@ -4,6 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 
+from masterplan import numerals
+
 register = template.Library()
 
 
@@ -42,13 +44,12 @@ def date_range(start, end=None):
     return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
 
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
 @register.filter
 def roman(value):
-    """A bimtek stage number the way people write it: 2 -> II (Tahap II)."""
+    """A bimtek stage number the way people write it: 2 -> II (Tahap II); anything that is not a
+    positive whole number is shown as it is."""
     try:
-        return ROMAN.get(int(value), value)
+        n = int(value)
     except (TypeError, ValueError):
         return value
+    return numerals.roman(n) if n > 0 else value

@@ -3,17 +3,23 @@ leave the last good PDF and no partial file, jobs that never stay "rendering".""
 
 import logging
 import os
+import signal
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import weasyprint
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from masterplan.books.services import book_content_hash
-from masterplan.rendering import services
+from masterplan.rendering import files, selectors, services
+from masterplan.rendering.error_messages import render_error_message
 from masterplan.rendering.models import RenderJob
+from masterplan.rendering.progress import progress_percent, weasyprint_progress
+from masterplan.rendering.tasks import book_render_task
+from masterplan.rendering.time_limits import soft_time_limit_watch
 from tests.rendering.helpers import book_files, pdf_reader, pdf_text
 
 pytestmark = pytest.mark.usefixtures("eager_celery")
@@ -82,7 +88,7 @@ def test_changed_content_renders_again(world, summary, django_capture_on_commit_
     assert second.state == State.DONE
     assert second.content_hash != first.content_hash
     assert second.content_hash == book_content_hash(mp, summary)
-    assert services.latest_done_job(mp, summary) == second
+    assert selectors.latest_done_job(mp, summary) == second
 
 
 def test_missing_file_means_render_again(world, summary, django_capture_on_commit_callbacks):
@@ -142,7 +148,7 @@ def test_failed_render_keeps_the_last_good_pdf_and_leaves_no_partial_file(
     assert not failed.file
     assert "Traceback" in caplog.text or any(r.exc_info for r in caplog.records)
     assert book_files(media_root) == [media_root / good.file.name]
-    assert services.latest_done_job(mp, summary) == good
+    assert selectors.latest_done_job(mp, summary) == good
     assert Path(good.file.path).read_bytes() == good_bytes
 
 
@@ -154,7 +160,7 @@ def test_a_write_that_fails_halfway_leaves_no_file(
     def disk_full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(services.os, "fsync", disk_full)
+    monkeypatch.setattr(files.os, "fsync", disk_full)
     job, _ = request_and_run(django_capture_on_commit_callbacks, world.garut.masterplan, summary)
 
     assert job.state == State.FAILED
@@ -181,16 +187,14 @@ def test_a_broken_print_template_fails_with_an_actionable_message(
     assert failed.state == State.FAILED
     assert failed.requested_by == world.garut.diskominfo
     assert "Templat cetak" in failed.error and summary.label in failed.error and "administrator" in failed.error
-    assert services.latest_done_job(mp, summary) == good
+    assert selectors.latest_done_job(mp, summary) == good
     assert book_files(media_root) == [media_root / good.file.name]
 
 
 def test_soft_time_limit_message(world, summary, settings):
-    from celery.exceptions import SoftTimeLimitExceeded
-
     settings.BOOK_RENDER_SOFT_TIME_LIMIT = 300
     job = RenderJob.objects.create(masterplan=world.garut.masterplan, book=summary)
-    message = services.render_error_message(SoftTimeLimitExceeded(), job)
+    message = render_error_message(SoftTimeLimitExceeded(), job)
     assert "batas waktu 300 detik" in message and "Render lagi" in message
 
 
@@ -207,7 +211,7 @@ def test_a_job_left_rendering_by_a_lost_worker_is_restarted(world, summary):
         progress=40,
     )
     # What the killed attempt left: a temporary file, never the final name.
-    folder = os.path.dirname(job.file.storage.path(services.job_file_name(job)))
+    folder = os.path.dirname(job.file.storage.path(files.job_file_name(job)))
     os.makedirs(folder, exist_ok=True)
     partial = os.path.join(folder, f".garut-buku-3-r{job.pk}.pdf.abc123.part")
     with open(partial, "wb") as fh:
@@ -299,8 +303,6 @@ def test_a_stuck_job_does_not_block_a_new_request(world, summary, django_capture
 def test_broker_down_marks_the_job_failed_with_a_message(
     world, summary, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from masterplan.rendering.tasks import book_render_task
-
     def refuse(*args, **kwargs):  # simulates a broker that does not answer
         raise ConnectionRefusedError(111, "Connection refused")
 
@@ -313,7 +315,7 @@ def test_broker_down_marks_the_job_failed_with_a_message(
 def test_old_files_are_pruned_but_the_history_stays(world, summary, django_capture_on_commit_callbacks, media_root):
     mp = world.garut.masterplan
     jobs = []
-    for n in range(services.KEEP_FILES + 1):
+    for n in range(files.KEEP_FILES + 1):
         mp.vision = f"Visi versi {n}"
         mp.save()
         job, _ = request_and_run(django_capture_on_commit_callbacks, mp, summary)
@@ -322,7 +324,7 @@ def test_old_files_are_pruned_but_the_history_stays(world, summary, django_captu
         job.refresh_from_db()
     assert not jobs[0].file and jobs[0].state == State.DONE and jobs[0].page_count
     assert all(job.has_file for job in jobs[1:])
-    assert len(book_files(media_root)) == services.KEEP_FILES
+    assert len(book_files(media_root)) == files.KEEP_FILES
 
 
 # --- progress ---------------------------------------------------------------------------------------
@@ -345,7 +347,7 @@ def test_old_files_are_pruned_but_the_history_stays(world, summary, django_captu
     ],
 )
 def test_progress_percent_of_weasyprint_messages(message, expected_pages, percent):
-    assert services.progress_percent(message, expected_pages) == percent
+    assert progress_percent(message, expected_pages) == percent
 
 
 def test_progress_never_goes_back_through_the_steps():
@@ -360,7 +362,7 @@ def test_progress_never_goes_back_through_the_steps():
         "Step 7 - Adding PDF metadata",
     ]
     for expected in (None, 20, 79, 200):
-        percents = [services.progress_percent(m, expected) for m in messages]
+        percents = [progress_percent(m, expected) for m in messages]
         assert percents == sorted(percents) and percents[-1] < 100, expected
 
 
@@ -372,7 +374,7 @@ def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summar
     level, propagate = progress_logger.level, progress_logger.propagate
     seen = []
 
-    with services.weasyprint_progress(job.pk, expected_pages=2) as handler:
+    with weasyprint_progress(job.pk, expected_pages=2) as handler:
         document = weasyprint.HTML(string="<p>satu</p><p style='break-before: page'>dua</p>").render()
         seen.append(RenderJob.objects.get(pk=job.pk).progress)
         document.write_pdf()
@@ -388,12 +390,6 @@ def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summar
 def test_soft_time_limit_watch_remembers_a_limit_a_library_swallowed():
     """Celery's soft limit arrives as SIGUSR1 raising SoftTimeLimitExceeded; when a library's broad
     `except Exception` eats it, the watch still knows it came (book_render then fails the job)."""
-    import os
-    import signal
-
-    from celery.exceptions import SoftTimeLimitExceeded
-
-    from masterplan.rendering.services import soft_time_limit_watch
 
     def celery_like_handler(signum, frame):
         raise SoftTimeLimitExceeded()

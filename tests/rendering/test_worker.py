@@ -230,6 +230,17 @@ def wait_for_job(job, states, timeout=120, workers=(), seen=None):
         time.sleep(0.05)
 
 
+def wait_for_log(worker, text, timeout=15):
+    """True once ``text`` is in the worker's log. The worker logs a task's success after the task
+    returns, a moment after the job row says done: reading the log at once can miss it."""
+    deadline = time.monotonic() + timeout
+    while text not in worker.log:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_a_real_worker_renders_a_book_through_redis(shared_world, celery_sender, start_worker, books, media_root):
     worker = start_worker()
     mp = shared_world.garut.masterplan
@@ -242,7 +253,7 @@ def test_a_real_worker_renders_a_book_through_redis(shared_world, celery_sender,
 
     assert job.state == State.DONE, job.error
     assert job.attempts == 1
-    assert f"rendering.book_render[{job.celery_task_id}] succeeded" in worker.log
+    assert wait_for_log(worker, f"rendering.book_render[{job.celery_task_id}] succeeded"), worker.log
     assert any(state == State.RENDERING for state, _ in seen) or seen[0][0] == State.DONE
     reader = pdf_reader(job.file.path)
     assert len(reader.pages) == job.page_count

@@ -8,9 +8,7 @@ to DIR/<slug>-buku-<N>.pdf. A book whose content did not change since its last g
 not rendered again (its PDF is copied) unless --force is given.
 """
 
-import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +19,9 @@ from django.utils.translation import gettext_lazy
 from masterplan.books.models import BookDefinition
 from masterplan.models import Region
 from masterplan.rendering import services
+from masterplan.rendering.files import file_write_atomically
 from masterplan.rendering.models import RenderJob
+from masterplan.rendering.time_limits import hard_time_limit
 from masterplan.selectors import current_masterplan
 
 
@@ -89,21 +89,13 @@ class Command(BaseCommand):
             services.book_render(job.pk)
             job.refresh_from_db()
         elif job.state == RenderJob.State.RENDERING:  # a worker has it: wait for its outcome
-            deadline = time.monotonic() + services.hard_time_limit() + 30
+            deadline = time.monotonic() + hard_time_limit() + 30
             while job.state == RenderJob.State.RENDERING and time.monotonic() < deadline:
                 time.sleep(1)
                 job.refresh_from_db()
         return job, True
 
 
-def _copy_atomically(job, target):
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as dst, job.file.open("rb") as src:
-            shutil.copyfileobj(src, dst)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def _copy_atomically(job: RenderJob, target: Path) -> None:
+    with job.file.open("rb") as src:
+        file_write_atomically(target, lambda dst: shutil.copyfileobj(src, dst))
