@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from masterplan.numerals import roman
+
 
 class Stage(models.Model):
     class Status(models.TextChoices):
@@ -49,14 +51,12 @@ class Stage(models.Model):
             ),
         ]
 
-    ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
     def __str__(self):
         return _("Tahap %(n)s") % {"n": self.roman}
 
     @property
     def roman(self):
-        return self.ROMAN.get(self.number, str(self.number))
+        return roman(self.number)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
