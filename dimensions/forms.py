@@ -7,9 +7,6 @@ indicator, road map years of a program) as inline formsets in ``form.formsets``,
 saved together with it.
 """
 
-import re
-from decimal import Decimal
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
@@ -34,36 +31,10 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan.formats import format_id_decimal, parse_id_decimal
 from masterplan.models import Agency
 
 # Numbers -------------------------------------------------------------------------------------
-
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-def parse_id_decimal(value):
-    """Read a number the Indonesian way: "Rp 1.250.000", "1.250.000,50", "40,5"; plain "40.5" and
-    "1250000" work too. Returns a string Decimal() understands, or the input unchanged."""
-    if value in (None, ""):
-        return value
-    text = str(value).strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(text):
-        text = text.replace(".", "")
-    return text
-
-
-def format_id_decimal(value):
-    """A Decimal as an Indonesian input value: 1250000 → "1.250.000", 40.5 → "40,5"."""
-    if not isinstance(value, Decimal | int | float):
-        return value
-    value = Decimal(value)
-    sign = "-" if value < 0 else ""
-    value = abs(value).normalize()
-    whole, _sep, frac = f"{value:f}".partition(".")
-    whole = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 
 
 class IdDecimalField(forms.DecimalField):

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bimtek.models import Stage
-from dimensions.forms import format_id_decimal
 from dimensions.models import (
     GapItem,
     Goal,
@@ -30,7 +29,7 @@ from dimensions.models import (
     SwotEntry,
 )
 from masterplan import access
-from masterplan.templatetags.masterplan_tags import format_rupiah
+from masterplan.formats import format_id_decimal, format_rupiah
 
 from .models import ReviewComment, SectionTransition
 

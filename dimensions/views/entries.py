@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from dimensions import selectors, services
-from dimensions.forms import FORMS, format_id_decimal, initial_for_group
+from dimensions.forms import FORMS, initial_for_group
 from dimensions.models import Goal, Indicator, Program, QuickWin
 from masterplan import access
+from masterplan.formats import format_id_decimal
 
 from .common import KindMixin, open_comments, refusal, section_is_editable, workspace_url
 
