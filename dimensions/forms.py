@@ -15,6 +15,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from dimensions import rules
 from dimensions.models import (
     SUBCOMPONENTS,
     Element,
@@ -65,12 +66,6 @@ class RupiahField(IdDecimalField):
         kwargs.setdefault("help_text", _("Dalam rupiah, mis. 1.250.000."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("inputmode", "numeric")
-
-
-def _not_negative(value):
-    if value is not None and value < 0:
-        raise ValidationError(_("Anggaran tidak boleh negatif."), code="negative")
-    return value
 
 
 # Base ----------------------------------------------------------------------------------------
@@ -395,7 +390,7 @@ def roadmap_formset_class(extra):
 
 
 class ProgramForm(EntryForm):
-    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False)
+    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False, validators=[rules.validate_budget])
 
     class Meta:
         model = Program
@@ -467,9 +462,6 @@ class ProgramForm(EntryForm):
     def clean_end_year(self):
         return self._period_check(self.cleaned_data.get("end_year"))
 
-    def clean_budget(self):
-        return _not_negative(self.cleaned_data.get("budget"))
-
     def build_formsets(self, data):
         cls = roadmap_formset_class(extra=1 if self.instance.pk else 2)
         return {"roadmap": cls(data, instance=self.instance, prefix="roadmap", masterplan=self.masterplan)}
@@ -488,12 +480,15 @@ class ProgramForm(EntryForm):
 
 
 class QuickWinForm(EntryForm):
-    budget = RupiahField(label=_("Anggaran (Rp)"), required=False)
+    budget = RupiahField(label=_("Anggaran (Rp)"), required=False, validators=[rules.validate_budget])
     duration_months = forms.IntegerField(
         label=_("Lama pelaksanaan (bulan)"),
-        min_value=1,
-        help_text=_("Quick win selesai dalam 6 sampai 12 bulan."),
-        widget=forms.NumberInput(attrs={"min": 1, "max": 12, "inputmode": "numeric"}),
+        # The rule's own messages, not Django's min_value/max_value ones.
+        validators=[rules.validate_quick_win_months],
+        help_text=rules.QUICK_WIN_MONTHS_HELP,
+        widget=forms.NumberInput(
+            attrs={"min": rules.QUICK_WIN_MIN_MONTHS, "max": rules.QUICK_WIN_MAX_MONTHS, "inputmode": "numeric"}
+        ),
     )
 
     class Meta:
@@ -548,15 +543,6 @@ class QuickWinForm(EntryForm):
             "risks",
             "version",
         )
-
-    def clean_duration_months(self):
-        months = self.cleaned_data.get("duration_months")
-        if months is not None and months > 12:
-            raise ValidationError(_("Quick win harus selesai dalam 12 bulan."), code="too_long")
-        return months
-
-    def clean_budget(self):
-        return _not_negative(self.cleaned_data.get("budget"))
 
 
 FORMS = {
