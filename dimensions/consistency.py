@@ -168,7 +168,7 @@ def consistency_report(masterplan):
         .annotate(served=Exists(Program.strategies.through.objects.filter(strategy=OuterRef("pk"))))
         .filter(served=False)
         .select_related(*SECTION_RELATED)
-        .order_by("section__dimension__order", "kind", "pk")
+        .order_by("section__dimension__order", Strategy.kind_order(), "pk")
     )
     for s in strategies:
         add(
@@ -183,7 +183,7 @@ def consistency_report(masterplan):
         .annotate(used=Exists(Strategy.swot_entries.through.objects.filter(swotentry=OuterRef("pk"))))
         .filter(used=False)
         .select_related(*SECTION_RELATED)
-        .order_by("section__dimension__order", "quadrant", "pk")
+        .order_by("section__dimension__order", SwotEntry.quadrant_order(), "pk")
     )
     for e in swot:
         add(

@@ -11,7 +11,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -253,11 +253,6 @@ class SwotEntryForm(EntryForm):
 # Strategy ------------------------------------------------------------------------------------
 
 
-SWOT_QUADRANT_ORDER = Case(
-    *(When(quadrant=q, then=Value(i)) for i, q in enumerate("SWOT")), default=Value(9), output_field=IntegerField()
-)
-
-
 class SwotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_quadrant_display()} ({obj.quadrant}): {obj.statement} — {obj.section.agency}"
@@ -286,7 +281,7 @@ class StrategyForm(EntryForm):
             SwotEntry.objects.filter(section__masterplan=self.masterplan, section__dimension=self.section.dimension)
             .select_related("section__agency")
             # S, W, O, T as people read a SWOT table, not A-Z by code.
-            .order_by(SWOT_QUADRANT_ORDER, "priority", "pk")
+            .order_by(SwotEntry.quadrant_order(), "priority", "pk")
         )
 
     def clean(self):
@@ -431,7 +426,9 @@ class ProgramForm(EntryForm):
         self.fields["partner_agencies"].queryset = agencies
         self.fields["partner_agencies"].error_messages["invalid_choice"] = foreign
         self.fields["funding_sources"].queryset = FundingSource.objects.order_by("order")
-        self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by("kind", "pk")
+        self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by(
+            Strategy.kind_order(), "pk"
+        )
         self.fields["strategies"].error_messages["invalid_choice"] = _("Strategi ini bukan milik bagian ini.")
         for name in ("start_year", "end_year"):
             self.fields[name].widget = _year_widget(self.masterplan)

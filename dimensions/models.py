@@ -7,7 +7,7 @@ Every entry belongs to a Section, so its region, dimension and author agency are
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -232,12 +232,17 @@ class GapItem(Entry):
         _element_of_section_dimension(self)
 
 
+class SwotQuadrant(models.TextChoices):
+    """In the order people read a SWOT table; every list of SWOT entries follows it."""
+
+    STRENGTH = "S", _("Kekuatan")
+    WEAKNESS = "W", _("Kelemahan")
+    OPPORTUNITY = "O", _("Peluang")
+    THREAT = "T", _("Ancaman")
+
+
 class SwotEntry(Entry):
-    class Quadrant(models.TextChoices):
-        STRENGTH = "S", _("Kekuatan")
-        WEAKNESS = "W", _("Kelemahan")
-        OPPORTUNITY = "O", _("Peluang")
-        THREAT = "T", _("Ancaman")
+    Quadrant = SwotQuadrant
 
     class Priority(models.IntegerChoices):
         HIGH = 1, _("Tinggi")
@@ -260,22 +265,32 @@ class SwotEntry(Entry):
     class Meta:
         verbose_name = _("butir SWOT")
         verbose_name_plural = _("butir SWOT")
-        ordering = ["quadrant", "priority", "pk"]
+        ordering = [rules.choice_order("quadrant", SwotQuadrant), "priority", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(quadrant__in=["S", "W", "O", "T"]), name="swot_quadrant_valid"),
+            models.CheckConstraint(condition=Q(quadrant__in=SwotQuadrant.values), name="swot_quadrant_valid"),
             models.CheckConstraint(condition=Q(priority__gte=1) & Q(priority__lte=3), name="swot_priority_valid"),
         ]
 
     def __str__(self):
         return f"{self.get_quadrant_display()}: {short_label(self.statement, 80)}"
 
+    @staticmethod
+    def quadrant_order() -> Case:
+        """ORDER BY S, W, O, T (the order of the Quadrant choices), not A-Z by code."""
+        return rules.choice_order("quadrant", SwotQuadrant)
+
+
+class StrategyKind(models.TextChoices):
+    """In the order of a TOWS matrix; every list of strategies follows it."""
+
+    SO = "SO", _("SO (kekuatan–peluang)")
+    WO = "WO", _("WO (kelemahan–peluang)")
+    ST = "ST", _("ST (kekuatan–ancaman)")
+    WT = "WT", _("WT (kelemahan–ancaman)")
+
 
 class Strategy(Entry):
-    class Kind(models.TextChoices):
-        SO = "SO", _("SO (kekuatan–peluang)")
-        WO = "WO", _("WO (kelemahan–peluang)")
-        ST = "ST", _("ST (kekuatan–ancaman)")
-        WT = "WT", _("WT (kelemahan–ancaman)")
+    Kind = StrategyKind
 
     kind = models.CharField(_("jenis strategi"), max_length=2, choices=Kind.choices)
     statement = models.TextField(_("strategi"))
@@ -287,13 +302,18 @@ class Strategy(Entry):
     class Meta:
         verbose_name = _("strategi")
         verbose_name_plural = _("strategi")
-        ordering = ["kind", "pk"]
+        ordering = [rules.choice_order("kind", StrategyKind), "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=["SO", "WO", "ST", "WT"]), name="strategy_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=StrategyKind.values), name="strategy_kind_valid"),
         ]
 
     def __str__(self):
         return f"{self.kind}: {short_label(self.statement, 80)}"
+
+    @staticmethod
+    def kind_order() -> Case:
+        """ORDER BY SO, WO, ST, WT (the order of the Kind choices), not A-Z by code."""
+        return rules.choice_order("kind", StrategyKind)
 
     @staticmethod
     def check_swot_entries(kind, entries):

@@ -8,7 +8,7 @@ Imports nothing of the dimensions app (the models import it).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, Choices, IntegerField, Q, Value, When
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -73,3 +73,17 @@ def validate_quick_win_months(months: int | None) -> None:
         raise ValidationError(QUICK_WIN_TOO_SHORT, code="too_short", params=_MONTHS)
     if months > QUICK_WIN_MAX_MONTHS:
         raise ValidationError(QUICK_WIN_TOO_LONG, code="too_long", params=_MONTHS)
+
+
+# Order -----------------------------------------------------------------------------------------
+
+
+def choice_order(field: str, choices: type[Choices]) -> Case:
+    """An ORDER BY expression that sorts ``field`` in the order of its choices (S, W, O, T; SO, WO,
+    ST, WT), not A-Z by code; unknown codes last."""
+    values = list(choices.values)
+    return Case(
+        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )

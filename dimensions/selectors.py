@@ -136,7 +136,10 @@ def entry_queryset(kind_code):
         return SwotEntry.objects.select_related(agency)
     if kind_code == "strategy":
         return Strategy.objects.select_related(agency).prefetch_related(
-            Prefetch("swot_entries", queryset=SwotEntry.objects.select_related(agency).order_by("quadrant", "pk"))
+            Prefetch(
+                "swot_entries",
+                queryset=SwotEntry.objects.select_related(agency).order_by(SwotEntry.quadrant_order(), "pk"),
+            )
         )
     if kind_code == "goal":
         return Goal.objects.select_related(agency).prefetch_related(_indicators_prefetch())
@@ -148,7 +151,7 @@ def entry_queryset(kind_code):
         return Program.objects.select_related(agency, "element", "lead_agency", "quick_win").prefetch_related(
             Prefetch("partner_agencies"),
             Prefetch("funding_sources"),
-            Prefetch("strategies", queryset=Strategy.objects.order_by("kind", "pk")),
+            Prefetch("strategies", queryset=Strategy.objects.order_by(Strategy.kind_order(), "pk")),
             Prefetch("roadmap"),
             _indicators_prefetch(),
         )

@@ -33,8 +33,6 @@ from .chapters import ChapterKind
 from .models import BookDefinition, NarrativeText
 from .sanitize import narrative_html_clean
 
-QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
-
 READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
     "readiness",
     "gaps",
@@ -72,7 +70,7 @@ class DimensionData:
     sections: list = field(default_factory=list)
     readiness: list = field(default_factory=list)
     gaps: list = field(default_factory=list)
-    swot: dict = field(default_factory=lambda: {q: [] for q, _label in QUADRANTS})
+    swot: dict = field(default_factory=lambda: {q: [] for q in SwotEntry.Quadrant.values})
     strategies: dict = field(default_factory=lambda: {k: [] for k in Strategy.Kind.values})
     goals: list = field(default_factory=list)
     programs: list = field(default_factory=list)
@@ -187,10 +185,15 @@ def _section_prefetches(parts):
             Prefetch("gapitems", queryset=GapItem.objects.select_related("element").order_by("element__order", "pk"))
         )
     if SWOT in parts:
-        prefetches.append(Prefetch("swotentrys", queryset=SwotEntry.objects.order_by("quadrant", "priority", "pk")))
+        prefetches.append(
+            Prefetch("swotentrys", queryset=SwotEntry.objects.order_by(SwotEntry.quadrant_order(), "priority", "pk"))
+        )
     if STRATEGIES in parts:
         prefetches.append(
-            Prefetch("strategys", queryset=Strategy.objects.prefetch_related("swot_entries").order_by("kind", "pk"))
+            Prefetch(
+                "strategys",
+                queryset=Strategy.objects.prefetch_related("swot_entries").order_by(Strategy.kind_order(), "pk"),
+            )
         )
     if GOALS in parts:
         prefetches.append(Prefetch("goals", queryset=Goal.objects.prefetch_related(targets).order_by("pk")))

@@ -34,7 +34,7 @@ from .chapters import NARRATIVE_KEYS
 from .layout import book_outline
 from .models import NarrativeText
 from .sanitize import narrative_html_clean
-from .selectors import QUADRANTS, book_data_collect, book_parts
+from .selectors import book_data_collect, book_parts
 
 PRINT_STATIC = "print"
 
@@ -111,7 +111,6 @@ def _html_from_data(data, book, definitions):
                 "chapters": chapters,
                 "front_chapters": [c for c in chapters if c.number is None],
                 "body_chapters": [c for c in chapters if c.number is not None],
-                "quadrants": QUADRANTS,
                 "emblem_uri": emblem,
                 "is_draft": data.is_draft,
                 "doc_title": _book_title(book, data),

@@ -620,7 +620,7 @@ class _ContentWriter:
                     gap=fmt(x.gap, rng, sec[i].agency),
                 )
 
-        for quadrant in "SWOT":
+        for quadrant in SwotEntry.Quadrant.values:
             items = [x for x in pool["swot"] if x.quadrant == quadrant]
             for i, j, r, x in _deal(items, n, k):
                 if sec[i].pk in todo:

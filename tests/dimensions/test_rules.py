@@ -1,5 +1,6 @@
 """dimensions.rules: each rule written once and asked by the database constraint, the model, the
-form and the consistency report alike."""
+form and the consistency report alike; SWOT quadrants and strategy kinds in their choices' order
+wherever they are listed."""
 
 from decimal import Decimal
 
@@ -10,10 +11,11 @@ from django.db import IntegrityError, transaction
 from dimensions import rules
 from dimensions.consistency import consistency_report
 from dimensions.forms import QuickWinForm
-from dimensions.models import Program, QuickWin
+from dimensions.models import Program, QuickWin, Strategy, SwotEntry
+from masterplan.books.selectors import STRATEGIES, book_data_collect
 from tests import factories as f
 
-from .conftest import HX, entry_url
+from .conftest import HX, entry_url, workspace
 
 # Budgets ---------------------------------------------------------------------------------------
 
@@ -104,3 +106,52 @@ def test_consistency_report_names_the_rule_in_its_title(world):
     category = next(c for c in report["categories"] if c.key == "quickwin_too_long")
     assert str(category.title) == "Quick win lebih dari 12 bulan"
     assert str(category.hint) == "Quick win harus selesai dalam 12 bulan."
+
+
+# Order -----------------------------------------------------------------------------------------
+
+
+def _swot(section, quadrants="TOWS"):
+    return {q: f.SwotEntryFactory(section=section, quadrant=q, statement=f"Butir kuadran {q}") for q in quadrants}
+
+
+def test_models_list_swot_s_w_o_t_and_strategies_so_wo_st_wt(world):
+    section = world.garut.gov_section
+    _swot(section)
+    for kind in ("WT", "ST", "WO", "SO"):
+        f.StrategyFactory(section=section, kind=kind)
+    assert [e.quadrant for e in SwotEntry.objects.filter(section=section)] == ["S", "W", "O", "T"]
+    assert [s.kind for s in Strategy.objects.filter(section=section)] == ["SO", "WO", "ST", "WT"]
+    ordered = SwotEntry.objects.filter(section=section).order_by(SwotEntry.quadrant_order(), "-pk")
+    assert [e.quadrant for e in ordered] == ["S", "W", "O", "T"]
+
+
+def test_a_strategys_sources_read_s_w_o_t_on_the_page_and_in_the_book(world, login):
+    g = world.garut
+    entries = _swot(g.env_section)
+    strategy = f.StrategyFactory(section=g.env_section, kind="SO", statement="Strategi SO")
+    strategy.swot_entries.set([entries["O"], entries["S"]])
+    html = login(g.opd).get(workspace(g.region, g.env_section)).content.decode()
+    row = html.split("Strategi SO", 1)[1]
+    assert row.index("Butir kuadran S") < row.index("Butir kuadran O")
+    data = book_data_collect(g.masterplan, parts=[STRATEGIES])
+    [book_strategy] = [st for d in data.dimensions for _kind, _label, items in d.strategy_groups for st in items]
+    assert [e.quadrant for e in book_strategy.swot_entries.all()] == ["S", "O"]
+
+
+def test_program_form_lists_strategies_so_wo_st_wt(world, login):
+    g = world.garut
+    for kind in ("WT", "ST", "WO", "SO"):
+        f.StrategyFactory(section=g.env_section, kind=kind, statement=f"Strategi jenis {kind}")
+    url = f"/r/garut/sections/{g.env_section.pk}/program/new/?group=short"
+    html = login(g.opd).get(url, HTTP_HX_REQUEST="true").content.decode()
+    positions = [html.index(f"Strategi jenis {k}") for k in ("SO", "WO", "ST", "WT")]
+    assert positions == sorted(positions)
+
+
+def test_consistency_lists_unused_swot_s_w_o_t(world):
+    g = world.garut
+    g.swot.delete()
+    _swot(g.env_section)
+    found = next(c for c in consistency_report(g.masterplan)["categories"] if c.key == "swot_unused").findings
+    assert [x.subject.split(" ", 1)[0] for x in found] == ["Kekuatan", "Kelemahan", "Peluang", "Ancaman"]
