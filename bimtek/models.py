@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from masterplan.numerals import roman
+from masterplan.formats import roman
 
 
 class Stage(models.Model):

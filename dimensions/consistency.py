@@ -2,9 +2,9 @@
 
 Findings, each tied to the section where it is fixed: programs without an indicator, a lead
 agency or a strategy; indicators without targets; strategies no program serves; SWOT entries no
-strategy uses; quick wins longer than 12 months; years outside the masterplan period (programs,
-road map entries, indicator targets); missing budgets and funding sources. Seven queries whatever
-the number of entries.
+strategy uses; quick wins outside 6 to 12 months or on a program of more than a year (the months
+are dimensions.rules'); years outside the masterplan period (programs, road map entries, indicator
+targets); missing budgets and funding sources. Seven queries whatever the number of entries.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +13,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from . import rules
 from .models import (
     Indicator,
     IndicatorTarget,
@@ -31,7 +32,7 @@ CATEGORIES = [
     ("strategy_unserved", _l("Strategi yang belum didukung program"), _l("Kaitkan strategi dengan program.")),
     ("program_no_strategy", _l("Program yang tidak mendukung strategi"), _l("Pilih strategi yang didukung.")),
     ("swot_unused", _l("Butir SWOT yang belum dipakai strategi"), _l("Gunakan butir SWOT dalam strategi.")),
-    ("quickwin_too_long", _l("Quick win lebih dari 12 bulan"), _l("Quick win harus selesai dalam 12 bulan.")),
+    ("quickwin_too_long", rules.QUICK_WIN_TOO_LONG_TITLE, rules.QUICK_WIN_TOO_LONG_HINT),
     ("year_outside", _l("Tahun di luar periode"), _l("Sesuaikan tahun dengan periode masterplan atau program.")),
     ("budget_missing", _l("Anggaran atau sumber dana belum diisi"), _l("Isi perkiraan anggaran dan sumber dana.")),
 ]
@@ -167,7 +168,7 @@ def consistency_report(masterplan):
         .annotate(served=Exists(Program.strategies.through.objects.filter(strategy=OuterRef("pk"))))
         .filter(served=False)
         .select_related(*SECTION_RELATED)
-        .order_by("section__dimension__order", "kind", "pk")
+        .order_by("section__dimension__order", Strategy.kind_order(), "pk")
     )
     for s in strategies:
         add(
@@ -182,7 +183,7 @@ def consistency_report(masterplan):
         .annotate(used=Exists(Strategy.swot_entries.through.objects.filter(swotentry=OuterRef("pk"))))
         .filter(used=False)
         .select_related(*SECTION_RELATED)
-        .order_by("section__dimension__order", "quadrant", "pk")
+        .order_by("section__dimension__order", SwotEntry.quadrant_order(), "pk")
     )
     for e in swot:
         add(
@@ -200,14 +201,14 @@ def consistency_report(masterplan):
     for q in quick_wins:
         label = _("Quick win \u201c%(n)s\u201d") % {"n": q.name}
         section = q.program.section
-        if q.duration_months is None or q.duration_months > 12:
+        if not rules.quick_win_months_are_valid(q.duration_months):
             add("quickwin_too_long", label, _("Lama pelaksanaan %(m)s bulan.") % {"m": q.duration_months}, section)
         if q.program.end_year > q.program.start_year:
             add(
                 "quickwin_too_long",
                 label,
-                _("Program induk berjalan %(a)s–%(b)s, lebih dari 12 bulan.")
-                % {"a": q.program.start_year, "b": q.program.end_year},
+                _("Program induk berjalan %(a)s–%(b)s, lebih dari %(max)s bulan.")
+                % {"a": q.program.start_year, "b": q.program.end_year, "max": rules.QUICK_WIN_MAX_MONTHS},
                 section,
             )
         if q.budget is None:

@@ -7,17 +7,15 @@ indicator, road map years of a program) as inline formsets in ``form.formsets``,
 saved together with it.
 """
 
-import re
-from decimal import Decimal
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from dimensions import rules
 from dimensions.models import (
     SUBCOMPONENTS,
     Element,
@@ -34,36 +32,10 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan.formats import format_id_decimal, parse_id_decimal
 from masterplan.models import Agency
 
 # Numbers -------------------------------------------------------------------------------------
-
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-def parse_id_decimal(value):
-    """Read a number the Indonesian way: "Rp 1.250.000", "1.250.000,50", "40,5"; plain "40.5" and
-    "1250000" work too. Returns a string Decimal() understands, or the input unchanged."""
-    if value in (None, ""):
-        return value
-    text = str(value).strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(text):
-        text = text.replace(".", "")
-    return text
-
-
-def format_id_decimal(value):
-    """A Decimal as an Indonesian input value: 1250000 → "1.250.000", 40.5 → "40,5"."""
-    if not isinstance(value, Decimal | int | float):
-        return value
-    value = Decimal(value)
-    sign = "-" if value < 0 else ""
-    value = abs(value).normalize()
-    whole, _sep, frac = f"{value:f}".partition(".")
-    whole = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 
 
 class IdDecimalField(forms.DecimalField):
@@ -94,12 +66,6 @@ class RupiahField(IdDecimalField):
         kwargs.setdefault("help_text", _("Dalam rupiah, mis. 1.250.000."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("inputmode", "numeric")
-
-
-def _not_negative(value):
-    if value is not None and value < 0:
-        raise ValidationError(_("Anggaran tidak boleh negatif."), code="negative")
-    return value
 
 
 # Base ----------------------------------------------------------------------------------------
@@ -297,11 +263,6 @@ class SwotEntryForm(EntryForm):
 # Strategy ------------------------------------------------------------------------------------
 
 
-SWOT_QUADRANT_ORDER = Case(
-    *(When(quadrant=q, then=Value(i)) for i, q in enumerate("SWOT")), default=Value(9), output_field=IntegerField()
-)
-
-
 class SwotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_quadrant_display()} ({obj.quadrant}): {obj.statement} — {obj.section.agency}"
@@ -330,7 +291,7 @@ class StrategyForm(EntryForm):
             SwotEntry.objects.filter(section__masterplan=self.masterplan, section__dimension=self.section.dimension)
             .select_related("section__agency")
             # S, W, O, T as people read a SWOT table, not A-Z by code.
-            .order_by(SWOT_QUADRANT_ORDER, "priority", "pk")
+            .order_by(SwotEntry.quadrant_order(), "priority", "pk")
         )
 
     def clean(self):
@@ -434,7 +395,7 @@ def roadmap_formset_class(extra):
 
 
 class ProgramForm(EntryForm):
-    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False)
+    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False, validators=[rules.validate_budget])
 
     class Meta:
         model = Program
@@ -475,7 +436,9 @@ class ProgramForm(EntryForm):
         self.fields["partner_agencies"].queryset = agencies
         self.fields["partner_agencies"].error_messages["invalid_choice"] = foreign
         self.fields["funding_sources"].queryset = FundingSource.objects.order_by("order")
-        self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by("kind", "pk")
+        self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by(
+            Strategy.kind_order(), "pk"
+        )
         self.fields["strategies"].error_messages["invalid_choice"] = _("Strategi ini bukan milik bagian ini.")
         for name in ("start_year", "end_year"):
             self.fields[name].widget = _year_widget(self.masterplan)
@@ -506,9 +469,6 @@ class ProgramForm(EntryForm):
     def clean_end_year(self):
         return self._period_check(self.cleaned_data.get("end_year"))
 
-    def clean_budget(self):
-        return _not_negative(self.cleaned_data.get("budget"))
-
     def build_formsets(self, data):
         cls = roadmap_formset_class(extra=1 if self.instance.pk else 2)
         return {"roadmap": cls(data, instance=self.instance, prefix="roadmap", masterplan=self.masterplan)}
@@ -527,12 +487,15 @@ class ProgramForm(EntryForm):
 
 
 class QuickWinForm(EntryForm):
-    budget = RupiahField(label=_("Anggaran (Rp)"), required=False)
+    budget = RupiahField(label=_("Anggaran (Rp)"), required=False, validators=[rules.validate_budget])
     duration_months = forms.IntegerField(
         label=_("Lama pelaksanaan (bulan)"),
-        min_value=1,
-        help_text=_("Quick win selesai dalam 6 sampai 12 bulan."),
-        widget=forms.NumberInput(attrs={"min": 1, "max": 12, "inputmode": "numeric"}),
+        # The rule's own messages, not Django's min_value/max_value ones.
+        validators=[rules.validate_quick_win_months],
+        help_text=rules.QUICK_WIN_MONTHS_HELP,
+        widget=forms.NumberInput(
+            attrs={"min": rules.QUICK_WIN_MIN_MONTHS, "max": rules.QUICK_WIN_MAX_MONTHS, "inputmode": "numeric"}
+        ),
     )
 
     class Meta:
@@ -587,12 +550,3 @@ class QuickWinForm(EntryForm):
             "risks",
             "version",
         )
-
-    def clean_duration_months(self):
-        months = self.cleaned_data.get("duration_months")
-        if months is not None and months > 12:
-            raise ValidationError(_("Quick win harus selesai dalam 12 bulan."), code="too_long")
-        return months
-
-    def clean_budget(self):
-        return _not_negative(self.cleaned_data.get("budget"))

@@ -225,7 +225,9 @@ KINDS: dict[str, Kind] = {
             prefetch=lambda: [
                 Prefetch(
                     "swot_entries",
-                    queryset=SwotEntry.objects.select_related("section__agency").order_by("quadrant", "pk"),
+                    queryset=SwotEntry.objects.select_related("section__agency").order_by(
+                        SwotEntry.quadrant_order(), "pk"
+                    ),
                 )
             ],
             nested=(("swot_entries", "swot"),),
@@ -270,7 +272,7 @@ KINDS: dict[str, Kind] = {
             prefetch=lambda: [
                 Prefetch("partner_agencies"),
                 Prefetch("funding_sources"),
-                Prefetch("strategies", queryset=Strategy.objects.order_by("kind", "pk")),
+                Prefetch("strategies", queryset=Strategy.objects.order_by(Strategy.kind_order(), "pk")),
                 Prefetch("roadmap"),
                 _indicators(),
             ],

@@ -6,13 +6,14 @@ Every entry belongs to a Section, so its region, dimension and author agency are
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from masterplan.models import YEAR_VALIDATORS, AgencyWork
+
+from . import rules
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -245,12 +246,17 @@ class GapItem(Entry):
         _element_of_section_dimension(self)
 
 
+class SwotQuadrant(models.TextChoices):
+    """In the order people read a SWOT table; every list of SWOT entries follows it."""
+
+    STRENGTH = "S", _("Kekuatan")
+    WEAKNESS = "W", _("Kelemahan")
+    OPPORTUNITY = "O", _("Peluang")
+    THREAT = "T", _("Ancaman")
+
+
 class SwotEntry(Entry):
-    class Quadrant(models.TextChoices):
-        STRENGTH = "S", _("Kekuatan")
-        WEAKNESS = "W", _("Kelemahan")
-        OPPORTUNITY = "O", _("Peluang")
-        THREAT = "T", _("Ancaman")
+    Quadrant = SwotQuadrant
 
     class Priority(models.IntegerChoices):
         HIGH = 1, _("Tinggi")
@@ -273,22 +279,32 @@ class SwotEntry(Entry):
     class Meta:
         verbose_name = _("butir SWOT")
         verbose_name_plural = _("butir SWOT")
-        ordering = ["quadrant", "priority", "pk"]
+        ordering = [rules.choice_order("quadrant", SwotQuadrant), "priority", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(quadrant__in=["S", "W", "O", "T"]), name="swot_quadrant_valid"),
+            models.CheckConstraint(condition=Q(quadrant__in=SwotQuadrant.values), name="swot_quadrant_valid"),
             models.CheckConstraint(condition=Q(priority__gte=1) & Q(priority__lte=3), name="swot_priority_valid"),
         ]
 
     def __str__(self):
         return f"{self.get_quadrant_display()}: {short_label(self.statement, 80)}"
 
+    @staticmethod
+    def quadrant_order() -> Case:
+        """ORDER BY S, W, O, T (the order of the Quadrant choices), not A-Z by code."""
+        return rules.choice_order("quadrant", SwotQuadrant)
+
+
+class StrategyKind(models.TextChoices):
+    """In the order of a TOWS matrix; every list of strategies follows it."""
+
+    SO = "SO", _("SO (kekuatan–peluang)")
+    WO = "WO", _("WO (kelemahan–peluang)")
+    ST = "ST", _("ST (kekuatan–ancaman)")
+    WT = "WT", _("WT (kelemahan–ancaman)")
+
 
 class Strategy(Entry):
-    class Kind(models.TextChoices):
-        SO = "SO", _("SO (kekuatan–peluang)")
-        WO = "WO", _("WO (kelemahan–peluang)")
-        ST = "ST", _("ST (kekuatan–ancaman)")
-        WT = "WT", _("WT (kelemahan–ancaman)")
+    Kind = StrategyKind
 
     kind = models.CharField(_("jenis strategi"), max_length=2, choices=Kind.choices)
     statement = models.TextField(_("strategi"))
@@ -300,13 +316,18 @@ class Strategy(Entry):
     class Meta:
         verbose_name = _("strategi")
         verbose_name_plural = _("strategi")
-        ordering = ["kind", "pk"]
+        ordering = [rules.choice_order("kind", StrategyKind), "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=["SO", "WO", "ST", "WT"]), name="strategy_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=StrategyKind.values), name="strategy_kind_valid"),
         ]
 
     def __str__(self):
         return f"{self.kind}: {short_label(self.statement, 80)}"
+
+    @staticmethod
+    def kind_order() -> Case:
+        """ORDER BY SO, WO, ST, WT (the order of the Kind choices), not A-Z by code."""
+        return rules.choice_order("kind", StrategyKind)
 
     @staticmethod
     def check_swot_entries(kind, entries):
@@ -369,7 +390,9 @@ class Program(Entry):
     )
     output = models.TextField(_("keluaran (output)"), blank=True)
     outcome = models.TextField(_("hasil (outcome)"), blank=True)
-    budget = models.DecimalField(_("perkiraan anggaran (Rp)"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(
+        _("perkiraan anggaran (Rp)"), null=True, blank=True, validators=[rules.validate_budget], **MONEY
+    )
     funding_sources = models.ManyToManyField(
         FundingSource, blank=True, related_name="programs", verbose_name=_("sumber dana")
     )
@@ -384,9 +407,7 @@ class Program(Entry):
         ordering = ["start_year", "name"]
         constraints = [
             models.CheckConstraint(condition=Q(end_year__gte=F("start_year")), name="program_years_ordered"),
-            models.CheckConstraint(
-                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="program_budget_not_negative"
-            ),
+            models.CheckConstraint(condition=rules.budget_not_negative(), name="program_budget_not_negative"),
             models.CheckConstraint(
                 condition=(
                     Q(horizon="short", end_year__lte=F("start_year"))
@@ -423,8 +444,6 @@ class Program(Entry):
                     "h": self.get_horizon_display().lower(),
                     "n": HORIZON_MAX_YEARS[self.horizon],
                 }
-        if self.budget is not None and self.budget < 0:
-            errors["budget"] = _("Anggaran tidak boleh negatif.")
         if self.lead_agency_id and mp and self.lead_agency.region_id != mp.region_id:
             errors["lead_agency"] = _("Perangkat daerah ini bukan milik daerah masterplan.")
         if errors:
@@ -529,7 +548,7 @@ class RoadmapEntry(models.Model):
 
 
 class QuickWin(models.Model):
-    """A quick win (program percepatan): a program deliverable within 12 months, with its profile."""
+    """A quick win (program percepatan): a program delivered in 6 to 12 months, with its profile."""
 
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("Kandidat")
@@ -544,10 +563,10 @@ class QuickWin(models.Model):
     solution = models.TextField(_("solusi"))
     benefits = models.TextField(_("manfaat"))
     duration_months = models.PositiveSmallIntegerField(
-        _("lama pelaksanaan (bulan)"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+        _("lama pelaksanaan (bulan)"), validators=[rules.validate_quick_win_months]
     )
     schedule = models.TextField(_("jadwal"), blank=True)
-    budget = models.DecimalField(_("anggaran (Rp)"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(_("anggaran (Rp)"), null=True, blank=True, validators=[rules.validate_budget], **MONEY)
     funding_source = models.ForeignKey(
         FundingSource, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("sumber dana")
     )
@@ -565,22 +584,9 @@ class QuickWin(models.Model):
         verbose_name_plural = _("quick win")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(duration_months__gte=1) & Q(duration_months__lte=12), name="quickwin_within_12_months"
-            ),
-            models.CheckConstraint(
-                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="quickwin_budget_not_negative"
-            ),
+            models.CheckConstraint(condition=rules.quick_win_months_in_range(), name="quickwin_6_to_12_months"),
+            models.CheckConstraint(condition=rules.budget_not_negative(), name="quickwin_budget_not_negative"),
         ]
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        errors = {}
-        if self.duration_months is not None and self.duration_months > 12:
-            errors["duration_months"] = _("Quick win harus selesai dalam 12 bulan.")
-        if self.budget is not None and self.budget < 0:
-            errors["budget"] = _("Anggaran tidak boleh negatif.")
-        if errors:
-            raise ValidationError(errors)

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bimtek.models import Stage
-from dimensions.forms import format_id_decimal
 from dimensions.models import (
     GapItem,
     Goal,
@@ -30,7 +29,7 @@ from dimensions.models import (
     SwotEntry,
 )
 from masterplan import access
-from masterplan.templatetags.masterplan_tags import format_rupiah
+from masterplan.formats import format_id_decimal, format_rupiah
 
 from .models import ReviewComment, SectionTransition
 
@@ -151,10 +150,6 @@ def last_review(section, reviewer=None):
 # Entries of a section -------------------------------------------------------------------------
 
 
-SWOT_ORDER = {"S": 0, "W": 1, "O": 2, "T": 3}
-STRATEGY_ORDER = {"SO": 0, "WO": 1, "ST": 2, "WT": 3}
-
-
 def section_entries(section):
     """Everything written in a section, for reading: a dict of lists, with the sub-rows of goals
     and programs prefetched. A fixed number of queries."""
@@ -162,12 +157,9 @@ def section_entries(section):
     entries = {
         "readiness": list(ReadinessItem.objects.filter(section=section)),
         "gaps": list(GapItem.objects.filter(section=section).select_related("element")),
-        # In the order people read SWOT (S, W, O, T) and strategies (SO, WO, ST, WT), not A-Z.
-        "swot": sorted(SwotEntry.objects.filter(section=section), key=lambda e: SWOT_ORDER.get(e.quadrant, 9)),
-        "strategies": sorted(
-            Strategy.objects.filter(section=section).prefetch_related("swot_entries"),
-            key=lambda e: STRATEGY_ORDER.get(e.kind, 9),
-        ),
+        # The models' order: SWOT as people read it (S, W, O, T), strategies SO, WO, ST, WT; not A-Z.
+        "swot": list(SwotEntry.objects.filter(section=section)),
+        "strategies": list(Strategy.objects.filter(section=section).prefetch_related("swot_entries")),
         "goals": list(Goal.objects.filter(section=section).prefetch_related(indicators)),
         "programs": list(
             Program.objects.filter(section=section)

@@ -2,8 +2,8 @@
 
 from django import template
 
-from dimensions.forms import format_id_decimal
 from dimensions.kinds import KINDS
+from masterplan import formats
 
 register = template.Library()
 
@@ -17,9 +17,7 @@ def add_label(kind_code):
 @register.filter
 def id_number(value):
     """A number the Indonesian way: 1.250.000 and 40,5 (no currency)."""
-    if value is None or value == "":
-        return "–"
-    return format_id_decimal(value)
+    return formats.format_id_number(value)
 
 
 @register.filter

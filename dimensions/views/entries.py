@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from dimensions import selectors, services
-from dimensions.forms import format_id_decimal
 from masterplan import access
+from masterplan.formats import format_id_decimal
 
 from .common import KindMixin, open_comments, refusal, workspace_url
 

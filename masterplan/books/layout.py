@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from masterplan.numerals import roman
+from masterplan.formats import roman
 
 from .chapters import ChapterKind, narrative_title
 from .charts import roadmap_chart_svgs

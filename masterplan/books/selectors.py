@@ -36,8 +36,6 @@ from .chapters import ChapterKind
 from .models import ChapterDefinition, NarrativeText
 from .sanitize import narrative_html_clean
 
-QUADRANTS = [("S", "Kekuatan"), ("W", "Kelemahan"), ("O", "Peluang"), ("T", "Ancaman")]
-
 READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
     "readiness",
     "gaps",
@@ -75,7 +73,7 @@ class DimensionData:
     sections: list[Section] = field(default_factory=list)
     readiness: list[ReadinessItem] = field(default_factory=list)
     gaps: list[GapItem] = field(default_factory=list)
-    swot: dict[str, list[SwotEntry]] = field(default_factory=lambda: {q: [] for q, _label in QUADRANTS})
+    swot: dict[str, list[SwotEntry]] = field(default_factory=lambda: {q: [] for q in SwotEntry.Quadrant.values})
     strategies: dict[str, list[Strategy]] = field(default_factory=lambda: {k: [] for k in Strategy.Kind.values})
     goals: list[Goal] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
@@ -186,10 +184,15 @@ def _section_prefetches(parts: frozenset[str]) -> list[Prefetch]:
             Prefetch("gapitems", queryset=GapItem.objects.select_related("element").order_by("element__order", "pk"))
         )
     if SWOT in parts:
-        prefetches.append(Prefetch("swotentrys", queryset=SwotEntry.objects.order_by("quadrant", "priority", "pk")))
+        prefetches.append(
+            Prefetch("swotentrys", queryset=SwotEntry.objects.order_by(SwotEntry.quadrant_order(), "priority", "pk"))
+        )
     if STRATEGIES in parts:
         prefetches.append(
-            Prefetch("strategys", queryset=Strategy.objects.prefetch_related("swot_entries").order_by("kind", "pk"))
+            Prefetch(
+                "strategys",
+                queryset=Strategy.objects.prefetch_related("swot_entries").order_by(Strategy.kind_order(), "pk"),
+            )
         )
     if GOALS in parts:
         prefetches.append(Prefetch("goals", queryset=Goal.objects.prefetch_related(targets).order_by("pk")))

@@ -40,7 +40,7 @@ from .chapters import NARRATIVE_KEYS
 from .layout import book_outline
 from .models import BookDefinition, ChapterDefinition, NarrativeText
 from .sanitize import narrative_html_clean
-from .selectors import QUADRANTS, BookData, book_data_collect, book_parts
+from .selectors import BookData, book_data_collect, book_parts
 
 if TYPE_CHECKING:
     from hashlib import _Hash
@@ -123,7 +123,6 @@ def _html_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
                 "chapters": chapters,
                 "front_chapters": [c for c in chapters if c.number is None],
                 "body_chapters": [c for c in chapters if c.number is not None],
-                "quadrants": QUADRANTS,
                 "emblem_uri": emblem,
                 "is_draft": data.is_draft,
                 "doc_title": _book_title(book, data),

@@ -44,6 +44,7 @@ from dimensions.models import (
     SwotEntry,
 )
 from masterplan.books.demo_texts import narrative_texts_demo_seed
+from masterplan.formats import format_fixed, format_id_decimal
 from masterplan.models import Agency, Masterplan, Membership, Region, Role
 
 from . import content as c
@@ -484,7 +485,7 @@ class _Fmt:
             pct2=rng.randint(10, 40),
             num=rng.randint(12, 60),
             num2=rng.randint(100, 450),
-            indeks=f"{rng.uniform(2.31, 3.4):.2f}".replace(".", ","),
+            indeks=format_fixed(rng.uniform(2.31, 3.4), 2),
         )
         return template.format_map(values)
 
@@ -534,12 +535,6 @@ def _scaled_indicator(ind, rng):
     if ind.unit == "dokumen":
         base, target = ind.baseline, ind.target
     return base, target
-
-
-def _id_number(value):
-    """Decimal('1234567.5') -> '1.234.567,5' (Indonesian)."""
-    text = f"{int(value):,}" if value == value.to_integral() else f"{value.normalize():,f}"
-    return text.replace(",", "#").replace(".", ",").replace("#", ".")
 
 
 def _targets(base, target, years, unit, reference):
@@ -624,7 +619,7 @@ class _ContentWriter:
                     gap=fmt(x.gap, rng, sec[i].agency),
                 )
 
-        for quadrant in "SWOT":
+        for quadrant in SwotEntry.Quadrant.values:
             items = [x for x in pool["swot"] if x.quadrant == quadrant]
             for i, j, r, x in _deal(items, n, k):
                 if sec[i].pk in todo:
@@ -888,7 +883,7 @@ def _roadmap(program, ind, yearly):
             activity, _ = c.SHORT_PHASE
         else:
             activity, _ = phases[round(i * (len(phases) - 1) / (n - 1))]
-        target = f"{ind.name}: {_id_number(value)} {ind.unit}"
+        target = f"{ind.name}: {format_id_decimal(value)} {ind.unit}"
         entries.append(RoadmapEntry(program=program, year=year, activity=activity, target=target[:250]))
     return entries
 

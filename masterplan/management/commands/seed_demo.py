@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from masterplan.demo.builder import demo_seed
+from masterplan.formats import format_fixed
 
 
 def _positive(value):
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         filled = sum(r.sections_filled for r in result.regions)
         out.write(
             _("Data demo siap dalam %(s)s detik: %(n)d daerah (%(c)d baru), %(f)d bagian dimensi diisi.")
-            % {"s": f"{result.seconds:.1f}".replace(".", ","), "n": len(result.regions), "c": len(created), "f": filled}
+            % {"s": format_fixed(result.seconds, 1), "n": len(result.regions), "c": len(created), "f": filled}
         )
         # The four demo regions' logins in full; generated regions follow the same pattern.
         logins = [x for x in result.logins if "generated-" not in x.username]

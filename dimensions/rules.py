@@ -1,0 +1,89 @@
+"""Rules of what agencies write, each in one place: the database constraint's condition, the model
+field's validator, the form field and the consistency report all ask here, so they cannot
+disagree.
+
+Imports nothing of the dimensions app (the models import it).
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Choices, IntegerField, Q, Value, When
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+# Budgets ---------------------------------------------------------------------------------------
+# Program.budget and QuickWin.budget: left empty, or zero and up.
+
+BUDGET_NEGATIVE = _("Anggaran tidak boleh negatif.")
+
+
+def budget_not_negative(field: str = "budget") -> Q:
+    """The condition of the database constraint."""
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0})
+
+
+def budget_is_valid(amount: Decimal | None) -> bool:
+    return amount is None or amount >= 0
+
+
+def validate_budget(amount: Decimal | None) -> None:
+    """The validator of the model field and the form field."""
+    if not budget_is_valid(amount):
+        raise ValidationError(BUDGET_NEGATIVE, code="negative")
+
+
+# Quick wins ------------------------------------------------------------------------------------
+# A quick win is a program delivered in 6 to 12 months.
+
+QUICK_WIN_MIN_MONTHS = 6
+QUICK_WIN_MAX_MONTHS = 12
+_MONTHS = {"min": QUICK_WIN_MIN_MONTHS, "max": QUICK_WIN_MAX_MONTHS}
+
+QUICK_WIN_TOO_SHORT = _("Quick win berjalan paling singkat %(min)s bulan.")
+QUICK_WIN_TOO_LONG = _("Quick win harus selesai dalam %(max)s bulan.")
+
+
+def _months_text(message: str) -> str:
+    return str(message) % _MONTHS
+
+
+# Lazy: read when a page shows them, in the language of that request.
+_months_text_lazy = lazy(_months_text, str)
+QUICK_WIN_MONTHS_HELP = _months_text_lazy(_("Quick win selesai dalam %(min)s sampai %(max)s bulan."))
+QUICK_WIN_TOO_LONG_TITLE = _months_text_lazy(_("Quick win lebih dari %(max)s bulan"))
+QUICK_WIN_TOO_LONG_HINT = _months_text_lazy(QUICK_WIN_TOO_LONG)
+
+
+def quick_win_months_in_range(field: str = "duration_months") -> Q:
+    """The condition of the database constraint."""
+    return Q(**{f"{field}__gte": QUICK_WIN_MIN_MONTHS}) & Q(**{f"{field}__lte": QUICK_WIN_MAX_MONTHS})
+
+
+def quick_win_months_are_valid(months: int | None) -> bool:
+    return months is not None and QUICK_WIN_MIN_MONTHS <= months <= QUICK_WIN_MAX_MONTHS
+
+
+def validate_quick_win_months(months: int | None) -> None:
+    """The validator of the model field and the form field (an empty value is the field's own
+    "required" check)."""
+    if months is None:
+        return
+    if months < QUICK_WIN_MIN_MONTHS:
+        raise ValidationError(QUICK_WIN_TOO_SHORT, code="too_short", params=_MONTHS)
+    if months > QUICK_WIN_MAX_MONTHS:
+        raise ValidationError(QUICK_WIN_TOO_LONG, code="too_long", params=_MONTHS)
+
+
+# Order -----------------------------------------------------------------------------------------
+
+
+def choice_order(field: str, choices: type[Choices]) -> Case:
+    """An ORDER BY expression that sorts ``field`` in the order of its choices (S, W, O, T; SO, WO,
+    ST, WT), not A-Z by code; unknown codes last."""
+    values = list(choices.values)
+    return Case(
+        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
