@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from dimensions.kinds import KINDS, SECTION_KINDS
 from dimensions.models import (
-    CASCADE_PREFIX,
     SUBCOMPONENTS,
     Dimension,
     Horizon,
@@ -269,77 +268,3 @@ def flow_for(sections, editable_ids=frozenset()):
 def entry_for_row(kind_code, pk, editable_ids):
     """One entry, loaded and decorated as its row on the page shows it."""
     return decorate([KINDS[kind_code].queryset().get(pk=pk)], kind_code, editable_ids)[0]
-
-
-# History ---------------------------------------------------------------------------------------
-
-
-def deleted_entries(section):
-    """Entries of the section deleted and not restored, newest first: one row per entry with who
-    deleted it and when. Entries deleted together with their parent come back with the parent
-    and are not listed on their own. One query per kind."""
-    rows = []
-    for kind in KINDS.values():
-        model = kind.model
-        records = (
-            model.history.filter(kind.history_in_section(section), history_type="-")
-            .exclude(history_change_reason__startswith=CASCADE_PREFIX)
-            .exclude(id__in=model.objects.values("pk"))
-            .select_related("history_user")
-            .order_by("-history_date", "-history_id")
-        )
-        seen = set()
-        for record in records:
-            if record.id in seen:
-                continue
-            seen.add(record.id)
-            rows.append({"kind": kind, "pk": record.id, "label": str(record.instance), "record": record})
-    rows.sort(key=lambda r: r["record"].history_date, reverse=True)
-    return rows
-
-
-HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "created_by", "section"}
-
-
-def _value_display(model, name, value):
-    if value in (None, "", []):
-        return "–"
-    if isinstance(value, list):  # many-to-many: rows of the through table
-        return (
-            ", ".join(str(next((v for k, v in row.items() if k != model._meta.model_name), "")) for row in value) or "–"
-        )
-    try:
-        field = model._meta.get_field(name)
-    except Exception:
-        return str(value)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return str(value)
-
-
-def entry_changes(kind, pk):
-    """The history of one entry, oldest first: who, when, what kind of change and, for changes,
-    each field's old and new value."""
-    model = kind.model
-    records = list(model.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
-    result = []
-    previous = None
-    for record in records:
-        changes = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous, foreign_keys_are_objs=True)
-            for change in delta.changes:
-                if change.field in HIDDEN_FIELDS:
-                    continue
-                field = model._meta.get_field(change.field)
-                changes.append(
-                    {
-                        "label": field.verbose_name,
-                        "old": _value_display(model, change.field, change.old),
-                        "new": _value_display(model, change.field, change.new),
-                    }
-                )
-        result.append({"record": record, "changes": changes})
-        previous = record
-    result.reverse()
-    return result

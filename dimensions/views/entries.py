@@ -8,15 +8,15 @@ dimensions.services."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.forms import BaseForm
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from dimensions import selectors, services
+from dimensions import history, selectors, services
 from masterplan import access
-from masterplan.formats import format_id_decimal
 
 from .common import KindMixin, open_comments, refusal, workspace_url
 
@@ -303,33 +303,12 @@ def _labels(form):
         yield f"formset:{name}", fs.model._meta.verbose_name_plural.capitalize()
 
 
-def _flat_choices(choices):
-    flat = {}
-    for key, label in choices:
-        if isinstance(label, list | tuple):
-            flat.update(_flat_choices(label))
-        else:
-            flat[str(key)] = label
-    return flat
-
-
-def _text(value, field=None):
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "–"
-    if isinstance(value, Model):
-        return str(value)
-    if field is not None and getattr(field, "choices", None) and not hasattr(field, "queryset"):
-        return str(_flat_choices(field.choices).get(str(value), value))
-    return str(format_id_decimal(value))
-
-
-def _subrows(rows):
+def _subrows(model: type[Model], rows: list[dict]) -> str:
+    """A formset's rows (yearly targets, road map years) as one line of text."""
     parts = []
     for r in rows:
         if "value" in r:
-            parts.append(f"{r.get('year')}: {format_id_decimal(r.get('value'))}")
+            parts.append(f"{r.get('year')}: {history.value_display(model._meta.get_field('value'), r.get('value'))}")
         else:
             activity = r.get("activity") or ""
             target = f" ({r['target']})" if r.get("target") else ""
@@ -337,38 +316,36 @@ def _subrows(rows):
     return "; ".join(parts) or "–"
 
 
-def _display_instance(obj, form):
+def _display_instance(obj: Model, form: BaseForm) -> dict[str, str]:
     """The saved copy's values, as text, for the fields of the form."""
     out = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         if name == "version":
             continue
         model_field = obj._meta.get_field(name)
-        if model_field.many_to_many:
-            out[name] = _text(list(getattr(obj, name).all()))
-        elif model_field.is_relation:
-            out[name] = _text(getattr(obj, name))
-        else:
-            out[name] = _text(getattr(obj, name), field)
+        value = list(getattr(obj, name).all()) if model_field.many_to_many else getattr(obj, name)
+        out[name] = history.value_display(model_field, value)
     for name, fs in form.formsets.items():
         out[f"formset:{name}"] = _subrows(
-            [{f: getattr(row, f) for f in fs.form._meta.fields if f != fs.fk.name} for row in fs.get_queryset()]
+            fs.model,
+            [{f: getattr(row, f) for f in fs.form._meta.fields if f != fs.fk.name} for row in fs.get_queryset()],
         )
     return out
 
 
-def _display_form(form):
-    """What the user typed, as text, for the same fields."""
+def _display_form(form: BaseForm) -> dict[str, str]:
+    """What the user typed, as text, for the same fields (shown as the saved copy's would be)."""
     out = {}
     cleaned = getattr(form, "cleaned_data", {})
-    for name, field in form.fields.items():
+    model = form._meta.model
+    for name in form.fields:
         if name == "version":
             continue
         value = cleaned[name] if name in cleaned else form.data.get(name)
         if hasattr(value, "model") and hasattr(value, "__iter__"):
             value = list(value)
-        out[name] = _text(value, field)
+        out[name] = history.value_display(model._meta.get_field(name), value)
     for name, fs in form.formsets.items():
         rows = [f.cleaned_data for f in fs.live_forms()]
-        out[f"formset:{name}"] = _subrows(sorted(rows, key=lambda r: r.get("year") or 0))
+        out[f"formset:{name}"] = _subrows(fs.model, sorted(rows, key=lambda r: r.get("year") or 0))
     return out

@@ -7,7 +7,7 @@ sees the entries of their agency's sections editable in place on the same pages.
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from dimensions import selectors
+from dimensions import history, selectors
 from dimensions.models import Dimension
 from dimensions.services import deletion_record
 from masterplan import access
@@ -87,7 +87,7 @@ class SectionHistoryView(SectionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(section=self.section, can_edit=self.can_edit, deleted=selectors.deleted_entries(self.section))
+        ctx.update(section=self.section, can_edit=self.can_edit, deleted=history.deleted_entries(self.section))
         return ctx
 
 
@@ -112,7 +112,7 @@ class EntryHistoryView(KindMixin, TemplateView):
             entry=self.entry,
             deleted=self.deleted,
             label=str(self.entry) if self.entry else str(self.deleted.instance),
-            changes=selectors.entry_changes(self.kind, self.kwargs["pk"]),
+            changes=history.entry_changes(self.kind, self.kwargs["pk"]),
             can_edit=self.can_edit,
         )
         return ctx

@@ -422,6 +422,37 @@ def test_delete_without_javascript_asks_first(opd, g):
     assert r.status_code == 302 and not SwotEntry.objects.filter(pk=g.swot.pk).exists()
 
 
+def test_stale_program_shows_values_as_the_history_does(opd, g, world):
+    """Both versions go through the one value display: money in rupiah, years as years, links by
+    name; a field both versions share is not listed."""
+    from django.test import Client
+
+    from dimensions.models import FundingSource
+
+    url = entry_url("entry_edit", g.region, g.env_section, "program", g.program.pk)
+    mine = open_form(opd, url) | {"name": "Nama saya"}
+    colleague = f.UserFactory(username="opd2-garut")
+    f.MembershipFactory(user=colleague, region=g.region, role="opd", agency=g.dlh)
+    other = Client()
+    other.force_login(colleague)
+    apbd = FundingSource.objects.get(code="apbd")
+    theirs = as_post(other.get(url, **HX).context["form"]) | {
+        "budget": "300.000.000",
+        "end_year": "2027",
+        "funding_sources": [str(apbd.pk)],
+    }
+    assert other.post(url, theirs, **HX).status_code == 200
+
+    html = opd.post(url, mine, **HX).content.decode()
+    rows = dict(re.findall(r"<td[^>]*data-theirs>([^<]*)</td>\s*<td[^>]*data-yours>([^<]*)</td>", html))
+    assert rows == {
+        "Program Sampah Cerdas Garut": "Nama saya",
+        "Rp 300.000.000": "Rp 250.000.000",
+        "2027": "2028",
+        str(apbd): "–",
+    }
+
+
 def test_deleted_program_comes_back_with_everything_it_had(opd, g):
     from dimensions.models import FundingSource, RoadmapEntry
 

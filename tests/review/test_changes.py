@@ -3,9 +3,13 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from dimensions.models import Section, SwotEntry
+from dimensions import history
+from dimensions.kinds import KINDS
+from dimensions.models import FundingSource, Section, SwotEntry
 from dimensions.review import selectors, services
 from dimensions.review.models import SectionTransition
 from tests import factories as f
@@ -108,6 +112,86 @@ def test_other_sections_are_not_mixed_in(world, reviewed):
     f.SwotEntryFactory(section=world.garut.gov_section, statement="Bappeda")
     f.SwotEntryFactory(section=world.tegal.env_section, statement="Tegal")
     assert selectors.section_changes_since(section, since) == []
+
+
+def _count(read):
+    with CaptureQueriesContext(connection) as ctx:
+        result = read()
+    return len(ctx.captured_queries), result
+
+
+def test_changes_queries_do_not_grow(world, reviewed):
+    """Entries changed (fields, links, related objects) and added after the review: as many
+    queries for one of each as for four."""
+    section, _strategy, since = reviewed
+    g = world.garut
+    funding = list(FundingSource.objects.all()[:2])
+    assert len(funding) == 2
+
+    def grow(n):
+        for _i in range(n):
+            strategy = f.StrategyFactory(section=section, kind="SO")
+            program = f.ProgramFactory(section=section)
+            indicator = f.IndicatorFactory(goal=None, program=program)
+            written = [(strategy, strategy.pk), (program, program.pk), (indicator, indicator.pk)]
+            for obj, pk in written:
+                type(obj).history.filter(id=pk).update(history_date=since - datetime.timedelta(minutes=1))
+            strategy.statement = "Diubah setelah tinjauan"
+            strategy.save()
+            strategy.swot_entries.add(g.swot)
+            program.lead_agency = g.bappeda
+            program.budget = 125_000_000
+            program.save()
+            program.funding_sources.set(funding)
+            program.partner_agencies.add(g.bappeda)
+            indicator.baseline = 40.5
+            indicator.save()
+            f.IndicatorTargetFactory(indicator=indicator, year=2025, value=10)
+            f.RoadmapEntryFactory(program=program, year=2025)
+            f.SwotEntryFactory(section=section)
+
+    grow(1)
+    small, few = _count(lambda: selectors.section_changes_since(section, since))
+    grow(3)
+    large, many = _count(lambda: selectors.section_changes_since(section, since))
+    assert few and len(many) == 4 * len(few)
+    assert large == small
+    changed = next(c for c in many if c.kind == "changed" and c.model_name == "program")
+    fields = {c.label: (c.old, c.new) for c in changed.fields}
+    assert fields["perkiraan anggaran (Rp)"] == ("Rp 250.000.000", "Rp 125.000.000")
+    assert fields["OPD penanggung jawab"] == (str(g.dlh), str(g.bappeda))
+    assert fields["sumber dana"] == ("–", ", ".join(sorted(str(s) for s in funding)))
+    target = next(c for c in many if c.model_name == "indicatortarget")
+    assert target.label == "2025: 10"
+
+
+def test_entry_history_queries_do_not_grow(world):
+    g = world.garut
+    program = g.program
+    funding = list(FundingSource.objects.all()[:4])
+    assert len(funding) == 4
+
+    def revise(n, start):
+        for i in range(start, start + n):
+            program.name = f"Program versi {i}"
+            program.lead_agency = g.bappeda if i % 2 else g.dlh
+            program.save()
+            program.funding_sources.set(funding[: 1 + i % 4])
+            program.partner_agencies.set([g.bappeda] if i % 2 else [])
+
+    revise(1, 0)
+    small, few = _count(lambda: history.entry_changes(KINDS["program"], program.pk))
+    revise(4, 1)
+    large, many = _count(lambda: history.entry_changes(KINDS["program"], program.pk))
+    assert few and len(many) > len(few)
+    assert large == small
+    newest = {c.label: (c.old, c.new) for c in many[0].changes}
+    assert newest == {"OPD mitra": (str(g.bappeda), "–")}
+    changes = [{c.label: (c.old, c.new) for c in revision.changes} for revision in many]
+    assert {
+        "nama program": ("Program versi 3", "Program versi 4"),
+        "OPD penanggung jawab": (str(g.bappeda), str(g.dlh)),
+    } in changes
 
 
 def test_review_page_shows_changes_side_by_side(world, reviewed, login):

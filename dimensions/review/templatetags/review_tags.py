@@ -4,6 +4,7 @@
 ``{% include "review/includes/entry_comments.html" with entry=entry %}``."""
 
 from django import template
+from django.db.models import Model
 
 from dimensions.review import selectors
 from masterplan import access
@@ -32,20 +33,8 @@ def entry_type(entry):
 
 
 @register.filter
-def entry_fields(entry):
-    """(label, display value) of the fields a reader sees, relations already loaded."""
-    result = []
-    for f, is_m2m in selectors._tracked_fields(type(entry)):
-        if is_m2m:
-            value = ", ".join(str(o) for o in getattr(entry, f.name).all()) or "–"
-        elif f.is_relation:
-            related = getattr(entry, f.name)
-            value = str(related) if related is not None else "–"
-        else:
-            value = selectors._display(f, getattr(entry, f.attname))
-        if value != "–":
-            result.append((f.verbose_name, value))
-    return result
+def entry_fields(entry: Model) -> list[tuple[str, str]]:
+    return selectors.entry_fields(entry)
 
 
 @register.simple_tag
