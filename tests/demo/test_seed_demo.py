@@ -50,11 +50,6 @@ def stage(slug, number):
     return Stage.objects.get(masterplan__region__slug=slug, number=number)
 
 
-MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-# The class's data is made before pytest's autouse fixtures run, so it pins the fast hasher itself.
-@override_settings(PASSWORD_HASHERS=MD5)
 class SeedDemoTests(TestCase):
     """The four demo regions, seeded once for the class (each test runs in a savepoint)."""
 
