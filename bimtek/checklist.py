@@ -285,7 +285,7 @@ def _stage_four(masterplan, slug, dimensions, stage):
                     label=_("%(d)s — %(a)s disetujui") % {"d": dim.name, "a": section.agency},
                     done=approved,
                     detail=_("Status: %(s)s") % {"s": section.get_state_display()},
-                    url=section_url(slug, section.pk, dim.code),
+                    url=section_url(slug, section.pk),
                     group=group,
                 )
             )

@@ -1,31 +1,16 @@
-"""Links to pages other apps own, by URL name. The dimension pages and the section workspace are
-built in the dimensions app; when a name is not (yet) there we fall back to a page that is."""
+"""Links to pages other apps own, by URL name (a wrong name fails loudly with NoReverseMatch)."""
 
-from django.urls import NoReverseMatch, reverse
-
-
-def first_url(*candidates):
-    """The first candidate ``(name, args)`` that reverses; "" when none does."""
-    for name, args in candidates:
-        try:
-            return reverse(name, args=args)
-        except NoReverseMatch:
-            continue
-    return ""
+from django.urls import reverse
 
 
-def dimension_url(slug, code):
-    return first_url(("dimension_detail", [slug, code]), ("dimension_index", [slug]))
+def dimension_url(slug: str, code: str) -> str:
+    return reverse("dimension_detail", args=[slug, code])
 
 
-def section_url(slug, section_id, dimension_code=None):
-    candidates = [("section_workspace", [slug, section_id])]
-    if dimension_code:
-        candidates.append(("dimension_detail", [slug, dimension_code]))
-    candidates.append(("dimension_index", [slug]))
-    return first_url(*candidates)
+def section_url(slug: str, section_id: int) -> str:
+    return reverse("section_workspace", args=[slug, section_id])
 
 
-def masterplan_edit_url(slug):
-    """Where vision and mission are written."""
-    return first_url(("masterplan_edit", [slug]), ("region_edit", [slug]), ("region_detail", [slug]))
+def masterplan_edit_url(slug: str) -> str:
+    """Where vision and mission are written (the region's profile page)."""
+    return reverse("region_edit", args=[slug])

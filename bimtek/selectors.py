@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from masterplan.models import Document
+from masterplan.models import Document, Masterplan
 
 from .models import Participant, Stage
 
@@ -20,7 +20,7 @@ class HelixBar:
     percent: int  # rounded, for the text and the bar width
 
 
-def helix_bars(counts):
+def helix_bars(counts: dict[str, int]) -> list[HelixBar]:
     """One bar per helix (all five, zero included) from a {helix: count} dict."""
     total = sum(counts.values())
     return [
@@ -34,14 +34,14 @@ def helix_bars(counts):
     ]
 
 
-def stage_helix_mix(stage):
+def stage_helix_mix(stage: Stage) -> dict:
     """The helix mix of one stage's participants: (bars, total, non-government share in %)."""
     rows = Participant.objects.filter(stage=stage).values("helix").annotate(n=Count("pk")).order_by()
     counts = {row["helix"]: row["n"] for row in rows}
     return _mix(counts)
 
 
-def _mix(counts):
+def _mix(counts: dict[str, int]) -> dict:
     total = sum(counts.values())
     non_gov = total - counts.get(Participant.Helix.GOVERNMENT, 0)
     return {
@@ -51,7 +51,7 @@ def _mix(counts):
     }
 
 
-def masterplan_helix_mix(masterplan):
+def masterplan_helix_mix(masterplan: Masterplan) -> dict:
     """The helix mix per stage and across all stages of a masterplan (two queries).
 
     Returns {"stages": [(stage, mix)], "overall": mix, "table": [(label, [count per stage], total)]}."""
@@ -76,7 +76,7 @@ def masterplan_helix_mix(masterplan):
     }
 
 
-def stage_rows(masterplan):
+def stage_rows(masterplan: Masterplan) -> list[Stage]:
     """Stages of a masterplan with their participant and document counts (one query)."""
     return list(
         Stage.objects.filter(masterplan=masterplan)
@@ -89,9 +89,9 @@ def stage_rows(masterplan):
     )
 
 
-def stage_participants(stage):
+def stage_participants(stage: Stage) -> list[Participant]:
     return list(Participant.objects.filter(stage=stage).order_by("name", "pk"))
 
 
-def stage_documents(stage):
+def stage_documents(stage: Stage) -> list[Document]:
     return list(Document.objects.filter(stage=stage).select_related("uploaded_by").order_by("-uploaded_at", "-pk"))

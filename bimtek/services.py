@@ -8,15 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from masterplan import access
+from masterplan.models import Masterplan, User
 
 from .checklist import checklist_complete, stage_checklist
+from .imports import ImportRow
 from .models import Participant, Stage
 
 
 class StageActionRefused(Exception):
     """A stage action the state or the user's role does not allow; the message says why."""
 
-    def __init__(self, message):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
@@ -25,13 +27,13 @@ STAGE_FIELDS = ["start_date", "end_date", "venue", "status", "notes"]
 PARTICIPANT_FIELDS = ["name", "institution", "position", "helix", "email", "phone"]
 
 
-def _require_manage(user, obj):
+def _require_manage(user: User, obj: Masterplan | Stage | Participant) -> None:
     if not access.can(user, access.MANAGE, obj):
         raise PermissionDenied
 
 
 @transaction.atomic
-def stages_ensure(masterplan, *, user):
+def stages_ensure(masterplan: Masterplan, *, user: User) -> int:
     """Create the stages I–IV the masterplan does not have yet; returns how many were created."""
     _require_manage(user, masterplan)
     have = set(masterplan.stages.values_list("number", flat=True))
@@ -43,7 +45,7 @@ def stages_ensure(masterplan, *, user):
 
 
 @transaction.atomic
-def stage_update(stage, *, user, **fields):
+def stage_update(stage: Stage, *, user: User, **fields) -> Stage:
     """Change a stage's dates, venue, status and notes. Only the sign-off sets ``signed_off``."""
     _require_manage(user, stage)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
@@ -63,7 +65,7 @@ def stage_update(stage, *, user, **fields):
 
 
 @transaction.atomic
-def stage_sign_off(stage, user):
+def stage_sign_off(stage: Stage, user: User) -> Stage:
     """The expert assigned to the region signs the stage off, only when its checklist is complete.
 
     Records who and when, and sets the status to signed off. Raises StageActionRefused with a
@@ -88,7 +90,25 @@ def stage_sign_off(stage, user):
 
 
 @transaction.atomic
-def participant_save(stage, *, user, participant=None, **fields):
+def stage_sign_off_undo(stage: Stage, user: User) -> Stage:
+    """Withdraw a stage's sign-off (one given by mistake): the stage goes back to done, who and
+    when are cleared. The same role as the sign-off. Raises StageActionRefused when refused."""
+    stage = Stage.objects.select_for_update().select_related("masterplan__region").get(pk=stage.pk)
+    if not access.can(user, access.SIGN_OFF, stage):
+        raise StageActionRefused(
+            _("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat mencabut pengesahan tahap.")
+        )
+    if stage.status != Stage.Status.SIGNED_OFF:
+        raise StageActionRefused(_("%(stage)s belum disahkan.") % {"stage": stage})
+    stage.status = Stage.Status.DONE
+    stage.signed_off_by = None
+    stage.signed_off_at = None
+    stage.save(update_fields=["status", "signed_off_by", "signed_off_at"])
+    return stage
+
+
+@transaction.atomic
+def participant_save(stage: Stage, *, user: User, participant: Participant | None = None, **fields) -> Participant:
     """Add a participant to a stage, or change one of its participants."""
     _require_manage(user, stage)
     if participant is None:
@@ -104,13 +124,13 @@ def participant_save(stage, *, user, participant=None, **fields):
 
 
 @transaction.atomic
-def participant_delete(participant, *, user):
+def participant_delete(participant: Participant, *, user: User) -> None:
     _require_manage(user, participant)
     participant.delete()
 
 
 @transaction.atomic
-def participants_import(stage, rows, *, user):
+def participants_import(stage: Stage, rows: list[ImportRow], *, user: User) -> list[Participant]:
     """Create the participants of an attendance list, all or nothing.
 
     ``rows`` are ImportRow objects from bimtek.imports.parse_attendance; duplicates are skipped.

@@ -1,8 +1,11 @@
 """The Django admin of the dimensions: reference data (dimensions, elements, funding sources),
 sections (an agency's part of a dimension) and every kind of entry agencies fill in."""
 
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -21,6 +24,7 @@ from .models import (
     Strategy,
     SwotEntry,
 )
+from .review import services as review
 
 # --- reference data -------------------------------------------------------------------------
 
@@ -59,6 +63,49 @@ class FundingSourceAdmin(admin.ModelAdmin):
 # --- sections -------------------------------------------------------------------------------
 
 
+def _transition_action(service, name, description, done_message):
+    """An admin action that moves the selected sections through a review transition of
+    dimensions.review.services as the site administrator: the same checks, log and notifications
+    as in the app. A confirmation page asks for the (optional) note first."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        if request.POST.get("apply") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/dimensions/section/transition_confirm.html",
+                {
+                    **modeladmin.admin_site.each_context(request),
+                    "title": description,
+                    "opts": modeladmin.model._meta,
+                    "queryset": queryset.select_related("masterplan__region", "agency", "dimension"),
+                    "action_name": name,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        note = request.POST.get("note", "")
+        done = 0
+        for section in queryset.select_related("masterplan__region", "agency", "dimension"):
+            try:
+                service(section, request.user, note)
+            except review.TransitionError as error:
+                # Refused: the service changed nothing; say why, in its words.
+                modeladmin.message_user(
+                    request,
+                    _("%(section)s (%(region)s): %(reason)s")
+                    % {"section": section, "region": section.masterplan.region, "reason": " ".join(error.messages)},
+                    level=messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            modeladmin.message_user(request, done_message % {"n": done}, level=messages.SUCCESS)
+        return None
+
+    action.__name__ = name
+    return action
+
+
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "region", "dimension", "agency", "state", "updated_at"]
@@ -66,8 +113,36 @@ class SectionAdmin(admin.ModelAdmin):
     list_select_related = ["masterplan__region", "dimension", "agency"]
     search_fields = ["masterplan__region__name", "agency__name", "agency__acronym", "dimension__name"]
     autocomplete_fields = ["masterplan", "agency", "dimension"]
+    # The state moves only through the review's transitions (checked, logged, notified).
+    actions = [
+        _transition_action(
+            review.section_approve,
+            "approve",
+            gettext_lazy("Setujui bagian terpilih"),
+            gettext_lazy("%(n)d bagian disetujui."),
+        ),
+        _transition_action(
+            review.section_request_changes,
+            "request_changes",
+            gettext_lazy("Minta perbaikan bagian terpilih"),
+            gettext_lazy("Perbaikan diminta untuk %(n)d bagian."),
+        ),
+        _transition_action(
+            review.section_reopen,
+            "reopen",
+            gettext_lazy("Buka kembali bagian terpilih yang sudah disetujui (menjadi draf)"),
+            gettext_lazy("%(n)d bagian dibuka kembali menjadi draf."),
+        ),
+    ]
 
-    @admin.display(description=_("daerah"), ordering="masterplan__region__name")
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["state"]
+        # Sections are made and removed by assigning dimensions to agencies
+        # (masterplan.services.agency_dimensions_set); moving one would hand its entries to another.
+        return ["masterplan", "agency", "dimension", "state"]
+
+    @admin.display(description=gettext_lazy("daerah"), ordering="masterplan__region__name")
     def region(self, obj):
         return obj.masterplan.region
 
@@ -85,15 +160,15 @@ class EntryAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["section"]
     readonly_fields = ["version", "created_by", "created_at", "updated_at"]
 
-    @admin.display(description=_("daerah"), ordering="section__masterplan__region__name")
+    @admin.display(description=gettext_lazy("daerah"), ordering="section__masterplan__region__name")
     def region(self, obj):
         return obj.section.masterplan.region
 
-    @admin.display(description=_("dimensi"), ordering="section__dimension__order")
+    @admin.display(description=gettext_lazy("dimensi"), ordering="section__dimension__order")
     def dimension(self, obj):
         return obj.section.dimension
 
-    @admin.display(description=_("perangkat daerah"), ordering="section__agency__name")
+    @admin.display(description=gettext_lazy("perangkat daerah"), ordering="section__agency__name")
     def agency(self, obj):
         return obj.section.agency
 
@@ -179,7 +254,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["goal", "program"]
 
-    @admin.display(description=_("daerah"))
+    @admin.display(description=gettext_lazy("daerah"))
     def region(self, obj):
         parent = obj.goal or obj.program
         return parent.section.masterplan.region if parent else None
@@ -219,7 +294,7 @@ class RoadmapEntryAdmin(SimpleHistoryAdmin):
     search_fields = ["activity", "target", "program__name", "program__section__masterplan__region__name"]
     autocomplete_fields = ["program"]
 
-    @admin.display(description=_("daerah"), ordering="program__section__masterplan__region__name")
+    @admin.display(description=gettext_lazy("daerah"), ordering="program__section__masterplan__region__name")
     def region(self, obj):
         return obj.program.section.masterplan.region
 
@@ -239,6 +314,6 @@ class QuickWinAdmin(SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["program"]
 
-    @admin.display(description=_("daerah"), ordering="program__section__masterplan__region__name")
+    @admin.display(description=gettext_lazy("daerah"), ordering="program__section__masterplan__region__name")
     def region(self, obj):
         return obj.program.section.masterplan.region

@@ -476,9 +476,6 @@ class Indicator(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
-    REGION_PATH_GOAL = "goal__section__masterplan__region"
-    REGION_PATH_PROGRAM = "program__section__masterplan__region"
-
     class Meta:
         verbose_name = _("indikator")
         verbose_name_plural = _("indikator")

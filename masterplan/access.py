@@ -155,14 +155,6 @@ def _section_of(obj):
     return None
 
 
-def editable_section_ids(user, masterplan):
-    """Ids of the sections of this masterplan the user may write in (one query, cached)."""
-    m = membership(user, masterplan.region_id)
-    if not m or m.role != Role.OPD:
-        return set()
-    return set(masterplan.sections.filter(agency_id=m.agency_id).values_list("pk", flat=True))
-
-
 def regions_where(user, action):
     """The regions in which the user may do ``action`` (e.g. the regions an expert reviews)."""
     if not user.is_authenticated:

@@ -1,16 +1,20 @@
 """The Django admin of the core: regions, agencies, people and roles, masterplans, documents.
 
-The admin is the site administrator's tool (DOMAIN.md: "everything, through the admin"); it sees
-every region. Region staff work in the app's own pages, which go through masterplan.access.
+The admin is the site administrator's tool (docs/domain.md: "everything, through the admin"); it
+sees every region. Region staff work in the app's own pages, which go through masterplan.access.
+What a service sets or guards (who uploaded, a masterplan's period and region, an agency's region)
+is read-only here; uploads are checked by masterplan.uploads as in the app.
 """
 
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import access
+from . import access, uploads
+from .forms import EMBLEM_MAX_BYTES
 from .models import Agency, Document, Masterplan, Membership, Region, User
 
 admin.site.site_header = _("Administrasi Masterplan Smart City")
@@ -78,6 +82,17 @@ class RegionAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "mou_date"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "emblem":  # checked by content, as on the region's profile page
+            return uploads.UploadField(
+                label=db_field.verbose_name,
+                allowed=uploads.IMAGE_KINDS,
+                max_bytes=EMBLEM_MAX_BYTES,
+                required=False,
+                widget=AdminFileWidget,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(Agency)
 class AgencyAdmin(SimpleHistoryAdmin):
@@ -86,6 +101,11 @@ class AgencyAdmin(SimpleHistoryAdmin):
     list_select_related = ["region"]
     search_fields = ["name", "acronym", "region__name"]
     autocomplete_fields = ["region"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An agency never moves to another region (masterplan.services.agency_save): its sections
+        # and members belong to this one.
+        return ["region"] if obj is not None else []
 
 
 @admin.register(Membership)
@@ -112,6 +132,11 @@ class MasterplanAdmin(SimpleHistoryAdmin):
     search_fields = ["region__name", "vision", "mission"]
     autocomplete_fields = ["region"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The period changes on the region's page (masterplan.services.masterplan_save), which
+        # refuses one that would leave entries outside it; a masterplan never changes region.
+        return ["region", "period_start", "period_end"] if obj is not None else []
+
 
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin):
@@ -119,5 +144,16 @@ class DocumentAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "region"]
     list_select_related = ["region", "stage", "uploaded_by"]
     search_fields = ["title", "region__name", "file"]
-    autocomplete_fields = ["region", "stage", "uploaded_by"]
+    autocomplete_fields = ["region", "stage"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
     date_hierarchy = "uploaded_at"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":  # checked by content, as on the region's documents page
+            return uploads.UploadField(label=db_field.verbose_name, widget=AdminFileWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user  # as the app's upload does
+        super().save_model(request, obj, form, change)

@@ -1,7 +1,6 @@
 """Reads of the core domain. Callers pass a region already resolved through masterplan.access."""
 
 from django.db.models import Case, Count, F, IntegerField, Value, When
-from django.http import Http404
 
 from .models import Agency, Document, Masterplan, Membership, Role
 
@@ -9,13 +8,6 @@ from .models import Agency, Document, Masterplan, Membership, Role
 def current_masterplan(region):
     """The region's latest masterplan, or None when none was started."""
     return Masterplan.objects.filter(region=region).order_by("-period_start").first()
-
-
-def current_masterplan_or_404(region):
-    mp = current_masterplan(region)
-    if mp is None:
-        raise Http404
-    return mp
 
 
 def region_cards(regions):

@@ -10,8 +10,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -19,14 +21,14 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from . import access, signals
-from .models import Agency, Document, Masterplan, Membership, Region, Role
+from .models import Agency, Document, Masterplan, Membership, Region, Role, User
 
 # Roles Diskominfo staff may give. Experts are appointed by Kominfo: the site administrator
 # assigns them to regions (Django admin), so a region cannot grant itself a reviewer.
 INVITABLE_ROLES = [Role.DISKOMINFO, Role.OPD, Role.DEWAN]
 
 
-def _delete_file_on_commit(field_file):
+def _delete_file_on_commit(field_file: FieldFile) -> None:
     """Remove a stored file once the transaction that dropped it has committed."""
     if not field_file:
         return
@@ -40,7 +42,7 @@ REGION_PROFILE_FIELDS = ["province", "head_title", "head_name", "mou_number", "m
 
 
 @transaction.atomic
-def region_profile_update(region: Region, *, emblem=None, **fields) -> Region:
+def region_profile_update(region: Region, *, emblem: File | bool | None = None, **fields) -> Region:
     """Update the profile fields Diskominfo may change. ``emblem``: an uploaded file to store,
     False to remove the emblem, None to keep it."""
     unknown = set(fields) - set(REGION_PROFILE_FIELDS)
@@ -94,11 +96,11 @@ def masterplan_save(
 # --- agencies ----------------------------------------------------------------------------------
 
 
-def _agency_name_taken(region, name, exclude_pk=None):
+def _agency_name_taken(region: Region, name: str, exclude_pk: int | None = None) -> bool:
     return Agency.objects.filter(region=region, name__iexact=name.strip()).exclude(pk=exclude_pk).exists()
 
 
-def _name_error():
+def _name_error() -> ValidationError:
     return ValidationError({"name": _("Perangkat daerah dengan nama ini sudah ada di daerah ini.")})
 
 
@@ -147,7 +149,7 @@ def agency_delete(agency: Agency) -> None:
 # --- members -----------------------------------------------------------------------------------
 
 
-def _check_role_agency(region, role, agency):
+def _check_role_agency(region: Region, role: str, agency: Agency | None) -> None:
     if role not in INVITABLE_ROLES:
         raise ValidationError({"role": _("Peran ini tidak dapat diberikan oleh Diskominfo.")})
     if role == Role.OPD and agency is None:
@@ -160,11 +162,11 @@ def _check_role_agency(region, role, agency):
         raise ValidationError({"agency": _("Perangkat daerah ini bukan milik daerah ini.")})
 
 
-def username_taken(username):
+def username_taken(username: str) -> bool:
     return get_user_model().objects.filter(username__iexact=username).exists()
 
 
-def email_taken(email):
+def email_taken(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=email).exists()
 
 
@@ -177,7 +179,7 @@ def member_invite(
     email: str,
     role: str,
     agency: Agency | None = None,
-    invited_by=None,
+    invited_by: User | None = None,
     base_url: str = "",
 ) -> Membership:
     """Create a new user of the region with a role, without a usable password, and (after the
@@ -207,7 +209,7 @@ def member_invite(
     return membership
 
 
-def set_password_url(user, base_url=""):
+def set_password_url(user: User, base_url: str = "") -> str:
     """The one-time link to set a password (Django's password reset token: it stops working once
     the password is set or after PASSWORD_RESET_TIMEOUT)."""
     path = reverse(
@@ -220,7 +222,7 @@ def set_password_url(user, base_url=""):
     return f"{base_url.rstrip('/')}{path}"
 
 
-def invite_send(membership: Membership, *, invited_by=None, base_url: str = "") -> None:
+def invite_send(membership: Membership, *, invited_by: User | None = None, base_url: str = "") -> None:
     """E-mail a member the invitation with a link to set their password."""
     user = membership.user
     context = {
@@ -238,7 +240,7 @@ def invite_send(membership: Membership, *, invited_by=None, base_url: str = "") 
     send_mail(subject, body, None, [user.email])
 
 
-def invite_resend(membership: Membership, *, invited_by=None, base_url: str = "") -> None:
+def invite_resend(membership: Membership, *, invited_by: User | None = None, base_url: str = "") -> None:
     """Send the invitation again, for a member who has not set a password yet."""
     if membership.user.has_usable_password():
         raise ValidationError(_("Pengguna ini sudah membuat kata sandi; ia dapat memakai fitur lupa kata sandi."))
@@ -247,11 +249,11 @@ def invite_resend(membership: Membership, *, invited_by=None, base_url: str = ""
     transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url), robust=True)
 
 
-def _diskominfo_left(region, without_pk):
+def _diskominfo_left(region: Region, without_pk: int) -> bool:
     return Membership.objects.filter(region=region, role=Role.DISKOMINFO).exclude(pk=without_pk).exists()
 
 
-def _check_editable(membership, by):
+def _check_editable(membership: Membership, by: User | None) -> None:
     if membership.role == Role.EXPERT:
         raise ValidationError(_("Penugasan tenaga ahli diatur oleh administrator situs."))
     if by is not None and membership.user_id == by.pk:
@@ -259,7 +261,9 @@ def _check_editable(membership, by):
 
 
 @transaction.atomic
-def membership_update(membership: Membership, *, role: str, agency: Agency | None = None, by=None) -> Membership:
+def membership_update(
+    membership: Membership, *, role: str, agency: Agency | None = None, by: User | None = None
+) -> Membership:
     """Change a member's role and agency within the region."""
     _check_editable(membership, by)
     _check_role_agency(membership.region, role, agency)
@@ -277,7 +281,7 @@ def membership_update(membership: Membership, *, role: str, agency: Agency | Non
 
 
 @transaction.atomic
-def membership_remove(membership: Membership, *, by=None) -> None:
+def membership_remove(membership: Membership, *, by: User | None = None) -> None:
     """Remove a member from the region. A user left without any region (and not staff) is
     deactivated, so a removed account cannot keep logging in."""
     _check_editable(membership, by)
@@ -294,7 +298,15 @@ def membership_remove(membership: Membership, *, by=None) -> None:
 
 
 @transaction.atomic
-def document_upload(region: Region, *, kind: str, title: str, file, stage=None, uploaded_by=None) -> Document:
+def document_upload(
+    region: Region,
+    *,
+    kind: str,
+    title: str,
+    file: File,
+    stage: models.Model | None = None,  # a bimtek Stage (bimtek sits above the core)
+    uploaded_by: User | None = None,
+) -> Document:
     """Store a document of the region, optionally of one of its bimtek stages. The file must
     already be validated (masterplan.uploads)."""
     if stage is not None and stage.masterplan.region_id != region.pk:

@@ -5,6 +5,7 @@ member of each; an expert assigned to Garut only; a site administrator; a user w
 from types import SimpleNamespace
 
 import pytest
+from django.test import override_settings
 
 from tests import factories as f
 
@@ -41,10 +42,13 @@ def _region_world(name, slug):
     )
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
-    """PBKDF2 costs ~0.15 s per user; the world alone has ten. Tests don't need slow hashes."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """PBKDF2 costs ~0.15 s per user; the world alone has ten, the demo seeds dozens. Tests don't
+    need slow hashes. Session-wide, so module- and class-level data (the seeded demo,
+    setUpTestData) is hashed fast too; this is the only place the test hasher is set."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture

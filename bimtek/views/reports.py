@@ -20,7 +20,7 @@ class ProgressMatrixView(RegionMixin, TemplateView):
             for row in matrix["rows"]:
                 for cell in row["cells"]:
                     if cell is not None:
-                        cell.url = section_url(self.region.slug, cell.section.pk, cell.section.dimension.code)
+                        cell.url = section_url(self.region.slug, cell.section.pk)
             ctx["matrix"] = matrix
         return ctx
 
@@ -35,7 +35,6 @@ class ConsistencyReportView(RegionMixin, TemplateView):
             report = consistency_report(mp)
             for category in report["categories"]:
                 for finding in category.findings:
-                    s = finding.section
-                    finding.url = section_url(self.region.slug, s.pk, s.dimension.code)
+                    finding.url = section_url(self.region.slug, finding.section.pk)
             ctx["report"] = report
         return ctx

@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 from bimtek import selectors, services
 from bimtek.checklist import checklist_complete, checklist_groups, stage_checklist
 from bimtek.forms import StageDocumentForm, StageForm
-from bimtek.links import first_url
 from bimtek.models import Stage
 from masterplan import access
 from masterplan import services as core_services
@@ -62,7 +61,7 @@ class StageEnsureView(RegionMixin, View):
 
 
 def document_url(slug, document):
-    return first_url(("document_download", [slug, document.pk]))
+    return reverse("document_download", args=[slug, document.pk])
 
 
 class StageDetailView(StageMixin, TemplateView):

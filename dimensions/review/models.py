@@ -104,7 +104,3 @@ class ReviewComment(models.Model):
     @property
     def is_open(self):
         return self.resolved_at is None
-
-    @property
-    def is_entry_comment(self):
-        return self.content_type_id is not None

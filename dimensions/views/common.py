@@ -31,12 +31,6 @@ def workspace_url(section, anchor=""):
     return f"{url}#{anchor}" if anchor else url
 
 
-def message_fragment(message, level="success"):
-    """A message for the page's live region (#messages), swapped in out of band."""
-    css = "danger" if level == "error" else level
-    return render_to_string("dimensions/fragments/message.html", {"message": message, "level": css, "oob": True})
-
-
 def refusal(request, message, status, section=None):
     """Tell an htmx caller why (into #messages); a plain request gets the usual 403 page, or for a
     locked section a message on the workspace."""

@@ -2056,7 +2056,7 @@ DIMENSIONS["environment"] = {
     ],
 }
 
-# Quick wins the regions really chose (Garut's from DOMAIN.md) or might choose; they come first.
+# Quick wins the regions really chose (Garut's from docs/domain.md) or might choose; they come first.
 GARUT_QUICK_WINS = {
     "environment": (
         QW(

@@ -2,23 +2,34 @@
 recipient and an e-mail, sent only once the surrounding transaction commits (a refused or rolled
 back action mails nobody)."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from masterplan.models import Region, User
+
 from .models import Notification
 
 
-def _absolute(url):
+def _absolute(url: str) -> str:
     base = getattr(settings, "SITE_URL", "").rstrip("/")
     if not url or url.startswith(("http://", "https://")) or not base:
         return url
     return f"{base}{url}"
 
 
-def notify(users, kind, text, url="", region=None, exclude=None):
+def notify(
+    users: Iterable[User | None],
+    kind: str,
+    text: str,
+    url: str = "",
+    region: Region | None = None,
+    exclude: User | None = None,
+) -> list[Notification]:
     """Notify each user once (in the app and by e-mail). ``exclude`` (the actor) is left out.
 
     Returns the created notifications."""
@@ -46,7 +57,7 @@ def notify(users, kind, text, url="", region=None, exclude=None):
     return rows
 
 
-def _mail_body(user, text, url):
+def _mail_body(user: User, text: str, url: str) -> str:
     lines = [
         _("Yth. %(name)s,") % {"name": user.get_full_name() or user.username},
         "",
@@ -62,7 +73,7 @@ def _mail_body(user, text, url):
     return "\n".join(lines)
 
 
-def _send(mails):
+def _send(mails: list[tuple[str, str, str]]) -> None:
     connection = get_connection(fail_silently=True)
     messages = [
         EmailMessage(subject=" ".join(subject.split())[:200], body=body, to=[to], connection=connection)
@@ -71,7 +82,7 @@ def _send(mails):
     connection.send_messages(messages)
 
 
-def mark_read(user, notification_ids=None):
+def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     """Mark the user's notifications read (all unread ones when no ids are given)."""
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:

@@ -54,6 +54,29 @@ def test_refused_for_expert_of_another_region(stage_one_complete):
     assert w.garut.stage.status == Stage.Status.PLANNED
 
 
+def test_undo_withdraws_the_sign_off(stage_one_complete):
+    w = stage_one_complete
+    services.stage_sign_off(w.garut.stage, w.expert)
+    stage = services.stage_sign_off_undo(w.garut.stage, w.expert)
+    stage.refresh_from_db()
+    assert (stage.status, stage.signed_off_by, stage.signed_off_at) == (Stage.Status.DONE, None, None)
+    # Nothing left to withdraw.
+    with pytest.raises(services.StageActionRefused) as exc:
+        services.stage_sign_off_undo(stage, w.expert)
+    assert "belum disahkan" in exc.value.message
+
+
+@pytest.mark.parametrize("who", ["diskominfo", "opd", "dewan"])
+def test_undo_refused_for_non_experts(stage_one_complete, who):
+    w = stage_one_complete
+    services.stage_sign_off(w.garut.stage, w.expert)
+    with pytest.raises(services.StageActionRefused) as exc:
+        services.stage_sign_off_undo(w.garut.stage, getattr(w.garut, who))
+    assert "tenaga ahli" in exc.value.message
+    w.garut.stage.refresh_from_db()
+    assert (w.garut.stage.status, w.garut.stage.signed_off_by) == (Stage.Status.SIGNED_OFF, w.expert)
+
+
 def test_view_signs_off_when_complete(stage_one_complete, login):
     w = stage_one_complete
     client = login(w.expert)

@@ -9,12 +9,10 @@ from django.db import transaction
 from django.test import override_settings
 
 DEMO_PASSWORD = "masterplan-demo"
-# Every demo user's password is hashed by the seed; PBKDF2 would cost seconds per module.
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def seed(**options):
-    with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_HASHERS):
+    with override_settings(DEBUG=True):
         call_command("seed_demo", stdout=StringIO(), **options)
 
 

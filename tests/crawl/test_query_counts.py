@@ -28,7 +28,7 @@ from dimensions.review.models import ReviewComment
 from masterplan.models import Document, Membership, Region, Role, User
 from masterplan.notifications.models import Notification
 
-from .conftest import DEMO_PASSWORD, FAST_HASHERS, seed, seeded_module
+from .conftest import DEMO_PASSWORD, seed, seeded_module
 
 SCALE, CONTENT_FACTOR = 3, 3
 BIG = f"garut-x{CONTENT_FACTOR}"  # the region with more content, same shape as garut
@@ -233,7 +233,7 @@ def counts(django_db_setup, django_db_blocker):
     counter = Counter()
     with (
         tempfile.TemporaryDirectory() as media,
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media),
+        override_settings(MEDIA_ROOT=media),
         seeded_module(django_db_blocker),
     ):
         _more_content("garut", 2)

@@ -51,11 +51,6 @@ def stage(slug, number):
     return Stage.objects.get(masterplan__region__slug=slug, number=number)
 
 
-MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-# The class's data is made before pytest's autouse fixtures run, so it pins the fast hasher itself.
-@override_settings(PASSWORD_HASHERS=MD5)
 class SeedDemoTests(TestCase):
     """The four demo regions, seeded once for the class (each test runs in a savepoint)."""
 
@@ -173,7 +168,9 @@ class SeedDemoTests(TestCase):
             goals = Goal.objects.filter(section__masterplan__region__slug=slug)
             self.assertEqual(set(goals.values_list("section__dimension__code", flat=True).distinct()), set(DIMENSIONS))
         mp = Masterplan.objects.get(region__slug="garut")
-        for indicator in Indicator.objects.filter(goal__section__masterplan=mp).prefetch_related("targets"):
+        indicators = list(Indicator.objects.filter(goal__section__masterplan=mp).prefetch_related("targets"))
+        self.assertTrue(indicators)
+        for indicator in indicators:
             self.assertTrue(indicator.unit)
             self.assertIsNotNone(indicator.baseline)
             self.assertEqual([t.year for t in indicator.targets.all()], mp.years)
@@ -199,11 +196,15 @@ class SeedDemoTests(TestCase):
         self.assertFalse(Program.objects.annotate(n=Count("indicators")).filter(n=0).exists())
 
     def test_road_map_has_one_entry_per_program_year(self):
-        for program in Program.objects.prefetch_related("roadmap", "indicators__targets"):
+        programs = list(Program.objects.prefetch_related("roadmap", "indicators__targets"))
+        self.assertTrue(programs)
+        for program in programs:
             years = list(range(program.start_year, program.end_year + 1))
             self.assertEqual([e.year for e in program.roadmap.all()], years, program)
             self.assertEqual([t.year for t in program.indicators.all()[0].targets.all()], years)
-        for entry in RoadmapEntry.objects.select_related("program")[:200]:
+        entries = list(RoadmapEntry.objects.select_related("program")[:200])
+        self.assertTrue(entries)
+        for entry in entries:
             entry.full_clean()
 
     def test_quick_wins_in_every_dimension(self):
@@ -302,7 +303,9 @@ class SeedDemoTests(TestCase):
     def test_review_log_behind_the_section_states(self):
         transition = apps.get_model("review", "SectionTransition")
         comment = apps.get_model("review", "ReviewComment")
-        for section in Section.objects.filter(masterplan__region__slug__in=SLUGS):
+        sections = list(Section.objects.filter(masterplan__region__slug__in=SLUGS))
+        self.assertTrue(sections)
+        for section in sections:
             kinds = list(transition.objects.filter(section=section).order_by("at", "pk").values_list("kind", flat=True))
             expected = {
                 Section.State.DRAFT: [],
@@ -421,10 +424,13 @@ def test_content_factor_multiplies_the_largest_region():
     assert big.agencies.count() == Region.objects.get(slug="garut").agencies.count()
     for model in (ReadinessItem, GapItem, SwotEntry, Strategy, Goal, Program):
         garut = model.objects.filter(section__masterplan__region__slug="garut").count()
+        assert garut, model  # else "three times as many" holds with none
         assert model.objects.filter(section__masterplan__region=big).count() == 3 * garut, model
     garut_wins = QuickWin.objects.filter(program__section__masterplan__region__slug="garut").count()
+    assert garut_wins
     assert QuickWin.objects.filter(program__section__masterplan__region=big).count() == 3 * garut_wins
     garut_roadmap = RoadmapEntry.objects.filter(program__section__masterplan__region__slug="garut").count()
+    assert garut_roadmap
     assert RoadmapEntry.objects.filter(program__section__masterplan__region=big).count() == 3 * garut_roadmap
     # The copies are told apart by sub-area, so a book does not print the same line three times.
     names = list(Program.objects.filter(section__masterplan__region=big).values_list("name", flat=True))
@@ -446,6 +452,7 @@ def test_every_element_code_of_the_texts_exists_in_its_dimension():
     elements = dict(Element.objects.values_list("code", "dimension__code"))
     for dim_code, pool in content.DIMENSIONS.items():
         for key in ("gaps", "programs", "quick_wins"):
+            assert pool[key], (dim_code, key)
             for x in pool[key]:
                 assert elements[x.element] == dim_code, (dim_code, x)
 

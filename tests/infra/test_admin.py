@@ -1,16 +1,23 @@
 """The Django admin: every registered model's list, add, change, history and search pages work for
 the site administrator, list filters narrow to one region, autocomplete names the region, and
-nobody but staff gets in."""
+nobody but staff gets in. What a service guards is read-only, and the admin's actions call the
+same services as the app."""
 
 import pytest
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from bimtek.models import Stage
+from dimensions.models import Section
+from dimensions.review import services as review
+from dimensions.review.models import ReviewComment, SectionTransition
 from masterplan.models import Document
+from masterplan.notifications.models import Notification
 from tests import factories as f
+from tests.bimtek.conftest import complete_stage_one
 
 OUR_APPS = ("masterplan", "bimtek", "dimensions")
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
@@ -62,6 +69,7 @@ def test_every_model_of_our_apps_is_in_the_admin():
 
 
 def test_every_registered_model_has_search_and_list_columns():
+    assert any(m._meta.app_label in OUR_APPS for m, _ in REGISTERED)
     lacking = [
         m._meta.label
         for m, model_admin in REGISTERED
@@ -71,6 +79,7 @@ def test_every_registered_model_has_search_and_list_columns():
 
 
 def test_historical_models_use_the_history_admin():
+    assert any(hasattr(m, "history") for m, _ in REGISTERED)
     plain = [
         m._meta.label
         for m, model_admin in REGISTERED
@@ -170,3 +179,194 @@ def test_only_staff_reach_the_admin(full_world, client, who):
     response = client.get(_url(f.Region, "changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+# --- the admin goes through the services --------------------------------------------------------
+
+
+def _form_fields(admin_client, url):
+    """(editable fields, read-only fields) of an admin add or change page."""
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    adminform = response.context["adminform"]
+    return set(adminform.form.fields), set(adminform.readonly_fields)
+
+
+@pytest.mark.parametrize(
+    ("model", "view", "hidden"),
+    [
+        (f.Section, "add", {"state"}),
+        (f.Section, "change", {"state", "masterplan", "agency", "dimension"}),
+        (f.Stage, "add", {"status", "signed_off_by", "signed_off_at"}),
+        (f.Stage, "change", {"status", "signed_off_by", "signed_off_at"}),
+        (f.Masterplan, "change", {"region", "period_start", "period_end"}),
+        (f.Agency, "change", {"region"}),
+        (Document, "add", {"uploaded_by"}),
+        (Document, "change", {"uploaded_by"}),
+        (ReviewComment, "change", {"section", "parent", "author", "resolved_at", "resolved_by"}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else getattr(v, "__name__", None),
+)
+def test_fields_a_service_sets_are_read_only(full_world, admin_client, model, view, hidden):
+    ReviewComment.objects.create(section=full_world.garut.env_section, author=full_world.expert, text="Lengkapi.")
+    args = [] if view == "add" else [model._default_manager.order_by("pk").first().pk]
+    editable, read_only = _form_fields(admin_client, _url(model, view, *args))
+    assert hidden <= read_only  # shown, not edited
+    assert not hidden & editable
+
+
+def test_a_posted_state_is_ignored(world, admin_client):
+    section = world.garut.env_section
+    url = _url(f.Section, "change", section.pk)
+    admin_client.post(url, {"state": "approved"})
+    section.refresh_from_db()
+    assert section.state == Section.State.DRAFT
+
+
+@pytest.mark.parametrize("model", [Notification, SectionTransition])
+def test_logs_written_by_services_cannot_be_added_or_changed(world, admin_client, model):
+    request = admin_client.get(_url(model, "changelist")).wsgi_request
+    model_admin = admin.site._registry[model]
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request)
+
+
+def _act(admin_client, model, action, objs, **data):
+    return admin_client.post(
+        _url(model, "changelist"),
+        {"action": action, "_selected_action": [o.pk for o in objs], **data},
+        follow=True,
+    )
+
+
+def _messages(response):
+    return [(m.level, str(m)) for m in response.context["messages"]]
+
+
+def _submitted(world):
+    section = world.garut.env_section
+    review.section_submit(section, world.garut.opd)
+    return section
+
+
+def test_section_action_asks_for_confirmation_first(world, admin_client):
+    section = _submitted(world)
+    response = _act(admin_client, f.Section, "approve", [section])
+    assert response.status_code == 200
+    assert "admin/dimensions/section/transition_confirm.html" in [t.name for t in response.templates]
+    assert str(section) in response.content.decode()
+    section.refresh_from_db()
+    assert section.state == Section.State.SUBMITTED
+
+
+def test_approve_action_goes_through_the_review_service(world, admin_client):
+    section = _submitted(world)
+    response = _act(admin_client, f.Section, "approve", [section], apply="yes", note="Lengkap.")
+    assert _messages(response) == [(messages.SUCCESS, "1 bagian disetujui.")]
+    section.refresh_from_db()
+    assert section.state == Section.State.APPROVED
+    transition = section.transitions.latest("at")
+    assert (transition.kind, transition.actor, transition.note) == ("approve", world.admin, "Lengkap.")
+    # The agency is told, as when an expert approves in the app.
+    assert Notification.objects.filter(recipient=world.garut.opd, kind="approved").exists()
+
+
+def test_refused_action_changes_nothing_and_says_why(world, admin_client):
+    section = world.garut.env_section  # a draft: nothing to approve
+    response = _act(admin_client, f.Section, "approve", [section], apply="yes")
+    errors = [text for level, text in _messages(response) if level == messages.ERROR]
+    assert len(errors) == 1
+    assert "Hanya bagian yang sedang diajukan yang dapat disetujui" in errors[0]
+    section.refresh_from_db()
+    assert section.state == Section.State.DRAFT
+    assert not section.transitions.exists()
+
+
+def test_request_changes_action_needs_a_note_or_an_open_comment(world, admin_client):
+    section = _submitted(world)
+    response = _act(admin_client, f.Section, "request_changes", [section], apply="yes", note="")
+    assert any("Tuliskan catatan perbaikan" in text for level, text in _messages(response) if level == messages.ERROR)
+    section.refresh_from_db()
+    assert section.state == Section.State.SUBMITTED
+
+    _act(admin_client, f.Section, "request_changes", [section], apply="yes", note="Lengkapi data dukung.")
+    section.refresh_from_db()
+    assert section.state == Section.State.CHANGES_REQUESTED
+    assert section.transitions.latest("at").kind == "request_changes"
+
+
+def test_reopen_action_turns_an_approved_section_into_a_draft(world, admin_client):
+    section = _submitted(world)
+    review.section_approve(section, world.expert)
+    _act(admin_client, f.Section, "reopen", [section], apply="yes", note="Disetujui keliru.")
+    section.refresh_from_db()
+    assert section.state == Section.State.DRAFT
+    transition = section.transitions.latest("at")
+    assert (transition.kind, transition.actor) == ("reopen", world.admin)
+
+
+def test_mixed_selection_moves_only_the_sections_that_may_move(world, admin_client):
+    submitted = _submitted(world)
+    draft = world.garut.gov_section
+    response = _act(admin_client, f.Section, "approve", [submitted, draft], apply="yes")
+    levels = sorted(level for level, _text in _messages(response))
+    assert levels == [messages.SUCCESS, messages.ERROR]
+    submitted.refresh_from_db()
+    draft.refresh_from_db()
+    assert (submitted.state, draft.state) == (Section.State.APPROVED, Section.State.DRAFT)
+
+
+def test_stage_sign_off_action_checks_the_checklist(world, admin_client):
+    stage = world.garut.stage
+    response = _act(admin_client, f.Stage, "sign_off", [stage])
+    errors = [text for level, text in _messages(response) if level == messages.ERROR]
+    assert len(errors) == 1
+    assert "belum dapat disahkan" in errors[0]
+    stage.refresh_from_db()
+    assert (stage.status, stage.signed_off_by) == (Stage.Status.PLANNED, None)
+
+
+def test_stage_sign_off_and_undo_actions_go_through_the_service(world, admin_client):
+    complete_stage_one(world.garut)
+    stage = world.garut.stage
+    response = _act(admin_client, f.Stage, "sign_off", [stage])
+    assert _messages(response) == [(messages.SUCCESS, "1 tahap disahkan.")]
+    stage.refresh_from_db()
+    assert (stage.status, stage.signed_off_by) == (Stage.Status.SIGNED_OFF, world.admin)
+    assert stage.signed_off_at is not None
+
+    response = _act(admin_client, f.Stage, "sign_off_undo", [stage])
+    assert _messages(response) == [(messages.SUCCESS, "Pengesahan 1 tahap dicabut.")]
+    stage.refresh_from_db()
+    assert (stage.status, stage.signed_off_by, stage.signed_off_at) == (Stage.Status.DONE, None, None)
+
+    response = _act(admin_client, f.Stage, "sign_off_undo", [stage])
+    assert [level for level, _text in _messages(response)] == [messages.ERROR]
+    stage.refresh_from_db()
+    assert stage.status == Stage.Status.DONE
+
+
+def test_comment_actions_resolve_and_reopen_through_the_service(world, admin_client):
+    comment = ReviewComment.objects.create(section=world.garut.env_section, author=world.expert, text="Lengkapi.")
+    _act(admin_client, ReviewComment, "resolve", [comment])
+    comment.refresh_from_db()
+    assert (comment.resolved_by, comment.resolved_at is not None) == (world.admin, True)
+    _act(admin_client, ReviewComment, "reopen", [comment])
+    comment.refresh_from_db()
+    assert (comment.resolved_by, comment.resolved_at) == (None, None)
+
+
+def test_admin_uploads_are_checked_by_content(world, admin_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    def upload(title, name, content):
+        data = {"region": world.garut.region.pk, "kind": Document.Kind.OTHER, "title": title}
+        return admin_client.post(_url(Document, "add"), {**data, "file": SimpleUploadedFile(name, content)})
+
+    response = upload("Bukan PDF", "x.pdf", b"MZ not a pdf at all")
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["file"]
+    assert not Document.objects.filter(title="Bukan PDF").exists()
+
+    assert upload("Notulen", "notulen.pdf", b"%PDF-1.4\n%%EOF\n").status_code == 302
+    assert Document.objects.get(title="Notulen").uploaded_by == world.admin

@@ -116,7 +116,9 @@ def test_worker_prefetches_one_and_recycles_processes_as_the_settings_say():
 @pytest.mark.parametrize("service", APP_SERVICES)
 def test_every_variable_the_settings_read_is_set(service):
     env = _env(service)
-    missing = [name for name in _settings_variables() if name not in env and name not in NOT_FOR_COMPOSE]
+    names = _settings_variables()
+    assert names  # the settings' reads were found at all
+    missing = [name for name in names if name not in env and name not in NOT_FOR_COMPOSE]
     assert missing == [], f"{service} lacks {missing}: add them to x-app-environment in docker-compose.yml"
 
 

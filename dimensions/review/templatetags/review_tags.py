@@ -21,13 +21,6 @@ def comments_for(comments, entry):
 
 
 @register.filter
-def section_comments(comments):
-    if not comments:
-        return []
-    return comments.get(selectors.SECTION_KEY, [])
-
-
-@register.filter
 def entry_type(entry):
     return entry._meta.model_name
 

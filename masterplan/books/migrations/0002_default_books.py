@@ -1,4 +1,4 @@
-"""The default book set as Kominfo's experts described it in 2024 (DOMAIN.md, "The four books").
+"""The default book set as Kominfo's experts described it in 2024 (docs/domain.md, "The four books").
 A site administrator can change it in the admin afterwards."""
 
 from django.db import migrations
