@@ -45,7 +45,7 @@ def stages_ensure(masterplan: Masterplan, *, user: User) -> int:
 
 
 @transaction.atomic
-def stage_update(stage: Stage, *, user: User, **fields) -> Stage:
+def stage_update(stage: Stage, *, user: User, **fields: object) -> Stage:
     """Change a stage's dates, venue, status and notes. Only the sign-off sets ``signed_off``."""
     _require_manage(user, stage)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
@@ -108,7 +108,9 @@ def stage_sign_off_undo(stage: Stage, user: User) -> Stage:
 
 
 @transaction.atomic
-def participant_save(stage: Stage, *, user: User, participant: Participant | None = None, **fields) -> Participant:
+def participant_save(
+    stage: Stage, *, user: User, participant: Participant | None = None, **fields: object
+) -> Participant:
     """Add a participant to a stage, or change one of its participants."""
     _require_manage(user, stage)
     if participant is None:

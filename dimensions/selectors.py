@@ -6,9 +6,11 @@ objects, group in Python), so the pages stay fast in a hall of thirty agencies.
 """
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from dimensions.kinds import KINDS, SECTION_KINDS
@@ -24,12 +26,15 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
-from masterplan.models import Agency
+from masterplan.models import Agency, Masterplan, Region
 
 COUNTED = [k for k in KINDS.values() if k.counted]
 
+# decorate() hands back what it was given: a list, or a related manager's queryset.
+_Entries = TypeVar("_Entries", bound=Iterable[Model])
 
-def sections_of(masterplan, **filters):
+
+def sections_of(masterplan: Masterplan | None, **filters: object) -> list[Section]:
     """Sections of a masterplan with what access checks and pages need, in one query."""
     if masterplan is None:
         return []
@@ -40,7 +45,7 @@ def sections_of(masterplan, **filters):
     )
 
 
-def entry_counts(sections):
+def entry_counts(sections: Iterable[Section]) -> dict[int, dict[str, int]]:
     """{section_id: {kind: n}} for the given sections (one query per kind)."""
     ids = [s.pk for s in sections]
     counts = {pk: {k.code: 0 for k in COUNTED} for pk in ids}
@@ -54,7 +59,7 @@ def entry_counts(sections):
     return counts
 
 
-def section_entry_counts(section_ids) -> Counter:
+def section_entry_counts(section_ids: Iterable[int]) -> Counter[int]:
     """Number of entries written directly in each section id (one query per kind, whatever the
     sections); what hangs on them (indicators, quick wins) goes with its parent."""
     counts = Counter()
@@ -68,12 +73,12 @@ def section_entry_counts(section_ids) -> Counter:
     return counts
 
 
-def section_has_entries(section) -> bool:
+def section_has_entries(section: Section) -> bool:
     """Has anything been written in the section? (At most one query per kind, stopping at the first.)"""
     return any(kind.model.objects.filter(section=section).exists() for kind in SECTION_KINDS)
 
 
-def section_counts_by_region(masterplans) -> dict:
+def section_counts_by_region(masterplans: Iterable[Masterplan]) -> dict[int, tuple[int, int]]:
     """{region id: (sections, approved sections)} of the given masterplans (one query)."""
     result = {}
     rows = (
@@ -88,7 +93,7 @@ def section_counts_by_region(masterplans) -> dict:
     return result
 
 
-def section_state_summary(masterplan) -> dict:
+def section_state_summary(masterplan: Masterplan | None) -> dict:
     """The sections of a masterplan counted by review state, and the dimensions they cover."""
     by_state = {}
     if masterplan is not None:
@@ -106,7 +111,7 @@ def section_state_summary(masterplan) -> dict:
     }
 
 
-def agencies_with_sections(region, masterplan):
+def agencies_with_sections(region: Region, masterplan: Masterplan | None) -> QuerySet[Agency]:
     """The agencies of a region with ``member_count`` and ``current_sections`` (their dimensions
     in the current masterplan). Three queries whatever the number of agencies."""
     sections = (
@@ -122,7 +127,7 @@ def agencies_with_sections(region, masterplan):
     )
 
 
-def entries_outside_period(masterplan, start: int, end: int) -> list[tuple[str, int]]:
+def entries_outside_period(masterplan: Masterplan | None, start: int, end: int) -> list[tuple[str, int]]:
     """What of a masterplan's content would fall outside the period start..end:
     a list of (label, count) with count > 0."""
     if masterplan is None or masterplan.pk is None:
@@ -160,11 +165,11 @@ class DimensionCard:
     counts: dict = field(default_factory=dict)  # kind -> total over the sections
 
     @property
-    def total(self):
+    def total(self) -> int:
         return sum(self.counts.values())
 
 
-def dimension_overview(masterplan):
+def dimension_overview(masterplan: Masterplan | None) -> list[DimensionCard]:
     """The six dimensions with their elements, the agencies assigned and counts of entries."""
     dimensions = list(Dimension.objects.prefetch_related("elements"))
     sections = sections_of(masterplan)
@@ -194,7 +199,7 @@ class Flow:
     quickwins: list
 
     @property
-    def count(self):
+    def count(self) -> int:
         return (
             sum(len(s["items"]) for c in self.readiness for s in c["subs"])
             + len(self.gaps)
@@ -206,7 +211,7 @@ class Flow:
         )
 
 
-def decorate(entries, kind_code, editable_ids):
+def decorate(entries: _Entries, kind_code: str, editable_ids: Set[int]) -> _Entries:
     """Give each entry what its row needs: kind, section id, list, and whether this user may edit
     it; the same for the rows shown inside it."""
     kind = KINDS[kind_code]
@@ -223,19 +228,19 @@ def decorate(entries, kind_code, editable_ids):
     return entries
 
 
-def _groups(choices, items, key):
+def _groups(choices: list[tuple], items: list[Model], key: Callable[[Model], str]) -> list[dict]:
     by = {}
     for e in items:
         by.setdefault(key(e), []).append(e)
     return [{"code": str(code), "label": label, "items": by.get(str(code), [])} for code, label in choices]
 
 
-def _entries(kind_code, section_ids, editable_ids):
+def _entries(kind_code: str, section_ids: list[int], editable_ids: Set[int]) -> list[Model]:
     kind = KINDS[kind_code]
     return decorate(list(kind.queryset().filter(kind.of_sections(section_ids))), kind_code, editable_ids)
 
 
-def flow_for(sections, editable_ids=frozenset()):
+def flow_for(sections: list[Section], editable_ids: Set[int] = frozenset()) -> Flow:
     """The analysis flow of the given sections (all of one dimension, or one section): every kind
     written in a section, in the order and lists of the page (indicators come inside their goals
     and programs)."""
@@ -265,6 +270,6 @@ def flow_for(sections, editable_ids=frozenset()):
     )
 
 
-def entry_for_row(kind_code, pk, editable_ids):
+def entry_for_row(kind_code: str, pk: int, editable_ids: Set[int]) -> Model:
     """One entry, loaded and decorated as its row on the page shows it."""
     return decorate([KINDS[kind_code].queryset().get(pk=pk)], kind_code, editable_ids)[0]

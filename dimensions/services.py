@@ -14,30 +14,35 @@ Nothing is lost:
 """
 
 import uuid
+from collections.abc import Iterable
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, ManyToManyField, Max, Model
 from django.http import Http404
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from dimensions.kinds import KINDS, kind_of
+from dimensions.forms import EntryForm
+from dimensions.kinds import KINDS, Kind, kind_of
 from dimensions.models import (
     CASCADE_PREFIX,
     DELETE_PREFIX,
+    Dimension,
     Entry,
     Section,
 )
 from dimensions.selectors import section_entry_counts
 from dimensions.signals import section_entries_changed
 from masterplan import access
+from masterplan.models import Agency, Masterplan, User
 
 
 class SectionLocked(PermissionDenied):
     """The section is under review (submitted): its entries cannot be written now."""
 
-    def __init__(self, message=None):
+    def __init__(self, message: str | None = None) -> None:
         super().__init__(
             message or _("Bagian ini sedang ditinjau tenaga ahli; butirnya terkunci sampai ada keputusan.")
         )
@@ -47,7 +52,7 @@ class StaleEntry(Exception):
     """Someone saved the entry after this form was opened. ``current`` is their copy (None when
     they deleted it)."""
 
-    def __init__(self, current):
+    def __init__(self, current: Model | None) -> None:
         super().__init__("stale entry")
         self.current = current
 
@@ -56,7 +61,7 @@ class RestoreError(ValidationError):
     """A deleted entry that cannot be brought back now (its parent is gone, or it exists)."""
 
 
-def _writable(user, section):
+def _writable(user: User, section: Section) -> Section:
     """Check rights and review state, holding the section row until the transaction ends (so a
     submit cannot slip between the check and the write)."""
     access.require(user, access.EDIT_SECTION, section)
@@ -67,16 +72,16 @@ def _writable(user, section):
     return section
 
 
-def _changed(section, user):
+def _changed(section: Section, user: User) -> None:
     section_entries_changed.send(sender=Section, section=section, user=user)
 
 
-def _in_section(kind, section, pk):
+def _in_section(kind: Kind, section: Section, pk: int) -> None:
     if not kind.in_section(section).filter(pk=pk).exists():
         raise Http404
 
 
-def entry_create(section, form, user):
+def entry_create(section: Section, form: EntryForm, user: User) -> Model:
     """Save a new entry from a valid form (its instance already knows its section or parent)."""
     kind = kind_of(form.instance)
     with transaction.atomic():
@@ -96,7 +101,7 @@ def entry_create(section, form, user):
     return obj
 
 
-def entry_update(section, entry, form, user):
+def entry_update(section: Section, entry: Model, form: EntryForm, user: User) -> Model:
     """Save a valid form over an entry, refusing a stale copy (``StaleEntry``)."""
     kind = kind_of(entry)
     expected = form.sent_version
@@ -120,7 +125,7 @@ def entry_update(section, entry, form, user):
     return obj
 
 
-def entry_delete(section, entry, user):
+def entry_delete(section: Section, entry: Model, user: User) -> str:
     """Delete an entry and what hangs on it, recording one token so all of it can be restored."""
     kind = kind_of(entry)
     with transaction.atomic():
@@ -143,7 +148,7 @@ def entry_delete(section, entry, user):
 # Restore ---------------------------------------------------------------------------------------
 
 
-def deletion_record(kind, section, pk):
+def deletion_record(kind: Kind, section: Section, pk: int) -> Model:
     """The latest deletion record of an entry of this section, or 404."""
     record = (
         kind.model.history.filter(id=pk, history_type="-")
@@ -156,7 +161,7 @@ def deletion_record(kind, section, pk):
     return record
 
 
-def _record_section_id(kind, record):
+def _record_section_id(kind: Kind, record: Model) -> int | None:
     """The section a historical record belonged to, following deleted parents through history."""
     parent_kind, parent_id = kind.parent_of(record)
     if parent_kind is None:
@@ -164,7 +169,7 @@ def _record_section_id(kind, record):
     return _section_id_of(parent_kind.model, parent_id)
 
 
-def _section_id_of(model, pk):
+def _section_id_of(model: type[Model], pk: int) -> int | None:
     row = model.objects.filter(pk=pk).values_list("section_id", flat=True).first()
     if row is None:
         last = model.history.filter(id=pk).order_by("-history_date", "-history_id").first()
@@ -172,11 +177,11 @@ def _section_id_of(model, pk):
     return row
 
 
-def _m2m_fields(model):
+def _m2m_fields(model: type[Model]) -> list[ManyToManyField]:
     return [f for f in model._meta.many_to_many if f in HistoricalRecords.m2m_models]
 
 
-def _restore_m2m(obj, before):
+def _restore_m2m(obj: Model, before: Model | None) -> None:
     """Give a restored object the many-to-many links of its last record before deletion, keeping
     only targets that still exist."""
     if before is None:
@@ -190,7 +195,7 @@ def _restore_m2m(obj, before):
         getattr(obj, field.name).set(existing)
 
 
-def _relink_reverse(obj, user, deleted_at):
+def _relink_reverse(obj: Model, user: User, deleted_at: datetime) -> None:
     """Put a restored SWOT entry back into the strategies (a restored strategy back into the
     programs) that listed it when it was deleted: their last saved state before the deletion
     (deletion records excluded: their links are already gone)."""
@@ -200,7 +205,7 @@ def _relink_reverse(obj, user, deleted_at):
                 _relink(obj, user, deleted_at, owner_kind.model, field)
 
 
-def _relink(obj, user, deleted_at, owner_model, field):
+def _relink(obj: Model, user: User, deleted_at: datetime, owner_model: type[Model], field: ManyToManyField) -> None:
     field_name = field.name
     m2m_history = HistoricalRecords.m2m_models[field]
     owner_attr = field.m2m_field_name() + "_id"
@@ -224,7 +229,7 @@ def _relink(obj, user, deleted_at, owner_model, field):
         owner_model.objects.filter(pk=owner.pk).update(version=F("version") + 1)
 
 
-def _bring_back(record, user, version=None):
+def _bring_back(record: Model, user: User, version: int | None = None) -> Model:
     obj = record.instance
     if version is not None:
         obj.version = version
@@ -233,7 +238,7 @@ def _bring_back(record, user, version=None):
     return obj
 
 
-def entry_restore(section, kind_code, pk, user):
+def entry_restore(section: Section, kind_code: str, pk: int, user: User) -> Model:
     """Bring a deleted entry of the section back, with its sub-rows, indicators, quick win and
     links, as it was when deleted. Returns the restored entry."""
     kind = KINDS[kind_code]
@@ -274,7 +279,9 @@ def entry_restore(section, kind_code, pk, user):
 
 
 @transaction.atomic
-def agency_dimensions_set(agency, masterplan, dimensions) -> tuple[list, list]:
+def agency_dimensions_set(
+    agency: Agency, masterplan: Masterplan, dimensions: Iterable[Dimension]
+) -> tuple[list[Dimension], list[Dimension]]:
     """Make the agency's sections in the masterplan exactly ``dimensions``: create the missing
     sections and delete the unticked ones. A section that already has entries is never deleted
     (the agency's written work would go with it): the whole change is refused with the names.

@@ -1,16 +1,16 @@
 """Reads of the core domain. Callers pass a region already resolved through masterplan.access."""
 
-from django.db.models import Case, Count, F, IntegerField, Value, When
+from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
 
-from .models import Agency, Document, Masterplan, Membership, Role
+from .models import Agency, Document, Masterplan, Membership, Region, Role
 
 
-def current_masterplan(region):
+def current_masterplan(region: Region) -> Masterplan | None:
     """The region's latest masterplan, or None when none was started."""
     return Masterplan.objects.filter(region=region).order_by("-period_start").first()
 
 
-def region_cards(regions):
+def region_cards(regions: QuerySet[Region]) -> list[dict]:
     """One card per region for the dashboard: the region, its current masterplan and counts of the
     core (agencies, members, documents); the dashboard adds the content's counts.
 
@@ -34,14 +34,14 @@ def region_cards(regions):
     ]
 
 
-def _count_by(queryset, field):
+def _count_by(queryset: QuerySet, field: str) -> dict[object, int]:
     return dict(queryset.values_list(field).annotate(n=Count("pk")).order_by())
 
 
 ROLE_ORDER = [Role.DISKOMINFO, Role.EXPERT, Role.OPD, Role.DEWAN]
 
 
-def region_memberships(region):
+def region_memberships(region: Region) -> QuerySet[Membership]:
     """The members of a region with user and agency, Diskominfo first (one query)."""
     order = Case(
         *[When(role=role, then=Value(i)) for i, role in enumerate(ROLE_ORDER)],
@@ -56,7 +56,7 @@ def region_memberships(region):
     )
 
 
-def region_overview(region):
+def region_overview(region: Region) -> dict[str, int]:
     """Quick counts of the core for the region overview page (the page adds the sections')."""
     return {
         "agency_count": Agency.objects.filter(region=region).count(),
@@ -65,7 +65,7 @@ def region_overview(region):
     }
 
 
-def region_documents(region):
+def region_documents(region: Region) -> QuerySet[Document]:
     """The documents of a region, general ones first, then by stage; newest first."""
     return (
         Document.objects.filter(region=region)

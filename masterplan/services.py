@@ -14,6 +14,7 @@ from django.core.files import File
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.db.models.fields.files import FieldFile
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -42,7 +43,7 @@ REGION_PROFILE_FIELDS = ["province", "head_title", "head_name", "mou_number", "m
 
 
 @transaction.atomic
-def region_profile_update(region: Region, *, emblem: File | bool | None = None, **fields) -> Region:
+def region_profile_update(region: Region, *, emblem: File | bool | None = None, **fields: object) -> Region:
     """Update the profile fields Diskominfo may change. ``emblem``: an uploaded file to store,
     False to remove the emblem, None to keep it."""
     unknown = set(fields) - set(REGION_PROFILE_FIELDS)
@@ -121,7 +122,7 @@ def agency_save(region: Region, agency: Agency | None, *, name: str, acronym: st
     return agency
 
 
-def _answers(signal, **kwargs) -> list:
+def _answers(signal: Signal, **kwargs: object) -> list:
     """The receivers' answers to a question signal, concatenated."""
     return [item for _receiver, answer in signal.send(sender=None, **kwargs) for item in answer or ()]
 

@@ -5,10 +5,11 @@ Every function runs a fixed number of queries, whatever the number of regions, s
 entries."""
 
 from collections import defaultdict
-from datetime import datetime
+from collections.abc import Set
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Model, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, IntegerField, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from dimensions.models import (
     SwotEntry,
 )
 from masterplan import access
+from masterplan.models import User
 
 from .models import ReviewComment, SectionTransition
 
@@ -41,7 +43,7 @@ DIFF_MODELS = [*COMMENTABLE.values(), IndicatorTarget]
 # Queue ----------------------------------------------------------------------------------------
 
 
-def review_queue(user, today=None):
+def review_queue(user: User, today: date | None = None) -> QuerySet[Section]:
     """The submitted sections of every region the user reviews, the region with the nearest
     upcoming bimtek stage first (regions without one last), then the oldest submission first.
 
@@ -83,10 +85,12 @@ def review_queue(user, today=None):
 
 # Comments -------------------------------------------------------------------------------------
 
-SECTION_KEY = (None, None)
+# A thread's key: (content type id, object id) of the entry it is about; (None, None) for the section.
+CommentKey = tuple[int | None, int | None]
+SECTION_KEY: CommentKey = (None, None)
 
 
-def _threads(section, open_only):
+def _threads(section: Section, open_only: bool) -> QuerySet[ReviewComment]:
     qs = ReviewComment.objects.filter(section=section, parent__isnull=True)
     if open_only:
         qs = qs.filter(resolved_at__isnull=True)
@@ -95,26 +99,26 @@ def _threads(section, open_only):
     )
 
 
-def open_comments_for_section(section):
+def open_comments_for_section(section: Section) -> dict[CommentKey, list[ReviewComment]]:
     """The open comment threads of a section, keyed by (content_type_id, object_id) of the entry
     they concern; comments on the section itself are under ``(None, None)``. Two queries."""
     return comments_for_section(section, open_only=True)
 
 
-def comments_for_section(section, open_only=False):
+def comments_for_section(section: Section, open_only: bool = False) -> dict[CommentKey, list[ReviewComment]]:
     result = defaultdict(list)
     for thread in _threads(section, open_only):
         result[(thread.content_type_id, thread.object_id)].append(thread)
     return dict(result)
 
 
-def comment_key(entry):
+def comment_key(entry: Model | None) -> CommentKey:
     if entry is None:
         return SECTION_KEY
     return (ContentType.objects.get_for_model(entry).pk, entry.pk)
 
 
-def orphan_threads(comments, shown_keys):
+def orphan_threads(comments: dict[CommentKey, list[ReviewComment]], shown_keys: Set[CommentKey]) -> list[ReviewComment]:
     """Threads of entries not on the page any more (deleted entries), so no comment is lost."""
     return [t for key, threads in comments.items() if key != SECTION_KEY and key not in shown_keys for t in threads]
 
@@ -122,11 +126,11 @@ def orphan_threads(comments, shown_keys):
 # Transition log -------------------------------------------------------------------------------
 
 
-def section_transitions(section):
+def section_transitions(section: Section) -> QuerySet[SectionTransition]:
     return SectionTransition.objects.filter(section=section).select_related("actor").order_by("-at", "-pk")
 
 
-def last_review(section, reviewer=None):
+def last_review(section: Section, reviewer: User | None = None) -> SectionTransition | None:
     """The last request-changes or approval on the section: by ``reviewer`` when they reviewed it,
     else by anyone."""
     qs = SectionTransition.objects.filter(section=section, kind__in=SectionTransition.REVIEW_KINDS).order_by(
@@ -142,7 +146,7 @@ def last_review(section, reviewer=None):
 # Entries of a section -------------------------------------------------------------------------
 
 
-def section_entries(section):
+def section_entries(section: Section) -> dict[str, list[Model]]:
     """Everything written in a section, for reading: a dict of lists, with the sub-rows of goals
     and programs prefetched. A fixed number of queries."""
     indicators = Prefetch("indicators", queryset=Indicator.objects.prefetch_related("targets"))
@@ -164,7 +168,7 @@ def section_entries(section):
     return entries
 
 
-def entry_keys(entries):
+def entry_keys(entries: dict[str, list[Model]]) -> set[CommentKey]:
     """The comment keys of every entry shown (to find comments of entries deleted since)."""
     keys = set()
     for group in ("readiness", "gaps", "swot", "strategies", "goals", "programs"):
@@ -180,7 +184,7 @@ def entry_keys(entries):
     return keys
 
 
-def quick_win_of(program):
+def quick_win_of(program: Program) -> QuickWin | None:
     """The program's quick win or None (select_related already loaded it)."""
     try:
         return program.quick_win

@@ -12,11 +12,13 @@ The workspace writes entries only while ``Section.is_editable``; ``section_entry
 after every create/update/delete/restore of one (connected to ``section_entries_changed``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +26,7 @@ from django.utils.translation import gettext as _
 from dimensions.models import Section
 from dimensions.selectors import section_has_entries
 from masterplan import access
+from masterplan.models import User
 from masterplan.notifications.models import Notification
 from masterplan.notifications.services import notify
 
@@ -41,7 +44,7 @@ class CommentError(ValidationError):
     """A comment action that is not allowed."""
 
 
-def section_review_url(section):
+def section_review_url(section: Section) -> str:
     return reverse("section_review", args=[section.masterplan.region.slug, section.pk])
 
 
@@ -54,7 +57,7 @@ class _Rule:
     role_message: str
 
 
-def _rules():
+def _rules() -> dict[str, _Rule]:
     # Built lazily so the messages are translated in the active language.
     return {
         Kind.SUBMIT: _Rule(
@@ -88,7 +91,7 @@ def _rules():
     }
 
 
-def _state_message(kind, state):
+def _state_message(kind: str, state: str) -> str:
     state_label = State(state).label
     messages = {
         Kind.SUBMIT: _("Bagian ini tidak dapat diajukan karena statusnya %(state)s."),
@@ -101,7 +104,7 @@ def _state_message(kind, state):
     return messages[kind] % {"state": state_label}
 
 
-def allowed_transitions(user, section):
+def allowed_transitions(user: User, section: Section) -> list[str]:
     """The transitions the user may do now on the section (for showing buttons; the services
     check again under lock)."""
     result = []
@@ -113,7 +116,13 @@ def allowed_transitions(user, section):
     return result
 
 
-def _transition(section, user, kind, note="", check=None):
+def _transition(
+    section: Section,
+    user: User,
+    kind: str,
+    note: str = "",
+    check: Callable[[Section, str], None] | None = None,
+) -> SectionTransition:
     rule = _rules()[kind]
     note = (note or "").strip()
     with transaction.atomic():
@@ -141,12 +150,12 @@ def _transition(section, user, kind, note="", check=None):
     return transition
 
 
-def _check_submit(section, note):
+def _check_submit(section: Section, note: str) -> None:
     if not section_has_entries(section):
         raise TransitionError(_("Bagian yang belum berisi butir apa pun tidak dapat diajukan."), code="empty")
 
 
-def _check_request_changes(section, note):
+def _check_request_changes(section: Section, note: str) -> None:
     if note:
         return
     if not ReviewComment.objects.filter(section=section, parent__isnull=True, resolved_at__isnull=True).exists():
@@ -156,27 +165,27 @@ def _check_request_changes(section, note):
         )
 
 
-def section_submit(section, user, note=""):
+def section_submit(section: Section, user: User, note: str = "") -> SectionTransition:
     """draft / changes requested → submitted, by the agency's OPD representative."""
     return _transition(section, user, Kind.SUBMIT, note, check=_check_submit)
 
 
-def section_request_changes(section, user, note=""):
+def section_request_changes(section: Section, user: User, note: str = "") -> SectionTransition:
     """submitted → changes requested, by an expert of the region (with a note or an open comment)."""
     return _transition(section, user, Kind.REQUEST_CHANGES, note, check=_check_request_changes)
 
 
-def section_approve(section, user, note=""):
+def section_approve(section: Section, user: User, note: str = "") -> SectionTransition:
     """submitted → approved, by an expert of the region."""
     return _transition(section, user, Kind.APPROVE, note)
 
 
-def section_reopen(section, user, note=""):
+def section_reopen(section: Section, user: User, note: str = "") -> SectionTransition:
     """approved → draft: the agency edited an approved section; the experts are told."""
     return _transition(section, user, Kind.REOPEN, note)
 
 
-def section_entry_changed(section, user, **kwargs):
+def section_entry_changed(section: Section, user: User, **kwargs: object) -> SectionTransition | None:
     """Receiver of ``dimensions.signals.section_entries_changed``: after every create/update/
     delete/restore of an entry of the section. Reopens an approved section; costs nothing while
     the section is not approved."""
@@ -195,7 +204,7 @@ def section_entry_changed(section, user, **kwargs):
 # Notifications --------------------------------------------------------------------------------
 
 
-def _notify_transition(section, transition, actor):
+def _notify_transition(section: Section, transition: SectionTransition, actor: User) -> None:
     region = section.masterplan.region
     url = section_review_url(section)
     params = {"dimension": section.dimension, "agency": section.agency, "region": region, "actor": actor}
@@ -226,7 +235,7 @@ def _notify_transition(section, transition, actor):
 # Comments -------------------------------------------------------------------------------------
 
 
-def entry_section_id(entry):
+def entry_section_id(entry: Model) -> int | None:
     """The id of the section an entry belongs to (entries of programs and goals included)."""
     for attr in ("section_id",):
         if getattr(entry, attr, None):
@@ -237,7 +246,9 @@ def entry_section_id(entry):
     return None
 
 
-def comment_add(section, user, text, entry=None, parent=None):
+def comment_add(
+    section: Section, user: User, text: str, entry: Model | None = None, parent: ReviewComment | None = None
+) -> ReviewComment:
     """A new comment on the section or on one of its entries (experts), or an answer in a thread
     (experts and the agency's OPD representatives). Tells the other side."""
     text = (text or "").strip()
@@ -298,7 +309,7 @@ def comment_add(section, user, text, entry=None, parent=None):
     return comment
 
 
-def comment_resolve(comment, user):
+def comment_resolve(comment: ReviewComment, user: User) -> ReviewComment:
     """Mark a thread resolved (the agency after fixing, or the expert)."""
     thread = comment.parent or comment
     section = thread.section
@@ -312,7 +323,7 @@ def comment_resolve(comment, user):
     return thread
 
 
-def comment_reopen(comment, user):
+def comment_reopen(comment: ReviewComment, user: User) -> ReviewComment:
     """Open a resolved thread again (e.g. the expert is not satisfied with the fix)."""
     thread = comment.parent or comment
     if not (access.can(user, access.EDIT_SECTION, thread.section) or access.can(user, access.REVIEW, thread.section)):
