@@ -8,7 +8,8 @@ Imports nothing of the dimensions app (the models import it).
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Choices, IntegerField, Q, Value, When
+from django.db.models import Case, Choices, F, IntegerField, Q, Value, When
+from django.db.models.lookups import Exact
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -82,8 +83,10 @@ def choice_order(field: str, choices: type[Choices]) -> Case:
     """An ORDER BY expression that sorts ``field`` in the order of its choices (S, W, O, T; SO, WO,
     ST, WT), not A-Z by code; unknown codes last."""
     values = list(choices.values)
+    # Conditions as lookups, not Q: a model's Meta.ordering is also applied through relations
+    # (simple-history's m2m diff), where Django prefixes the references and a Q cannot be.
     return Case(
-        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(values)),
+        *(When(Exact(F(field), value), then=Value(i)) for i, value in enumerate(values)),
         default=Value(len(values)),
         output_field=IntegerField(),
     )
