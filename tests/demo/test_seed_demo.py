@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 from django.db.models import Count, F
 from django.test import TestCase, override_settings
@@ -469,3 +469,12 @@ def test_demo_books_have_their_narrative_texts(db):
     texts = NarrativeText.objects.filter(masterplan__region__slug="garut")
     assert texts.filter(key="kata_pengantar_kepala_daerah", html__contains="Garut").exists()
     assert texts.count() >= 10
+
+
+@pytest.mark.parametrize("name", ["seed_demo", "render_books"])
+def test_command_help_is_readable(name):
+    """`manage.py <command> --help` prints the Indonesian help (argparse needs plain strings)."""
+    command = load_command_class("masterplan" if name == "seed_demo" else "masterplan.rendering", name)
+    text = command.create_parser("manage.py", name).format_help()
+    assert "usage: manage.py" in text
+    assert "daerah" in text

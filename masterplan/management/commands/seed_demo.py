@@ -10,7 +10,6 @@ DEBUG is on, because every demo user has the publicly known password ``masterpla
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from masterplan.demo.builder import demo_seed
 from masterplan.formats import format_fixed
@@ -24,7 +23,7 @@ def _positive(value):
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Membuat data demo: empat daerah (Garut, Tegal, Konawe Selatan, Bekasi) dengan isi masterplan dan "
         "pengguna demo berkata sandi 'masterplan-demo'. Hanya berjalan bila DEBUG aktif."
     )
@@ -35,14 +34,14 @@ class Command(BaseCommand):
             type=_positive,
             default=0,
             metavar="N",
-            help=gettext_lazy("Tambahkan N daerah hasil bangkitan (generated-1 .. generated-N) untuk uji beban."),
+            help=_("Tambahkan N daerah hasil bangkitan (generated-1 .. generated-N) untuk uji beban."),
         )
         parser.add_argument(
             "--content-factor",
             type=_positive,
             default=0,
             metavar="K",
-            help=gettext_lazy(
+            help=_(
                 "Tambahkan satu daerah 'garut-xK' berisi K kali isi daerah demo terbesar (Garut), "
                 "untuk tolok ukur pencetakan buku."
             ),

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from masterplan.books.models import BookDefinition
 from masterplan.models import Region
@@ -26,22 +25,20 @@ from masterplan.selectors import current_masterplan
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Merender buku sebuah daerah menjadi berkas PDF: DIR/SLUG-buku-N.pdf.")
+    help = _("Merender buku sebuah daerah menjadi berkas PDF: DIR/SLUG-buku-N.pdf.")
 
     def add_arguments(self, parser):
-        parser.add_argument("slug", help=gettext_lazy("slug daerah, mis. garut"))
+        parser.add_argument("slug", help=_("slug daerah, mis. garut"))
         parser.add_argument(
             "--book",
             type=int,
             action="append",
             dest="books",
             metavar="N",
-            help=gettext_lazy("nomor buku (boleh berulang); bawaan: semua buku aktif"),
+            help=_("nomor buku (boleh berulang); bawaan: semua buku aktif"),
         )
-        parser.add_argument(
-            "--output-dir", default=".", help=gettext_lazy("folder tujuan PDF (bawaan: folder saat ini)")
-        )
-        parser.add_argument("--force", action="store_true", help=gettext_lazy("render walaupun isi tidak berubah"))
+        parser.add_argument("--output-dir", default=".", help=_("folder tujuan PDF (bawaan: folder saat ini)"))
+        parser.add_argument("--force", action="store_true", help=_("render walaupun isi tidak berubah"))
 
     def handle(self, slug, books=None, output_dir=".", force=False, **options):
         region = Region.objects.filter(slug=slug).first()
