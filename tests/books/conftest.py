@@ -14,6 +14,7 @@ from dimensions.models import Dimension, FundingSource, QuickWin
 from masterplan.books.models import BookDefinition, NarrativeText
 from masterplan.books.services import book_pdf_render
 from tests import factories as f
+from tests.books.layoutcheck import read_pdf
 from tests.books.pdfcheck import page_texts
 from tests.conftest import _region_world
 
@@ -123,6 +124,7 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
                 "draft": r.is_draft,
                 "texts": page_texts(r.pdf),
                 "title": book.title,
+                "layout": read_pdf(r.pdf),  # pdfplumber: characters with position, font, colour
             }
         transaction.set_rollback(True)
     return results

@@ -7,9 +7,10 @@ never end a page (headings, table captions and header rows, group rows, SWOT qua
 printed in one colour that nothing else in the body uses, KEEP_COLOR (book.css says so too): the
 checker finds those lines by it.
 
-Also a command, for books rendered outside the tests (garut-x10):
+Also a command, for books rendered outside the tests (the demo regions, garut-x10):
 
-    .venv/bin/python -m tests.books.layoutcheck /tmp/out/*.pdf
+    .venv/bin/python manage.py render_books garut-x10 --output-dir /tmp/x10
+    DEBUG=1 DJANGO_SETTINGS_MODULE=masterplan.settings .venv/bin/python -m tests.books.layoutcheck /tmp/x10/*.pdf
 """
 
 import io
@@ -25,27 +26,25 @@ from masterplan.formats import roman
 BOOK_CSS = Path(__file__).resolve().parents[2] / "static" / "print" / "book.css"
 MM = 72 / 25.4  # PDF points per millimetre
 KEEP_COLOR = (0x1D, 0x3B, 0x5C)  # #1d3b5c in book.css: headings, captions, header and group rows
-TOLERANCE = 0.25 * MM  # glyph boxes are advance widths: a little slack for rounding
+TOLERANCE = 0.25 * MM  # glyph boxes are advance widths, the layout rounds: a quarter millimetre
 LINE_GAP = 2.0  # points: characters whose tops differ less than this share a line
 
 
 def css_page_margins(css_text=None):
-    """(top, right, bottom, left) in mm of the first ``@page { margin: ... }`` of book.css."""
+    """(top, right, bottom, left) in mm of the first ``@page { margin: ... }`` of book.css (one to
+    four values, as CSS reads them)."""
     css_text = css_text if css_text is not None else BOOK_CSS.read_text()
     m = re.search(r"@page\s*\{[^}]*?\bmargin:\s*([^;]+);", css_text)
     assert m, "book.css has no @page margin"
     values = [float(v.removesuffix("mm")) for v in m[1].split()]
-    assert all(v > 0 for v in values), m[1]
-    top, right, bottom, left = (values * 4)[:4] if len(values) == 1 else _expand(values)
+    assert 1 <= len(values) <= 4 and all(v > 0 for v in values), m[1]
+    top, right, bottom, left = {
+        1: lambda v: (v[0], v[0], v[0], v[0]),
+        2: lambda v: (v[0], v[1], v[0], v[1]),
+        3: lambda v: (v[0], v[1], v[2], v[1]),
+        4: lambda v: tuple(v),
+    }[len(values)](values)
     return top, right, bottom, left
-
-
-def _expand(values):
-    if len(values) == 2:
-        return values[0], values[1], values[0], values[1]
-    if len(values) == 3:
-        return values[0], values[1], values[2], values[1]
-    return tuple(values)
 
 
 @dataclass

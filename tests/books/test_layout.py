@@ -34,7 +34,7 @@ NUMBERS = [1, 2, 3, 4]
 
 @pytest.fixture(scope="module")
 def pages(rendered_books):
-    return {number: read_pdf(book["pdf"]) for number, book in rendered_books.items()}
+    return {number: book["layout"] for number, book in rendered_books.items()}
 
 
 @pytest.mark.parametrize("number", NUMBERS)

@@ -4,7 +4,7 @@ contents, draft mark, fonts, metadata, bookmarks, emblem. Page geometry: test_la
 
 import pytest
 
-from tests.books.layoutcheck import page_labels, read_pdf
+from tests.books.layoutcheck import page_labels
 from tests.books.pdfcheck import (
     font_files_missing,
     font_names,
@@ -64,7 +64,7 @@ def test_every_page_after_the_cover_has_header_and_page_number(books):
     """Front matter numbered i, ii, iii; the body "Halaman k dari N", N its own pages (the whole
     rule in test_layout.py)."""
     texts = books[2]["texts"]
-    labels = page_labels(read_pdf(books[2]["pdf"]))
+    labels = page_labels(books[2]["layout"])
     body = [label for label in labels if label.isdigit()]
     assert len(texts) > 3 and labels[0] == "" and labels[1] == "i" and body[0] == "1"
     for text, label in zip(texts[1:], labels[1:], strict=True):
@@ -165,7 +165,7 @@ def test_table_of_contents_page_numbers_are_right(books, number):
     the page number printed on the page where that heading or caption is: roman in the front
     matter, from 1 in the body."""
     texts = books[number]["texts"]
-    labels = page_labels(read_pdf(books[number]["pdf"]))
+    labels = page_labels(books[number]["layout"])
     entries, toc_pages = toc_entries(texts)
     assert len(entries) >= 4
     assert any(page == "1" for _t, page in entries) and any(page == "i" for _t, page in entries)
