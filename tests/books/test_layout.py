@@ -50,7 +50,8 @@ def test_no_page_ends_with_a_heading_a_table_header_or_a_group_row(pages, number
 @pytest.mark.parametrize("number", NUMBERS)
 def test_front_matter_in_roman_numerals_and_the_body_from_one(pages, number):
     assert page_numbering(pages[number]) == []
-    assert page_labels(pages[number])[:3] == ["", "i", "ii"]
+    labels = page_labels(pages[number])
+    assert labels[:2] == ["", "i"] and "1" in labels
 
 
 def test_the_text_block_is_the_one_the_running_header_spans(pages):
