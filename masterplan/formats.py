@@ -103,6 +103,40 @@ def format_short_number(value: Number | str | None) -> str:
     return format_number(number, 2)
 
 
+NBSP = "\u00a0"  # joins a number to its unit or scale: "98 %" and "1,91 jt" never break apart
+
+
+def _decimals(value: Decimal, places: int) -> int:
+    """How many of ``places`` decimals ``value`` needs once rounded half up: 5.80 -> 1, 6 -> 0."""
+    return max(0, -_rounded(value, places).normalize().as_tuple().exponent)
+
+
+def format_series(values: list[Number | None], places: int = 2, empty: str = "") -> list[str]:
+    """Numbers that are read together (an indicator's baseline and its yearly targets) set alike:
+    one scale (jt, M, T when the largest is a million or more) and one precision, the fewest
+    decimals up to ``places`` that show every one of them: [6, 5.8] -> ["6,0", "5,8"],
+    [950000, 1906783] -> ["0,95 jt", "1,91 jt"]; ``empty`` for a missing one."""
+    numbers = [None if v is None or v == "" else Decimal(v) for v in values]
+    present = [n for n in numbers if n is not None]
+    if not present:
+        return [empty for _n in numbers]
+    largest = max(abs(n) for n in present)
+    scale, suffix = next(((s, x) for s, x in _SCALES if largest >= s), (Decimal(1), ""))
+    scaled = [None if n is None else n / scale for n in numbers]
+    decimals = max(_decimals(n, places) for n in scaled if n is not None)
+    unit = NBSP + suffix if suffix else ""
+    return [empty if n is None else format_fixed(n, decimals) + unit for n in scaled]
+
+
+_NUMBER_UNIT = re.compile(r"(\d) (%|‰)")
+
+
+def join_number_and_unit(text: str) -> str:
+    """Typed text with a no-break space between a number and a percent sign, "98 %", so that the
+    sign never starts a line on its own."""
+    return _NUMBER_UNIT.sub(lambda m: m[1] + NBSP + m[2], text or "")
+
+
 # Money -----------------------------------------------------------------------------------------
 
 

@@ -118,3 +118,25 @@ def test_template_filters_wrap_the_module():
     assert _render("books_print", "{{ v|id_number }}", v=Decimal("0.125")) == "0,13"
     assert _render("books_print", "{{ v|id_number:0 }}", v=Decimal("2.5")) == "3"
     assert _render("books_print", "{{ v|target_number }}", v=1_906_783) == "1,91 jt"
+
+
+@pytest.mark.parametrize(
+    "values,expected",
+    [
+        ([6, Decimal("5.8"), None], ["6,0", "5,8", ""]),  # one precision for the whole series
+        ([Decimal("100.00"), 50], ["100", "50"]),
+        ([Decimal("7.25"), 7], ["7,25", "7,00"]),
+        ([Decimal("0.125"), 1], ["0,13", "1,00"]),  # at most two decimals, rounded half up
+        ([950_000, 1_906_783], ["0,95\u00a0jt", "1,91\u00a0jt"]),  # one scale, by the largest
+        ([34_232, 6_846], ["34.232", "6.846"]),
+        ([None, None], ["", ""]),
+    ],
+)
+def test_format_series(values, expected):
+    assert formats.format_series(values) == expected
+
+
+def test_a_number_and_its_percent_sign_stay_together():
+    assert formats.join_number_and_unit("capaian 98 % dan 5 %") == "capaian 98\u00a0% dan 5\u00a0%"
+    assert formats.join_number_and_unit("tanpa angka %") == "tanpa angka %"
+    assert formats.join_number_and_unit(None) == ""

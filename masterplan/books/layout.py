@@ -3,10 +3,12 @@ sections, computed in Python so the table of contents, the headings, the bookmar
 running header all agree. Each chapter kind lists the sections it prints; the print partial of
 the kind renders them."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from masterplan.formats import roman
 
@@ -52,6 +54,48 @@ class ChapterView:
     @property
     def running_title(self):
         return f"{self.label}  {self.title}".strip() if self.number else self.title
+
+
+@dataclass
+class Caption:
+    kind: str  # "table" or "figure"
+    label: str  # "Tabel 2.1"
+    title: str
+    anchor: str
+
+
+class Captions:
+    """The captions of a book's tables and figures, numbered per chapter (Tabel 2.1, Gambar 5.1)
+    in the order the body prints them: the print partials add theirs (the ``caption`` tag), the
+    front matter then lists them with their pages. A long book lists them (LIST_MIN captions or
+    more); a summary of a few pages does not need it."""
+
+    LIST_MIN = 10
+    WORDS = {"table": gettext_lazy("Tabel"), "figure": gettext_lazy("Gambar")}
+    ANCHORS = {"table": "tabel", "figure": "gambar"}
+
+    def __init__(self):
+        self.items: list[Caption] = []
+        self._counts = Counter()
+
+    def add(self, kind: str, chapter_number: int, title: str) -> Caption:
+        self._counts[kind, chapter_number] += 1
+        number = f"{chapter_number}.{self._counts[kind, chapter_number]}"
+        caption = Caption(kind, f"{self.WORDS[kind]} {number}", title, f"{self.ANCHORS[kind]}-{number}")
+        self.items.append(caption)
+        return caption
+
+    @property
+    def listed(self) -> bool:
+        return len(self.items) >= self.LIST_MIN
+
+    @property
+    def tables(self) -> list[Caption]:
+        return [c for c in self.items if c.kind == "table"] if self.listed else []
+
+    @property
+    def figures(self) -> list[Caption]:
+        return [c for c in self.items if c.kind == "figure"] if self.listed else []
 
 
 def _narrative_sections(chapter, data):

@@ -32,12 +32,13 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from masterplan.models import Masterplan, Region
 
 from .chapters import NARRATIVE_KEYS
-from .layout import book_outline
+from .layout import Captions, book_outline
 from .models import BookDefinition, ChapterDefinition, NarrativeText
 from .sanitize import narrative_html_clean
 from .selectors import BookData, book_data_collect, book_parts
@@ -113,22 +114,23 @@ def _html_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
     emblem = _emblem_uri(data.region)
     with translation.override("id"):
         chapters = book_outline(definitions, data)
-        html = render_to_string(
-            "print/book.html",
-            {
-                "book": book,
-                "data": data,
-                "region": data.region,
-                "masterplan": data.masterplan,
-                "chapters": chapters,
-                "front_chapters": [c for c in chapters if c.number is None],
-                "body_chapters": [c for c in chapters if c.number is not None],
-                "emblem_uri": emblem,
-                "is_draft": data.is_draft,
-                "doc_title": _book_title(book, data),
-                "author": f"{data.region.full_name} — Diskominfo",
-            },
-        )
+        context = {
+            "book": book,
+            "data": data,
+            "region": data.region,
+            "masterplan": data.masterplan,
+            "chapters": chapters,
+            "front_chapters": [c for c in chapters if c.number is None],
+            "body_chapters": [c for c in chapters if c.number is not None],
+            "captions": Captions(),
+            "emblem_uri": emblem,
+            "is_draft": data.is_draft,
+            "doc_title": _book_title(book, data),
+            "author": f"{data.region.full_name} — Diskominfo",
+        }
+        # The body first: it numbers the captions that the front matter then lists.
+        context["body_html"] = mark_safe(render_to_string("print/body.html", context))
+        html = render_to_string("print/book.html", context)
     h = _assets_fingerprint()
     h.update(html.encode())
     if emblem:

@@ -1,13 +1,22 @@
 """Content for the books: the ``world`` fixture's Garut filled in across all six dimensions, with
 narrative texts, goals and indicators, programs with road maps, and quick wins."""
 
+import io
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
+from PIL import Image
 
 from dimensions.models import Dimension, FundingSource, QuickWin
 from masterplan.books.models import BookDefinition, NarrativeText
+from masterplan.books.services import book_pdf_render
 from tests import factories as f
+from tests.books.layoutcheck import read_pdf
+from tests.books.pdfcheck import page_texts
+from tests.conftest import _region_world
 
 
 def assert_test_database():
@@ -81,3 +90,41 @@ def book_world(world):
     )
     books = {b.number: b for b in BookDefinition.objects.all()}
     return SimpleNamespace(world=world, garut=g, masterplan=g.masterplan, books=books)
+
+
+def _png():
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 80), (20, 90, 160)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="session")
+def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Each active book of a filled-in Garut (with its emblem; Tegal beside it), rendered once per
+    test session for every test that reads PDFs back; the data is rolled back afterwards."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        assert_test_database()
+        g = _region_world("Garut", "garut")
+        _region_world("Tegal", "tegal")  # another region's content must never show up
+        g.region.emblem.save("garut.png", ContentFile(_png()), save=True)
+        fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
+        NarrativeText.objects.create(
+            masterplan=g.masterplan, key="latar_belakang", html="<p>Garut menuju kota cerdas sejak 2017.</p>"
+        )
+        NarrativeText.objects.create(
+            masterplan=g.masterplan, key="kata_pengantar_kepala_daerah", html="<p>Puji syukur kami panjatkan.</p>"
+        )
+        results = {}
+        for book in BookDefinition.objects.active():
+            r = book_pdf_render(g.masterplan, book)
+            results[book.number] = {
+                "pdf": r.pdf,
+                "pages": r.page_count,
+                "draft": r.is_draft,
+                "texts": page_texts(r.pdf),
+                "title": book.title,
+                "layout": read_pdf(r.pdf),  # pdfplumber: characters with position, font, colour
+            }
+        transaction.set_rollback(True)
+    return results

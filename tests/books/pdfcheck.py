@@ -5,7 +5,7 @@ import re
 
 from pypdf import PdfReader
 
-TOC_LINE = re.compile(r"^(?P<title>.+?)(?:\s*\.){3,}\s*(?P<page>\d+)$")
+TOC_LINE = re.compile(r"^(?P<title>.+?)(?:\s*\.){3,}\s*(?P<page>\d+|[ivxlc]+)$")
 
 
 def reader(pdf_bytes):
@@ -21,14 +21,15 @@ def lines(text):
 
 
 def toc_entries(texts):
-    """(title, page number) of each table-of-contents line, and the indexes of the TOC pages."""
+    """(title, printed page number: "7" or "ii") of each table-of-contents line, and the indexes of
+    the TOC pages (the contents and the lists of tables and figures after it)."""
     entries, toc_pages = [], []
     for index, text in enumerate(texts):
         found = [TOC_LINE.match(line) for line in lines(text)]
         found = [m for m in found if m]
         if found and (toc_pages or "Daftar Isi" in text):
             toc_pages.append(index)
-            entries += [(m["title"], int(m["page"])) for m in found]
+            entries += [(m["title"], m["page"]) for m in found]
         elif toc_pages:
             break
     return entries, toc_pages

@@ -1,31 +1,22 @@
-"""The four books rendered once for this module (a filled-in Garut, sections not all approved) and
-read back with pypdf: content where it belongs, table of contents, draft mark, fonts, metadata,
-bookmarks, emblem."""
-
-import io
+"""The four books rendered once per test session (a filled-in Garut, sections not all approved:
+``rendered_books`` in conftest.py) and read back with pypdf: content where it belongs, table of
+contents, draft mark, fonts, metadata, bookmarks, emblem. Page geometry: test_layout.py."""
 
 import pytest
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.test import override_settings
-from PIL import Image
 
-from masterplan.books.models import BookDefinition, NarrativeText
-from masterplan.books.services import book_pdf_render
-from tests.books.conftest import assert_test_database, fill_masterplan
+from tests.books.layoutcheck import page_labels
 from tests.books.pdfcheck import (
     font_files_missing,
     font_names,
     heading_page,
+    lines,
     outline_titles,
-    page_texts,
     reader,
     toc_entries,
 )
-from tests.conftest import _region_world
 
 # Marks every test as a DB test, so pytest-django sets the test database up before the
-# module-scoped render below (without it that fixture would reach the development database).
+# session-scoped render (without it that fixture would reach the development database).
 pytestmark = pytest.mark.django_db
 
 DIMENSIONS = [
@@ -38,40 +29,9 @@ DIMENSIONS = [
 ]
 
 
-def _png():
-    buf = io.BytesIO()
-    Image.new("RGB", (60, 80), (20, 90, 160)).save(buf, format="PNG")
-    return buf.getvalue()
-
-
 @pytest.fixture(scope="module")
-def books(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Render each active book of Garut once; the data is rolled back afterwards."""
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
-        assert_test_database()
-        g = _region_world("Garut", "garut")
-        _region_world("Tegal", "tegal")  # another region's content must never show up
-        g.region.emblem.save("garut.png", ContentFile(_png()), save=True)
-        fill_masterplan(g.masterplan, [g.dlh, g.bappeda])
-        NarrativeText.objects.create(
-            masterplan=g.masterplan, key="latar_belakang", html="<p>Garut menuju kota cerdas sejak 2017.</p>"
-        )
-        NarrativeText.objects.create(
-            masterplan=g.masterplan, key="kata_pengantar_kepala_daerah", html="<p>Puji syukur kami panjatkan.</p>"
-        )
-        results = {}
-        for book in BookDefinition.objects.active():
-            r = book_pdf_render(g.masterplan, book)
-            results[book.number] = {
-                "pdf": r.pdf,
-                "pages": r.page_count,
-                "draft": r.is_draft,
-                "texts": page_texts(r.pdf),
-                "title": book.title,
-            }
-        transaction.set_rollback(True)
-    return results
+def books(rendered_books):
+    return rendered_books
 
 
 def test_four_books_rendered_as_draft(books):
@@ -100,13 +60,16 @@ def test_cover_carries_the_emblem(books):
     assert images, "the emblem image is drawn on the cover"
 
 
-def test_every_page_after_the_cover_has_header_and_page_x_of_y(books):
+def test_every_page_after_the_cover_has_header_and_page_number(books):
+    """Front matter numbered i, ii, iii; the body "Halaman k dari N", N its own pages (the whole
+    rule in test_layout.py)."""
     texts = books[2]["texts"]
-    total = len(texts)
-    assert total > 3
-    for index, text in enumerate(texts[1:], start=2):
-        assert f"Halaman {index} dari {total}" in text
+    labels = page_labels(books[2]["layout"])
+    body = [label for label in labels if label.isdigit()]
+    assert len(texts) > 3 and labels[0] == "" and labels[1] == "i" and body[0] == "1"
+    for text, label in zip(texts[1:], labels[1:], strict=True):
         assert "Buku 2 Masterplan Smart City · Kabupaten Garut" in text
+        assert (f"Halaman {label} dari {len(body)}" in text) if label.isdigit() else label in text
 
 
 def test_running_header_names_the_chapter(books):
@@ -119,7 +82,7 @@ def test_draft_mark_on_every_page(books):
     assert sorted(books) == [1, 2, 3, 4]
     for number, book in books.items():
         assert book["texts"], number
-        assert all("DRAFT" in text for text in book["texts"]), number
+        assert all("DRAF" in text and "DRAFT" not in text for text in book["texts"]), number  # Indonesian
 
 
 def test_buku_1_chapters_dimensions_and_swot(books):
@@ -198,12 +161,20 @@ def test_buku_4_one_page_per_quick_win(books):
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4])
 def test_table_of_contents_page_numbers_are_right(books, number):
+    """Every line of the contents (and of the lists of tables and figures that follow it) names
+    the page number printed on the page where that heading or caption is: roman in the front
+    matter, from 1 in the body."""
     texts = books[number]["texts"]
+    labels = page_labels(books[number]["layout"])
     entries, toc_pages = toc_entries(texts)
     assert len(entries) >= 4
+    assert any(page == "1" for _t, page in entries) and any(page == "i" for _t, page in entries)
     for title, page in entries:
-        assert heading_page(texts, title, skip_pages=toc_pages) == page, title
-    assert all(page > 0 for _t, page in entries)
+        if title in ("Daftar Isi", "Daftar Tabel", "Daftar Gambar"):  # headings of the contents pages
+            found = next(i + 1 for i in toc_pages if title in lines(texts[i])[:3])
+        else:
+            found = heading_page(texts, title, skip_pages=toc_pages)
+        assert found and labels[found - 1] == page, title
 
 
 def test_fonts_are_embedded_and_shipped(books):
