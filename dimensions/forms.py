@@ -550,6 +550,13 @@ class ProgramForm(EntryForm):
             return self.formsets["roadmap"].yearly_total()
         return self.instance.budget
 
+    @property
+    def split_total(self):
+        """What the funding split typed adds up to, else the saved split's."""
+        if self.is_bound:
+            return rules.amounts_total(f.cleaned_data.get("amount") for f in self.formsets["funding"].live_forms())
+        return rules.amounts_total(self.instance.funding.values_list("amount", flat=True)) if self.instance.pk else None
+
     def clean_formsets(self):
         cleaned = getattr(self, "cleaned_data", {})
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
