@@ -437,9 +437,10 @@ class FundingFormSet(BaseRowFormSet):
     def validate_unique(self):
         """A source twice is reported at the row by clean_split (a clearer message than Django's)."""
 
-    def clean_split(self, total):
-        """Each source once, and the split against the program's total (dimensions.rules): an
-        amount at each row while there is a total, the sum next to the split."""
+    def clean_split(self, total, total_known=True):
+        """Each source once, and (once the total is known: the yearly amounts are valid) the split
+        against it (dimensions.rules): an amount at each row while there is a total, the sum next
+        to the split."""
         seen = set()
         amounts = []
         for form in self.live_forms():
@@ -451,10 +452,10 @@ class FundingFormSet(BaseRowFormSet):
                 continue
             seen.add(source.pk)
             amount = form.cleaned_data.get("amount")
-            if total is not None and amount is None and "amount" not in form.errors:
+            if total_known and total is not None and amount is None and "amount" not in form.errors:
                 form.add_error("amount", _("Isi jumlahnya."))
             amounts.append(amount)
-        error = rules.split_error(total, amounts)
+        error = rules.split_error(total, amounts) if total_known else None
         if error and not any(f.errors for f in self.forms):
             self._non_form_errors.append(error)
 
@@ -567,7 +568,9 @@ class ProgramForm(EntryForm):
             _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).") % {"a": start, "b": end},
         )
         if not roadmap.is_valid():
-            return  # no total to check the split against until the yearly amounts are right
+            # No total to check the split against until the yearly amounts are right.
+            self.formsets["funding"].clean_split(None, total_known=False)
+            return
         total = roadmap.yearly_total()
         # The total is the sum of the parts: set here, saved with the program, never typed.
         self.instance.budget = total

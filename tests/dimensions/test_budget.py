@@ -176,6 +176,15 @@ def test_parts_that_do_not_add_up_are_refused_next_to_the_split(opd, world, road
     assert Program.objects.count() == before
 
 
+def test_a_source_twice_is_reported_while_a_year_is_wrong_too(opd, world):
+    g = world.garut
+    data = program_post(g, roadmap=[(2040, "Kajian", "100")], funding=[("apbd", "100"), ("apbd", "")])
+    form = opd.post(create_url(g), data, **HX).context["form"]
+    assert form.formsets["roadmap"].forms[0].errors["year"]
+    assert form.formsets["funding"].forms[1].errors["funding_source"] == ["APBD sudah ada di baris lain."]
+    assert not form.formsets["funding"].non_form_errors()  # no sum against a total not known yet
+
+
 def test_sources_may_be_named_before_any_amount(opd, world):
     g = world.garut
     r = opd.post(create_url(g), program_post(g, roadmap=[(2025, "Kajian", "")], funding=[("apbd", "")]), **HX)
