@@ -75,6 +75,7 @@ class WholeRupiahField(RupiahField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("decimal_places", 0)
+        kwargs.setdefault("max_digits", 16)  # the whole digits of models.MONEY
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", "")
         kwargs.setdefault("validators", [rules.validate_budget])
@@ -467,6 +468,9 @@ def funding_formset_class(extra):
 
 
 class ProgramForm(EntryForm):
+    # Shown with the split: the total is the sum of the yearly amounts, the split adds up to it.
+    budget_rule_help = rules.BUDGET_RULE_HELP
+
     class Meta:
         model = Program
         fields = [
@@ -541,8 +545,6 @@ class ProgramForm(EntryForm):
             "roadmap": roadmap(data, prefix="roadmap", **kwargs),
             "funding": funding(data, prefix="funding", **kwargs),
         }
-
-    budget_rule_help = rules.BUDGET_RULE_HELP
 
     @property
     def budget_total(self):
