@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import (
     Dimension,
     Element,
@@ -17,6 +18,7 @@ from .models import (
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessItem,
     RoadmapEntry,
@@ -272,26 +274,66 @@ class IndicatorTargetAdmin(SimpleHistoryAdmin):
 class RoadmapEntryInline(admin.TabularInline):
     model = RoadmapEntry
     extra = 0
-    fields = ["year", "activity", "target"]
+    fields = ["year", "activity", "target", "amount"]
+
+
+class ProgramFundingInline(admin.TabularInline):
+    model = ProgramFunding
+    extra = 0
+    fields = ["funding_source", "amount"]
 
 
 @admin.register(Program)
 class ProgramAdmin(EntryAdmin):
-    inlines = [RoadmapEntryInline, ProgramIndicatorInline]
+    inlines = [RoadmapEntryInline, ProgramFundingInline, ProgramIndicatorInline]
     list_display = ["name", "horizon", "start_year", "end_year", "budget", "lead_agency", "region", "dimension"]
     list_filter = ["horizon", *SECTION_FILTERS, "funding_sources", "start_year"]
     list_select_related = [*EntryAdmin.list_select_related, "lead_agency"]
     search_fields = ["name", "description", "output", "outcome", "other_partners", *SECTION_SEARCH]
     autocomplete_fields = ["section", "element", "lead_agency", "partner_agencies", "strategies"]
-    filter_horizontal = ["funding_sources"]
+    # The total is the sum of the road map's yearly amounts: set from them after the inlines save.
+    readonly_fields = [*EntryAdmin.readonly_fields, "budget"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.program_budget_sync(form.instance)
 
 
 @admin.register(RoadmapEntry)
 class RoadmapEntryAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "program", "year", "target", "region"]
+    list_display = ["__str__", "program", "year", "target", "amount", "region"]
     list_filter = ["year", "program__section__masterplan__region", "program__section__dimension"]
     list_select_related = ["program__section__masterplan__region"]
     search_fields = ["activity", "target", "program__name", "program__section__masterplan__region__name"]
+    autocomplete_fields = ["program"]
+
+    # A year's amount is part of its program's total.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.program_budget_sync(obj.program)
+
+    def delete_model(self, request, obj):
+        program = obj.program
+        super().delete_model(request, obj)
+        services.program_budget_sync(program)
+
+    def delete_queryset(self, request, queryset):
+        programs = list(Program.objects.filter(roadmap__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for program in programs:
+            services.program_budget_sync(program)
+
+    @admin.display(description=gettext_lazy("daerah"), ordering="program__section__masterplan__region__name")
+    def region(self, obj):
+        return obj.program.section.masterplan.region
+
+
+@admin.register(ProgramFunding)
+class ProgramFundingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "program", "funding_source", "amount", "region"]
+    list_filter = ["funding_source", "program__section__masterplan__region", "program__section__dimension"]
+    list_select_related = ["program__section__masterplan__region", "funding_source"]
+    search_fields = ["program__name", "funding_source__name", "program__section__masterplan__region__name"]
     autocomplete_fields = ["program"]
 
     @admin.display(description=gettext_lazy("daerah"), ordering="program__section__masterplan__region__name")

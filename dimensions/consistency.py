@@ -4,20 +4,26 @@ Findings, each tied to the section where it is fixed: programs without an indica
 agency or a strategy; indicators without targets; strategies no program serves; SWOT entries no
 strategy uses; quick wins outside 6 to 12 months or on a program of more than a year (the months
 are dimensions.rules'); years outside the masterplan period (programs, road map entries, indicator
-targets); missing budgets and funding sources. Seven queries whatever the number of entries.
+targets); missing budgets and funding sources; budgets whose parts do not add up (no yearly amounts,
+a total that is not the sum of the yearly amounts, a funding split that is not the total: the
+form refuses these, old data may hold them). Eight queries whatever the number of entries.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+
+from masterplan.formats import format_rupiah
 
 from . import rules
 from .models import (
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     RoadmapEntry,
     Strategy,
@@ -35,6 +41,11 @@ CATEGORIES = [
     ("quickwin_too_long", rules.QUICK_WIN_TOO_LONG_TITLE, rules.QUICK_WIN_TOO_LONG_HINT),
     ("year_outside", _l("Tahun di luar periode"), _l("Sesuaikan tahun dengan periode masterplan atau program.")),
     ("budget_missing", _l("Anggaran atau sumber dana belum diisi"), _l("Isi perkiraan anggaran dan sumber dana.")),
+    (
+        "budget_parts",
+        _l("Anggaran yang tidak menjumlah"),
+        _l("Isi anggaran per tahun di peta jalan program dan bagi totalnya ke sumber dana sampai tepat."),
+    ),
 ]
 
 
@@ -76,16 +87,29 @@ def consistency_report(masterplan):
     start, end = masterplan.period_start, masterplan.period_end
     period = _period(masterplan)
 
+    yearly = (
+        RoadmapEntry.objects.filter(program=OuterRef("pk"), amount__isnull=False)
+        .order_by()
+        .values("program")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
     programs = (
         Program.objects.filter(section__masterplan=masterplan)
         .select_related(*SECTION_RELATED)
         .annotate(
             has_indicator=Exists(Indicator.objects.filter(program=OuterRef("pk"))),
-            has_funding=Exists(Program.funding_sources.through.objects.filter(program=OuterRef("pk"))),
+            has_funding=Exists(ProgramFunding.objects.filter(program=OuterRef("pk"))),
             has_strategy=Exists(Program.strategies.through.objects.filter(program=OuterRef("pk"))),
+            yearly_total=Subquery(yearly, output_field=Program._meta.get_field("budget")),
         )
         .order_by("section__dimension__order", "name", "pk")
     )
+    splits = defaultdict(list)
+    for program_id, amount in ProgramFunding.objects.filter(program__section__masterplan=masterplan).values_list(
+        "program_id", "amount"
+    ):
+        splits[program_id].append(amount)
     for p in programs:
         label = _("Program \u201c%(n)s\u201d") % {"n": p.name}
         if not p.has_indicator:
@@ -106,6 +130,20 @@ def consistency_report(masterplan):
             add("budget_missing", label, _("Perkiraan anggaran belum diisi."), p.section)
         if not p.has_funding:
             add("budget_missing", label, _("Sumber dana belum dipilih."), p.section)
+        # The total is the sum of the parts (dimensions.rules).
+        if p.budget is not None and p.yearly_total is None:
+            add("budget_parts", label, _("Belum ada anggaran per tahun di peta jalan."), p.section)
+        elif p.yearly_total is not None and p.yearly_total != p.budget:
+            add(
+                "budget_parts",
+                label,
+                _("Total anggaran %(total)s tidak sama dengan jumlah anggaran per tahun %(yearly)s.")
+                % {"total": format_rupiah(p.budget), "yearly": format_rupiah(p.yearly_total)},
+                p.section,
+            )
+        split = rules.split_error(p.budget, splits[p.pk])
+        if split:
+            add("budget_parts", label, split, p.section)
 
     indicators = (
         Indicator.objects.filter(Q(goal__section__masterplan=masterplan) | Q(program__section__masterplan=masterplan))

@@ -25,6 +25,7 @@ from dimensions.models import (
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessComponent,
     ReadinessItem,
@@ -66,6 +67,27 @@ class RupiahField(IdDecimalField):
         kwargs.setdefault("help_text", _("Dalam rupiah, mis. 1.250.000."))
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("inputmode", "numeric")
+
+
+class WholeRupiahField(RupiahField):
+    """The parts of a program's budget (a year, a funding source): whole rupiah, not negative, so
+    the parts and their totals add up in every table to the rupiah."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("decimal_places", 0)
+        kwargs.setdefault("max_digits", 16)  # the whole digits of models.MONEY
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", "")
+        kwargs.setdefault("validators", [rules.validate_budget])
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "max_decimal_places": _("Tulis dalam rupiah penuh, tanpa sen."),
+                "max_digits": _("Jumlah ini terlalu besar."),
+                "max_whole_digits": _("Jumlah ini terlalu besar."),
+            },
+        )
+        super().__init__(*args, **kwargs)
 
 
 # Base ----------------------------------------------------------------------------------------
@@ -378,14 +400,20 @@ class IndicatorForm(EntryForm):
 
 
 class RoadmapForm(RowForm):
+    amount = WholeRupiahField(label=_("Anggaran (Rp)"))
+
     class Meta:
         model = RoadmapEntry
-        fields = ["year", "activity", "target"]
+        fields = ["year", "activity", "target", "amount"]
         widgets = {"activity": forms.Textarea(attrs={"rows": 1})}
 
 
 class RoadmapFormSet(BaseRowFormSet):
     unique_year = False
+
+    def yearly_total(self):
+        """The program's total: the sum of the amounts of the rows that will be saved."""
+        return rules.amounts_total(form.cleaned_data.get("amount") for form in self.live_forms())
 
 
 def roadmap_formset_class(extra):
@@ -394,8 +422,54 @@ def roadmap_formset_class(extra):
     )
 
 
+class FundingForm(RowForm):
+    amount = WholeRupiahField(label=_("Jumlah (Rp)"))
+
+    class Meta:
+        model = ProgramFunding
+        fields = ["funding_source", "amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funding_source"].queryset = FundingSource.objects.order_by("order")
+
+
+class FundingFormSet(BaseRowFormSet):
+    def validate_unique(self):
+        """A source twice is reported at the row by clean_split (a clearer message than Django's)."""
+
+    def clean_split(self, total, total_known=True):
+        """Each source once, and (once the total is known: the yearly amounts are valid) the split
+        against it (dimensions.rules): an amount at each row while there is a total, the sum next
+        to the split."""
+        seen = set()
+        amounts = []
+        for form in self.live_forms():
+            source = form.cleaned_data.get("funding_source")
+            if source is None:
+                continue
+            if source.pk in seen:
+                form.add_error("funding_source", _("%(s)s sudah ada di baris lain.") % {"s": source})
+                continue
+            seen.add(source.pk)
+            amount = form.cleaned_data.get("amount")
+            if total_known and total is not None and amount is None and "amount" not in form.errors:
+                form.add_error("amount", _("Isi jumlahnya."))
+            amounts.append(amount)
+        error = rules.split_error(total, amounts) if total_known else None
+        if error and not any(f.errors for f in self.forms):
+            self._non_form_errors.append(error)
+
+
+def funding_formset_class(extra):
+    return inlineformset_factory(
+        Program, ProgramFunding, form=FundingForm, formset=FundingFormSet, extra=extra, can_delete=True
+    )
+
+
 class ProgramForm(EntryForm):
-    budget = RupiahField(label=_("Perkiraan anggaran (Rp)"), required=False, validators=[rules.validate_budget])
+    # Shown with the split: the total is the sum of the yearly amounts, the split adds up to it.
+    budget_rule_help = rules.BUDGET_RULE_HELP
 
     class Meta:
         model = Program
@@ -411,8 +485,6 @@ class ProgramForm(EntryForm):
             "other_partners",
             "output",
             "outcome",
-            "budget",
-            "funding_sources",
             "strategies",
         ]
         widgets = {
@@ -421,7 +493,6 @@ class ProgramForm(EntryForm):
             "output": forms.Textarea(attrs={"rows": 2}),
             "outcome": forms.Textarea(attrs={"rows": 2}),
             "partner_agencies": forms.CheckboxSelectMultiple,
-            "funding_sources": forms.CheckboxSelectMultiple,
             "strategies": forms.CheckboxSelectMultiple,
         }
 
@@ -435,7 +506,6 @@ class ProgramForm(EntryForm):
         self.fields["lead_agency"].error_messages["invalid_choice"] = foreign
         self.fields["partner_agencies"].queryset = agencies
         self.fields["partner_agencies"].error_messages["invalid_choice"] = foreign
-        self.fields["funding_sources"].queryset = FundingSource.objects.order_by("order")
         self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by(
             Strategy.kind_order(), "pk"
         )
@@ -452,9 +522,7 @@ class ProgramForm(EntryForm):
             Row(
                 Column("start_year", css_class="col-6 col-md-3"),
                 Column("end_year", css_class="col-6 col-md-3"),
-                Column("budget", css_class="col-md-6"),
             ),
-            "funding_sources",
             "lead_agency",
             Field("partner_agencies", wrapper_class="checkbox-scroll"),
             "other_partners",
@@ -470,17 +538,45 @@ class ProgramForm(EntryForm):
         return self._period_check(self.cleaned_data.get("end_year"))
 
     def build_formsets(self, data):
-        cls = roadmap_formset_class(extra=1 if self.instance.pk else 2)
-        return {"roadmap": cls(data, instance=self.instance, prefix="roadmap", masterplan=self.masterplan)}
+        roadmap = roadmap_formset_class(extra=1 if self.instance.pk else 2)
+        funding = funding_formset_class(extra=1)
+        kwargs = {"instance": self.instance, "masterplan": self.masterplan}
+        return {
+            "roadmap": roadmap(data, prefix="roadmap", **kwargs),
+            "funding": funding(data, prefix="funding", **kwargs),
+        }
+
+    @property
+    def budget_total(self):
+        """The total the form shows: what the yearly amounts typed add up to, else the saved one."""
+        if self.is_bound:
+            return self.formsets["roadmap"].yearly_total()
+        return self.instance.budget
+
+    @property
+    def split_total(self):
+        """What the funding split typed adds up to, else the saved split's."""
+        if self.is_bound:
+            return rules.amounts_total(f.cleaned_data.get("amount") for f in self.formsets["funding"].live_forms())
+        return rules.amounts_total(self.instance.funding.values_list("amount", flat=True)) if self.instance.pk else None
 
     def clean_formsets(self):
         cleaned = getattr(self, "cleaned_data", {})
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
-        self.formsets["roadmap"].clean_years(
+        roadmap = self.formsets["roadmap"]
+        roadmap.clean_years(
             start,
             end,
             _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).") % {"a": start, "b": end},
         )
+        if not roadmap.is_valid():
+            # No total to check the split against until the yearly amounts are right.
+            self.formsets["funding"].clean_split(None, total_known=False)
+            return
+        total = roadmap.yearly_total()
+        # The total is the sum of the parts: set here, saved with the program, never typed.
+        self.instance.budget = total
+        self.formsets["funding"].clean_split(total)
 
 
 # Quick win -----------------------------------------------------------------------------------

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from dimensions.kinds import KINDS, Kind
-from dimensions.models import CASCADE_PREFIX, IndicatorTarget, Section
+from dimensions.models import CASCADE_PREFIX, FundingSource, IndicatorTarget, ProgramFunding, Section
 from masterplan.formats import format_id_decimal, format_rupiah
 
 # Bookkeeping fields: no change a reader or a reviewer cares about (the section never changes).
 HIDDEN_FIELDS = frozenset({"id", "version", "created_at", "updated_at", "created_by", "section"})
 # Amounts in rupiah (the fields declared with models.MONEY).
-MONEY_FIELDS = frozenset({"budget"})
+MONEY_FIELDS = frozenset({"budget", "amount"})
 EMPTY = "–"
 
 
@@ -54,13 +54,16 @@ def value_display(model_field: Field, value: Any) -> str:
     return str(value)
 
 
-def record_label(record: Model) -> str:
-    """A historical record named the way its entry is (the __str__ of the historical instance)."""
+def record_label(record: Model, labels: "Labels | None" = None) -> str:
+    """A historical record named the way its entry is (the __str__ of the historical instance);
+    ``labels`` already loaded name its funding source without a query."""
     try:
         instance = record.instance
         if isinstance(instance, IndicatorTarget):
             # Its __str__ prints the raw decimal (10.00); shown here as everywhere else (10).
             return f"{instance.year}: {value_display(IndicatorTarget._meta.get_field('value'), instance.value)}"
+        if isinstance(instance, ProgramFunding) and labels is not None:
+            return f"{labels.get(FundingSource, instance.funding_source_id)}: {format_rupiah(instance.amount)}"
         return str(instance)[:200]
     except Exception:  # a __str__ that reaches for a relation that is gone
         return f"{record.instance_type._meta.verbose_name} #{record.id}"
@@ -219,13 +222,16 @@ def compare(pairs: Iterable[tuple[Model | None, Model]]) -> list[EntryChange]:
             "user": new.history_user,
         }
         if old is None:
-            changes.append(EntryChange("added", label=record_label(new), fields=versions.values(new), **common))
+            label = record_label(new, versions.labels)
+            changes.append(EntryChange("added", label=label, fields=versions.values(new), **common))
         elif new.history_type == "-":
-            changes.append(EntryChange("removed", label=record_label(old), fields=versions.values(old), **common))
+            label = record_label(old, versions.labels)
+            changes.append(EntryChange("removed", label=label, fields=versions.values(old), **common))
         else:
             fields = versions.changes(old, new)
             if fields:
-                changes.append(EntryChange("changed", label=record_label(new), fields=fields, **common))
+                label = record_label(new, versions.labels)
+                changes.append(EntryChange("changed", label=label, fields=fields, **common))
     return changes
 
 

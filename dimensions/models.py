@@ -11,6 +11,7 @@ from django.db.models import Case, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from masterplan.formats import format_rupiah
 from masterplan.models import YEAR_VALIDATORS, AgencyWork
 
 from . import rules
@@ -390,16 +391,23 @@ class Program(Entry):
     )
     output = models.TextField(_("keluaran (output)"), blank=True)
     outcome = models.TextField(_("hasil (outcome)"), blank=True)
+    # The sum of the yearly amounts of the road map (dimensions.rules: the total is the sum of the
+    # parts), kept here for queries and the books; written with them, never typed.
     budget = models.DecimalField(
         _("perkiraan anggaran (Rp)"), null=True, blank=True, validators=[rules.validate_budget], **MONEY
     )
+    # Read through here; written as ProgramFunding rows (the split, with its own history).
     funding_sources = models.ManyToManyField(
-        FundingSource, blank=True, related_name="programs", verbose_name=_("sumber dana")
+        FundingSource,
+        through="ProgramFunding",
+        blank=True,
+        related_name="programs",
+        verbose_name=_("sumber dana"),
     )
     strategies = models.ManyToManyField(
         Strategy, blank=True, related_name="programs", verbose_name=_("strategi yang didukung")
     )
-    history = HistoricalRecords(m2m_fields=[partner_agencies, funding_sources, strategies])
+    history = HistoricalRecords(m2m_fields=[partner_agencies, strategies])
 
     class Meta:
         verbose_name = _("program")
@@ -518,18 +526,23 @@ class IndicatorTarget(models.Model):
 
 
 class RoadmapEntry(models.Model):
-    """What happens in one year of a program (rencana aksi / peta jalan)."""
+    """What happens in one year of a program (rencana aksi / peta jalan), and what it costs: the
+    program's budget is the sum of these amounts."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="roadmap", verbose_name=_("program"))
     year = models.PositiveSmallIntegerField(_("tahun"), validators=YEAR_VALIDATORS)
     activity = models.TextField(_("kegiatan"))
     target = models.CharField(_("target"), max_length=250, blank=True)
+    amount = models.DecimalField(_("anggaran (Rp)"), null=True, blank=True, validators=[rules.validate_budget], **MONEY)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("peta jalan")
         verbose_name_plural = _("peta jalan")
         ordering = ["year", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=rules.budget_not_negative("amount"), name="roadmap_amount_not_negative"),
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.activity[:60]}"
@@ -542,6 +555,31 @@ class RoadmapEntry(models.Model):
                     % {"a": self.program.start_year, "b": self.program.end_year}
                 }
             )
+
+
+class ProgramFunding(models.Model):
+    """One funding source of a program and its share of the budget (the split); the shares add up
+    to the program's total (dimensions.rules.split_error)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="funding", verbose_name=_("program"))
+    funding_source = models.ForeignKey(
+        FundingSource, on_delete=models.PROTECT, related_name="program_funding", verbose_name=_("sumber dana")
+    )
+    # Empty while the program has no yearly amounts (the source is known, the amount not yet).
+    amount = models.DecimalField(_("jumlah (Rp)"), null=True, blank=True, validators=[rules.validate_budget], **MONEY)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sumber dana program")
+        verbose_name_plural = _("pembagian sumber dana")
+        ordering = ["funding_source__order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "funding_source"], name="program_funding_unique_source"),
+            models.CheckConstraint(condition=rules.budget_not_negative("amount"), name="program_funding_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.funding_source}: {format_rupiah(self.amount)}"
 
 
 class QuickWin(models.Model):

@@ -2,16 +2,19 @@
 field's validator, the form field and the consistency report all ask here, so they cannot
 disagree.
 
-Imports nothing of the dimensions app (the models import it).
+Imports nothing of the dimensions app (the models import it); money is written by the core's formats.
 """
 
-from decimal import Decimal
+from collections.abc import Iterable
+from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Choices, F, IntegerField, Q, Value, When
 from django.db.models.lookups import Exact
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from masterplan.formats import format_rupiah
 
 # Budgets ---------------------------------------------------------------------------------------
 # Program.budget and QuickWin.budget: left empty, or zero and up.
@@ -32,6 +35,55 @@ def validate_budget(amount: Decimal | None) -> None:
     """The validator of the model field and the form field."""
     if not budget_is_valid(amount):
         raise ValidationError(BUDGET_NEGATIVE, code="negative")
+
+
+# A program's budget: the total is the sum of the parts. ------------------------------------------
+# Its budget per year is the amount of its road map years (RoadmapEntry.amount); its total
+# (Program.budget, kept in the column for queries and the books) is their sum, set when they are
+# saved and never typed; its split over funding sources (ProgramFunding.amount) adds up to that
+# total to the rupiah. Quick wins keep their own budget and one funding source.
+
+BUDGET_RULE_HELP = _(
+    "Total anggaran program adalah jumlah anggaran per tahun di peta jalan; pembagian sumber dana "
+    "harus berjumlah sama dengan total itu, tepat sampai rupiah."
+)
+SPLIT_MISMATCH = _("Pembagian sumber dana berjumlah %(split)s, tidak sama dengan total anggaran per tahun %(total)s.")
+SPLIT_WITHOUT_YEARLY = _("Pembagian sumber dana berisi jumlah, tetapi anggaran per tahun di peta jalan belum diisi.")
+SPLIT_AMOUNT_MISSING = _("Anggaran per tahun sudah diisi: setiap sumber dana perlu jumlahnya.")
+
+
+def amounts_total(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """The total of the parts given (empty parts left out); None when no part has an amount."""
+    given = [a for a in amounts if a is not None]
+    return sum(given, Decimal(0)) if given else None
+
+
+def split_error(total: Decimal | None, split: Iterable[Decimal | None]) -> str | None:
+    """What is wrong with a funding split against the program's total, or None when it adds up.
+
+    No split at all is fine here (no funding source chosen yet is a missing budget, not a wrong
+    one); without yearly amounts the sources may be named without amounts; with a total every
+    source has an amount and together they make the total exactly."""
+    split = list(split)
+    if not split:
+        return None
+    if total is None:
+        return None if all(a is None for a in split) else str(SPLIT_WITHOUT_YEARLY)
+    if any(a is None for a in split):
+        return str(SPLIT_AMOUNT_MISSING)
+    parts = sum(split, Decimal(0))
+    if parts != total:
+        return str(SPLIT_MISMATCH) % {"split": format_rupiah(parts), "total": format_rupiah(total)}
+    return None
+
+
+def spread(total: Decimal, parts: int) -> list[Decimal]:
+    """``total`` in ``parts`` equal parts of whole rupiah, the remainder (sen included) on the first,
+    so that they add up to the total exactly."""
+    if parts < 1:
+        return []
+    each = (total / parts).quantize(Decimal(1), rounding=ROUND_DOWN)
+    return [total - each * (parts - 1)] + [each] * (parts - 1)
 
 
 # Quick wins ------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
+from dimensions import rules
 from dimensions.forms import EntryForm
 from dimensions.kinds import KINDS, Kind, kind_of
 from dimensions.models import (
@@ -273,6 +274,19 @@ def entry_restore(section: Section, kind_code: str, pk: int, user: User) -> Mode
         _relink_reverse(obj, user, record.history_date)
         _changed(section, user)
     return obj
+
+
+# Budgets ---------------------------------------------------------------------------------------
+
+
+def program_budget_sync(program) -> None:
+    """Set a program's total from the yearly amounts of its road map (dimensions.rules: the total
+    is the sum of the parts) after they were written elsewhere than the program form, which sets it
+    itself: the admin's inlines."""
+    total = rules.amounts_total(program.roadmap.values_list("amount", flat=True))
+    if program.budget != total:
+        program.budget = total
+        program.save(update_fields=["budget", "updated_at"])
 
 
 # Assignments: which dimensions an agency works on -----------------------------------------

@@ -7,11 +7,13 @@ from bimtek.models import Participant, Stage
 from dimensions.models import (
     Dimension,
     Element,
+    FundingSource,
     GapItem,
     Goal,
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessItem,
     RoadmapEntry,
@@ -200,6 +202,34 @@ class RoadmapEntryFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramFactory)
     year = 2024
     activity = "Penyusunan kajian"
+
+
+class ProgramFundingFactory(factory.django.DjangoModelFactory):
+    """A program's share of one funding source (APBD unless told)."""
+
+    class Meta:
+        model = ProgramFunding
+
+    program = factory.SubFactory(ProgramFactory)
+    funding_source = factory.LazyFunction(lambda: FundingSource.objects.get(code="apbd"))
+    amount = factory.SelfAttribute("program.budget")
+
+
+def program_budget_parts(program, yearly=None, split=None):
+    """Give a program parts that add up (the total is the sum of the parts): yearly amounts
+    ({year: amount}, default its budget in its start year) and a funding split ({source code:
+    amount}, default all of it from APBD); its budget becomes their sum."""
+    from decimal import Decimal
+
+    yearly = yearly if yearly is not None else {program.start_year: program.budget}
+    for year, amount in yearly.items():
+        RoadmapEntryFactory(program=program, year=year, activity=f"Kegiatan {year}", amount=amount)
+    program.budget = sum((Decimal(a) for a in yearly.values()), Decimal(0))
+    program.save()
+    split = split if split is not None else {"apbd": program.budget}
+    for code, amount in split.items():
+        ProgramFundingFactory(program=program, funding_source=FundingSource.objects.get(code=code), amount=amount)
+    return program
 
 
 class QuickWinFactory(factory.django.DjangoModelFactory):

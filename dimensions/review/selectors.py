@@ -22,6 +22,7 @@ from dimensions.models import (
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessItem,
     RoadmapEntry,
@@ -36,8 +37,9 @@ from .models import ReviewComment, SectionTransition
 
 # What a reviewer comments on: the entries of every kind and a program's road map steps.
 COMMENTABLE = {m._meta.model_name: m for m in [*(kind.model for kind in KINDS.values()), RoadmapEntry]}
-# What the "changes since the last review" compares: those and the indicators' yearly targets.
-DIFF_MODELS = [*COMMENTABLE.values(), IndicatorTarget]
+# What the "changes since the last review" compares: those, programs' funding splits and the
+# indicators' yearly targets.
+DIFF_MODELS = [*COMMENTABLE.values(), ProgramFunding, IndicatorTarget]
 
 
 # Queue ----------------------------------------------------------------------------------------
@@ -160,7 +162,13 @@ def section_entries(section: Section) -> dict[str, list[Model]]:
         "programs": list(
             Program.objects.filter(section=section)
             .select_related("element", "lead_agency", "quick_win__funding_source")
-            .prefetch_related("partner_agencies", "funding_sources", "strategies", "roadmap", indicators)
+            .prefetch_related(
+                "partner_agencies",
+                Prefetch("funding", queryset=ProgramFunding.objects.select_related("funding_source")),
+                "strategies",
+                "roadmap",
+                indicators,
+            )
         ),
     }
     for program in entries["programs"]:
@@ -220,6 +228,7 @@ def _section_filters(section: Section) -> dict[type[Model], Q | None]:
     filters = {kind.model: own for kind in KINDS.values() if not kind.parents}
     filters[Indicator] = Q(program_id__in=program_ids) | Q(goal_id__in=goal_ids) if program_ids or goal_ids else None
     filters[RoadmapEntry] = Q(program_id__in=program_ids) if program_ids else None
+    filters[ProgramFunding] = Q(program_id__in=program_ids) if program_ids else None
     filters[QuickWin] = Q(program_id__in=program_ids) if program_ids else None
     indicator_ids = set()
     if filters[Indicator] is not None:

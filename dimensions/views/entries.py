@@ -304,16 +304,28 @@ def _labels(form):
 
 
 def _subrows(model: type[Model], rows: list[dict]) -> str:
-    """A formset's rows (yearly targets, road map years) as one line of text."""
+    """A formset's rows (yearly targets, road map years, a funding split) as one line of text."""
     parts = []
-    for r in rows:
+    for r in sorted(rows, key=_subrow_order):
         if "value" in r:
             parts.append(f"{r.get('year')}: {history.value_display(model._meta.get_field('value'), r.get('value'))}")
+        elif "funding_source" in r:
+            amount = history.value_display(model._meta.get_field("amount"), r.get("amount"))
+            parts.append(f"{r.get('funding_source') or history.EMPTY}: {amount}")
         else:
             activity = r.get("activity") or ""
             target = f" ({r['target']})" if r.get("target") else ""
-            parts.append(f"{r.get('year')}: {activity}{target}")
+            amount = r.get("amount")
+            amount = (
+                f" – {history.value_display(model._meta.get_field('amount'), amount)}" if amount is not None else ""
+            )
+            parts.append(f"{r.get('year')}: {activity}{target}{amount}")
     return "; ".join(parts) or "–"
+
+
+def _subrow_order(row: dict) -> tuple:
+    source = row.get("funding_source")
+    return (row.get("year") or 0, source.order if source else 0)
 
 
 def _display_instance(obj: Model, form: BaseForm) -> dict[str, str]:
@@ -346,6 +358,5 @@ def _display_form(form: BaseForm) -> dict[str, str]:
             value = list(value)
         out[name] = history.value_display(model._meta.get_field(name), value)
     for name, fs in form.formsets.items():
-        rows = [f.cleaned_data for f in fs.live_forms()]
-        out[f"formset:{name}"] = _subrows(fs.model, sorted(rows, key=lambda r: r.get("year") or 0))
+        out[f"formset:{name}"] = _subrows(fs.model, [f.cleaned_data for f in fs.live_forms()])
     return out

@@ -146,7 +146,11 @@ def _kind_sections(chapter, data):
     if kind == ChapterKind.PROGRAMS:
         return _per_dimension(data, "program_dimension", lambda d: d.programs)
     if kind == ChapterKind.ACTION_PLAN:
-        return _per_dimension(data, "action_plan_dimension", lambda d: d.programs)
+        # Each dimension's action plan, then the budget summary by year, horizon and source.
+        return [
+            *_per_dimension(data, "action_plan_dimension", lambda d: d.programs),
+            SectionView(_("Ringkasan Anggaran"), "summary_budget"),
+        ]
     if kind == ChapterKind.ROADMAP:
         sections = []
         for d in data.dimensions:

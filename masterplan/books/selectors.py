@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Sum, Window
+from django.db.models import Count, F, Prefetch, Q, Sum, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
 from dimensions.models import (
     Dimension,
@@ -23,9 +24,11 @@ from dimensions.models import (
     Horizon,
     Indicator,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessComponent,
     ReadinessItem,
+    RoadmapEntry,
     Section,
     Strategy,
     SwotEntry,
@@ -56,7 +59,7 @@ KIND_PARTS = {
     ChapterKind.VISION_MISSION_GOALS: {GOALS, STRATEGIES},
     ChapterKind.STRATEGIES: {STRATEGIES},
     ChapterKind.PROGRAMS: {PROGRAMS},
-    ChapterKind.ACTION_PLAN: {PROGRAMS},
+    ChapterKind.ACTION_PLAN: {PROGRAMS, SUMMARY},
     ChapterKind.ROADMAP: {PROGRAMS},
     ChapterKind.GOVERNANCE: {SUMMARY},
     ChapterKind.EXECUTIVE_SUMMARY: {SUMMARY, QUICK_WINS},
@@ -81,9 +84,23 @@ class DimensionData:
     # summary part: aggregates, so a summary never loads every entry
     program_count: int = 0
     budget_total: Decimal = Decimal(0)
+    budget_by_horizon: dict[str, Decimal] = field(default_factory=dict)
     swot_count: int = 0
     strategy_count: int = 0
     top_programs: list[Program] = field(default_factory=list)
+
+    @property
+    def programs_budget(self) -> Decimal:
+        """The sum of the budgets of the programs listed (the action plan's total)."""
+        return sum((p.budget or Decimal(0) for p in self.programs), Decimal(0))
+
+    @property
+    def program_groups(self) -> list[tuple[str, list[Program], Decimal]]:
+        """(horizon label, programs, the sum of their budgets) for the horizons that have programs."""
+        return [
+            (label, items, sum((p.budget or Decimal(0) for p in items), Decimal(0)))
+            for label, items in self.programs_by_horizon
+        ]
 
     @property
     def programs_by_horizon(self) -> list[tuple[str, list[Program]]]:
@@ -125,6 +142,36 @@ class DimensionData:
 
 
 @dataclass
+class BudgetRow:
+    label: str
+    amounts: list[Decimal]
+    total: Decimal
+    note: bool = False  # what old data leaves unassigned (to a year, a source): printed apart
+    programs: int | None = None  # the funding table's count of programs (not a part of the sum)
+
+
+@dataclass
+class BudgetTable:
+    """A budget table whose parts add up to the rupiah: each row's total is the sum of its amounts,
+    each column's total the sum of its rows (all computed here, from the same numbers)."""
+
+    columns: list[str]
+    rows: list[BudgetRow]
+
+    @property
+    def column_totals(self) -> list[Decimal]:
+        return [sum((r.amounts[i] for r in self.rows), Decimal(0)) for i in range(len(self.columns))]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((r.total for r in self.rows), Decimal(0))
+
+
+def _budget_row(label: str, amounts: list[Decimal], note: bool = False) -> BudgetRow:
+    return BudgetRow(label, amounts, sum(amounts, Decimal(0)), note)
+
+
+@dataclass
 class BookData:
     masterplan: Masterplan
     region: Region
@@ -136,8 +183,10 @@ class BookData:
     is_draft: bool
     parts: frozenset[str]
     quick_wins: list[QuickWin] = field(default_factory=list)
-    # [(FundingSource, amount, program count)]
+    # [(FundingSource, amount, program count)] from the programs' funding splits
     budget_by_source: list[tuple[FundingSource, Decimal, int]] = field(default_factory=list)
+    # {(horizon, year): the yearly amounts of the road maps}
+    budget_by_horizon_year: dict[tuple[str, int], Decimal] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -154,6 +203,44 @@ class BookData:
     @property
     def budget_total(self) -> Decimal:
         return sum((d.budget_total for d in self.dimensions), Decimal(0))
+
+    # Budget summary: every table adds up to the same total, the sum of the programs' budgets (each
+    # the sum of its yearly amounts). What old data leaves unassigned to a year or a source is a
+    # row of its own, so no table silently differs from another.
+
+    @property
+    def budget_by_year(self) -> BudgetTable:
+        """Years of the period by horizon (each column a horizon's programs, by road map year)."""
+        horizons = Horizon.values
+        rows = [
+            _budget_row(str(y), [self.budget_by_horizon_year.get((h, y), Decimal(0)) for h in horizons])
+            for y in self.years
+        ]
+        horizon_totals = [
+            sum((d.budget_by_horizon.get(h, Decimal(0)) for d in self.dimensions), Decimal(0)) for h in horizons
+        ]
+        rest = [t - sum((r.amounts[i] for r in rows), Decimal(0)) for i, t in enumerate(horizon_totals)]
+        if any(rest):
+            rows.append(_budget_row(_("Belum dirinci per tahun"), rest, note=True))
+        return BudgetTable([_horizon_short(h) for h in horizons], rows)
+
+    @property
+    def budget_by_dimension(self) -> BudgetTable:
+        horizons = Horizon.values
+        rows = [
+            _budget_row(d.dimension.name, [d.budget_by_horizon.get(h, Decimal(0)) for h in horizons])
+            for d in self.dimensions
+        ]
+        return BudgetTable([_horizon_short(h) for h in horizons], rows)
+
+    @property
+    def budget_by_funding(self) -> BudgetTable:
+        """Funding sources by their share of the splits, with the count of programs (not summed)."""
+        rows = [BudgetRow(fs.name, [amount], amount, programs=n) for fs, amount, n in self.budget_by_source]
+        rest = self.budget_total - sum((r.total for r in rows), Decimal(0))
+        if rest:
+            rows.append(_budget_row(_("Belum dirinci menurut sumber dana"), [rest], note=True))
+        return BudgetTable([_("Perkiraan anggaran")], rows)
 
     @property
     def readiness_by_component(self) -> list[tuple[str, list[tuple[Dimension, ReadinessItem]]]]:
@@ -197,29 +284,39 @@ def _section_prefetches(parts: frozenset[str]) -> list[Prefetch]:
     if GOALS in parts:
         prefetches.append(Prefetch("goals", queryset=Goal.objects.prefetch_related(targets).order_by("pk")))
     if PROGRAMS in parts:
+        funding = Prefetch("funding", queryset=ProgramFunding.objects.select_related("funding_source"))
         programs = (
             Program.objects.select_related("element", "lead_agency")
-            .prefetch_related("partner_agencies", "funding_sources", targets, "roadmap")
+            .prefetch_related("partner_agencies", funding, targets, "roadmap")
             .order_by("element__order", "start_year", "name", "pk")
         )
         prefetches.append(Prefetch("programs", queryset=programs))
     return prefetches
 
 
+def _horizon_short(value: str) -> str:
+    return {Horizon.SHORT: _("Jangka pendek"), Horizon.MEDIUM: _("Jangka menengah"), Horizon.LONG: _("Jangka panjang")}[
+        value
+    ]
+
+
 def _summary(
     masterplan: Masterplan, by_dim: dict[int, DimensionData]
-) -> tuple[list[FundingSource], list[tuple[FundingSource, Decimal, int]]]:
-    """Counts and budgets per dimension, budget per funding source, the largest programs: grouped
-    queries, whatever the number of entries."""
+) -> tuple[list[FundingSource], list[tuple[FundingSource, Decimal, int]], dict[tuple[str, int], Decimal]]:
+    """Counts and budgets per dimension and horizon, budget per year and horizon (the road maps'
+    yearly amounts) and per funding source (the splits), the largest programs: grouped queries,
+    whatever the number of entries."""
     in_plan = {"section__masterplan": masterplan}
     for row in (
         Program.objects.filter(**in_plan)
-        .values("section__dimension")
+        .values("section__dimension", "horizon")
         .annotate(n=Count("pk"), budget=Sum("budget"))
         .order_by()
     ):
-        by_dim[row["section__dimension"]].program_count = row["n"]
-        by_dim[row["section__dimension"]].budget_total = row["budget"] or Decimal(0)
+        dd = by_dim[row["section__dimension"]]
+        dd.program_count += row["n"]
+        dd.budget_total += row["budget"] or Decimal(0)
+        dd.budget_by_horizon[row["horizon"]] = row["budget"] or Decimal(0)
     for model, attr in ((SwotEntry, "swot_count"), (Strategy, "strategy_count")):
         for row in model.objects.filter(**in_plan).values("section__dimension").annotate(n=Count("pk")).order_by():
             setattr(by_dim[row["section__dimension"]], attr, row["n"])
@@ -238,16 +335,21 @@ def _summary(
     )
     for p in top:
         by_dim[p.dimension_id].top_programs.append(p)
-    sources = {fs.pk: fs for fs in FundingSource.objects.order_by("order", "pk")}
-    through = Program.funding_sources.through
-    rows = (
-        through.objects.filter(program__section__masterplan=masterplan)
-        .values("fundingsource")
-        .annotate(amount=Sum("program__budget"), n=Count("program"))
+    split = Q(program_funding__program__section__masterplan=masterplan)
+    sources = list(
+        FundingSource.objects.annotate(
+            amount=Sum("program_funding__amount", filter=split), n=Count("program_funding", filter=split)
+        ).order_by("order", "pk")
+    )
+    by_source = [(fs, fs.amount or Decimal(0), fs.n) for fs in sources if fs.n]
+    yearly = (
+        RoadmapEntry.objects.filter(program__section__masterplan=masterplan, amount__isnull=False)
+        .values("program__horizon", "year")
+        .annotate(amount=Sum("amount"))
         .order_by()
     )
-    amounts = {r["fundingsource"]: (r["amount"] or Decimal(0), r["n"]) for r in rows}
-    return list(sources.values()), [(fs, *amounts[pk]) for pk, fs in sources.items() if pk in amounts]
+    by_year = {(r["program__horizon"], r["year"]): r["amount"] for r in yearly}
+    return sources, by_source, by_year
 
 
 def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) -> BookData:
@@ -294,9 +396,9 @@ def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) 
         for ind in indicators:
             values = {t.year: t.value for t in ind.targets.all()}
             ind.by_year = [values.get(y) for y in years]
-    funding_sources, budget_by_source = [], []
+    funding_sources, budget_by_source, budget_by_horizon_year = [], [], {}
     if SUMMARY in parts:
-        funding_sources, budget_by_source = _summary(masterplan, by_dim)
+        funding_sources, budget_by_source, budget_by_horizon_year = _summary(masterplan, by_dim)
     quick_wins = []
     if QUICK_WINS in parts:
         quick_wins = list(
@@ -330,4 +432,5 @@ def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) 
         parts=parts,
         quick_wins=quick_wins,
         budget_by_source=budget_by_source,
+        budget_by_horizon_year=budget_by_horizon_year,
     )

@@ -36,6 +36,7 @@ from dimensions.models import (
     Indicator,
     IndicatorTarget,
     Program,
+    ProgramFunding,
     QuickWin,
     ReadinessItem,
     RoadmapEntry,
@@ -722,12 +723,25 @@ class _ContentWriter:
         )
         # The strategy matching the program's place in the pool, and the section's first one.
         served = [strategies[j % len(strategies)], strategies[0]] if strategies else []
+        # The budget's parts (the total is their sum): per year, and per funding source, from a
+        # generator of their own so the rest of the demo stays as it was.
+        parts_rng = self.fmt.rng(dim_code, "budget", j, r, program.name)
+        years = list(range(start, end + 1))
+        yearly = _parts(
+            budget, [parts_rng.uniform(0.6, 1.4) * (0.5 if k == 0 and len(years) > 1 else 1) for k in range(len(years))]
+        )
+        funds = [self.ctx.funding[code] for code in x.funds]
+        shares = [parts_rng.uniform(0.5, 0.8)] + [parts_rng.uniform(0.5, 1.5) for _ in funds[1:]]
+        if len(funds) > 1:
+            rest = sum(shares[1:])
+            shares = [shares[0]] + [(1 - shares[0]) * w / rest for w in shares[1:]]
         self.program_meta.append(
             (
                 program,
                 {
                     "partners": self._partners(pairs, i, j, horizon),
-                    "funds": [self.ctx.funding[code] for code in x.funds],
+                    "funds": list(zip(funds, _parts(budget, shares), strict=True)),
+                    "yearly": dict(zip(years, yearly, strict=True)),
                     "strategies": _unique(served),
                     "indicator": x.indicator,
                     "rng": rng,
@@ -805,11 +819,6 @@ class _ContentWriter:
                 for p, meta in self.program_meta
                 for a in meta["partners"]
             ],
-            "funding_sources": [
-                Program.funding_sources.through(program_id=p.pk, fundingsource_id=f.pk)
-                for p, meta in self.program_meta
-                for f in meta["funds"]
-            ],
             "strategies": [
                 Program.strategies.through(program_id=p.pk, strategy_id=s.pk)
                 for p, meta in self.program_meta
@@ -819,6 +828,14 @@ class _ContentWriter:
         for name, rows in through.items():
             getattr(Program, name).through.objects.bulk_create(rows, batch_size=1000)
         _history_with_m2m(Program, programs, through)
+        _bulk_with_history(
+            ProgramFunding,
+            [
+                ProgramFunding(program=p, funding_source=source, amount=amount)
+                for p, meta in self.program_meta
+                for source, amount in meta["funds"]
+            ],
+        )
 
         indicators, plans = [], []
         for goal, ind, rng in self.goal_indicators:
@@ -847,7 +864,7 @@ class _ContentWriter:
             yearly = _targets(base, target, years, ind.unit, ind.target)
             indicators.append(indicator)
             plans.append((indicator, yearly))
-            roadmap += _roadmap(program, ind, yearly)
+            roadmap += _roadmap(program, ind, yearly, meta["yearly"])
         _bulk_with_history(Indicator, indicators)
         IndicatorTarget.objects.bulk_create(
             [IndicatorTarget(indicator=ind, year=y, value=v) for ind, yearly in plans for y, v in yearly],
@@ -873,8 +890,17 @@ def _unique(items):
     return out
 
 
-def _roadmap(program, ind, yearly):
-    """One road map entry per program year, moving through the phases of ROADMAP_PHASES."""
+def _parts(total, weights, unit=1_000_000):
+    """``total`` in parts weighted by ``weights``, whole millions but the first, which takes the
+    remainder: they add up to the total exactly (the total is the sum of the parts)."""
+    whole = sum(weights)
+    rest = [Decimal(int(total * Decimal(w / whole) / unit)) * unit for w in weights[1:]]
+    return [total - sum(rest, Decimal(0)), *rest]
+
+
+def _roadmap(program, ind, yearly, amounts):
+    """One road map entry per program year, moving through the phases of ROADMAP_PHASES, with the
+    year's share of the budget."""
     n = len(yearly)
     phases = c.ROADMAP_PHASES
     entries = []
@@ -884,7 +910,9 @@ def _roadmap(program, ind, yearly):
         else:
             activity, _ = phases[round(i * (len(phases) - 1) / (n - 1))]
         target = f"{ind.name}: {format_id_decimal(value)} {ind.unit}"
-        entries.append(RoadmapEntry(program=program, year=year, activity=activity, target=target[:250]))
+        entries.append(
+            RoadmapEntry(program=program, year=year, activity=activity, target=target[:250], amount=amounts.get(year))
+        )
     return entries
 
 

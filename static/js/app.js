@@ -70,6 +70,36 @@ document.addEventListener("htmx:afterSwap", function (evt) {
       });
     });
   }
+  // A program's total while typing: the sum of the road map's yearly amounts (the server computes
+  // the same when saving; the total is never typed).
+  function parseRupiah(text) {
+    var t = String(text || "").replace(/rp/gi, "").replace(/[\s\u00a0]/g, "");
+    if (!t) { return null; }
+    if (t.indexOf(",") >= 0) { t = t.replace(/\./g, "").replace(",", "."); }
+    else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) { t = t.replace(/\./g, ""); }
+    var n = Number(t);
+    return isNaN(n) ? null : n;
+  }
+  function formatRupiah(n) {
+    return "Rp " + String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+  document.addEventListener("input", function (evt) {
+    var form = evt.target.closest && evt.target.closest("form");
+    if (!form) { return; }
+    form.querySelectorAll("[data-sum-of]").forEach(function (out) {
+      var pattern = new RegExp("^" + out.getAttribute("data-sum-of") + "-\\d+-amount$");
+      var total = 0, any = false;
+      form.querySelectorAll("input").forEach(function (input) {
+        if (!pattern.test(input.name)) { return; }
+        var remove = form.querySelector('[name="' + input.name.replace(/amount$/, "DELETE") + '"]');
+        if (remove && remove.checked) { return; }
+        var value = parseRupiah(input.value);
+        if (value !== null) { total += value; any = true; }
+      });
+      out.textContent = any ? formatRupiah(total) : "–";
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { setupFormsets(document); });
   document.addEventListener("htmx:load", function (evt) { setupFormsets(evt.detail.elt); });
 })();

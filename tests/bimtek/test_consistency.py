@@ -16,7 +16,7 @@ def _findings(mp, key):
 @pytest.fixture
 def clean(world):
     """Garut made consistent: the world's program gets an indicator with a target, a strategy
-    using the world's SWOT entry, and a funding source."""
+    using the world's SWOT entry, and its budget as a yearly amount and a funding split."""
     g = world.garut
     p = g.program
     ind = f.IndicatorFactory(goal=None, program=p)
@@ -24,7 +24,7 @@ def clean(world):
     strategy = f.StrategyFactory(section=g.env_section, kind="SO")
     strategy.swot_entries.add(g.swot)
     p.strategies.add(strategy)
-    p.funding_sources.add(_apbd())
+    f.program_budget_parts(p)
     return world
 
 
@@ -100,7 +100,7 @@ def test_quick_win_longer_than_twelve_months(clean):
     ind = f.IndicatorFactory(goal=None, program=program)
     f.IndicatorTargetFactory(indicator=ind)
     program.strategies.set(g.program.strategies.all())
-    program.funding_sources.add(_apbd())
+    f.program_budget_parts(program)
     qw = f.QuickWinFactory(program=program, budget=10_000_000, funding_source=_apbd())
     found = _findings(g.masterplan, "quickwin_too_long")
     assert len(found) == 1 and "2024–2025" in found[0].message

@@ -34,7 +34,8 @@ DIMENSION_CODES = ["governance", "branding", "economy", "living", "society", "en
 def fill_masterplan(mp, agencies, programs_per_dimension=2, tag=""):
     """Content for every dimension of a masterplan: a section per dimension (agencies taken in
     turn), readiness, gap, a full SWOT, strategies, a goal with an indicator and targets, programs
-    with road map entries, indicators, funding sources, and one quick win per dimension."""
+    with road map entries, indicators, their budget as a yearly amount and an APBD share, and one
+    quick win per dimension (its program's budget not broken down, as in old data)."""
     apbd = FundingSource.objects.order_by("order").first()
     sections = []
     for i, dim in enumerate(Dimension.objects.order_by("order")):
@@ -63,8 +64,11 @@ def fill_masterplan(mp, agencies, programs_per_dimension=2, tag=""):
                 end_year=mp.period_start + 2,
                 budget=1_250_000 * (n + 1),
             )
-            program.funding_sources.set([apbd])
-            f.RoadmapEntryFactory(program=program, year=mp.period_start, activity=f"Kajian {program.name}")
+            # The total is the sum of the parts: one yearly amount and an APBD share of all of it.
+            f.ProgramFundingFactory(program=program, funding_source=apbd, amount=program.budget)
+            f.RoadmapEntryFactory(
+                program=program, year=mp.period_start, activity=f"Kajian {program.name}", amount=program.budget
+            )
             pind = f.IndicatorFactory(goal=None, program=program, name=f"Indikator {program.name}")
             f.IndicatorTargetFactory(indicator=pind, year=mp.period_start, value=10)
         qw_program = f.ProgramFactory(

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from bimtek.models import Participant, Stage
 from dimensions import rules
+from dimensions.consistency import consistency_report
 from dimensions.models import (
     SUBCOMPONENTS,
     Element,
@@ -206,6 +207,20 @@ class SeedDemoTests(TestCase):
         self.assertTrue(entries)
         for entry in entries:
             entry.full_clean()
+
+    def test_budgets_are_the_sum_of_their_parts(self):
+        """Every program's yearly amounts add up to its budget and so does its funding split, to
+        the rupiah; the consistency report finds no budget missing or not adding up."""
+        programs = list(Program.objects.prefetch_related("roadmap", "funding"))
+        for program in programs:
+            yearly = [r.amount for r in program.roadmap.all()]
+            self.assertTrue(all(a is not None and a >= 0 for a in yearly), program)
+            self.assertEqual(rules.amounts_total(yearly), program.budget, program)
+            self.assertIsNone(rules.split_error(program.budget, [f.amount for f in program.funding.all()]), program)
+        self.assertTrue(any(len(p.funding.all()) > 1 for p in programs))
+        for mp in Masterplan.objects.all():
+            report = {c.key: c.findings for c in consistency_report(mp)["categories"]}
+            self.assertEqual(report["budget_parts"] + report["budget_missing"], [], mp)
 
     def test_quick_wins_in_every_dimension(self):
         for slug in SLUGS:
@@ -432,6 +447,9 @@ def test_content_factor_multiplies_the_largest_region():
     garut_roadmap = RoadmapEntry.objects.filter(program__section__masterplan__region__slug="garut").count()
     assert garut_roadmap
     assert RoadmapEntry.objects.filter(program__section__masterplan__region=big).count() == 3 * garut_roadmap
+    for program in Program.objects.filter(section__masterplan__region=big).prefetch_related("roadmap", "funding"):
+        assert rules.amounts_total(r.amount for r in program.roadmap.all()) == program.budget
+        assert rules.split_error(program.budget, [f.amount for f in program.funding.all()]) is None
     # The copies are told apart by sub-area, so a book does not print the same line three times.
     names = list(Program.objects.filter(section__masterplan__region=big).values_list("name", flat=True))
     assert len(set(names)) == len(names)

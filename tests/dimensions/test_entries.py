@@ -121,8 +121,6 @@ def program_data(g, **overrides):
         "end_year": "2027",
         "lead_agency": str(g.dlh.pk),
         "partner_agencies": [str(g.bappeda.pk)],
-        "budget": "1.250.000",
-        "funding_sources": [],
         "output": "Aplikasi pemantauan",
         "roadmap-TOTAL_FORMS": "2",
         "roadmap-INITIAL_FORMS": "0",
@@ -131,8 +129,15 @@ def program_data(g, **overrides):
         "roadmap-0-year": "2025",
         "roadmap-0-activity": "Kajian",
         "roadmap-0-target": "Dokumen kajian",
+        "roadmap-0-amount": "1.250.000",  # the yearly amounts make the total
         "roadmap-1-year": "",
         "roadmap-1-activity": "",
+        "funding-TOTAL_FORMS": "1",
+        "funding-INITIAL_FORMS": "0",
+        "funding-MIN_NUM_FORMS": "0",
+        "funding-MAX_NUM_FORMS": "1000",
+        "funding-0-funding_source": "",
+        "funding-0-amount": "",
     }
     data.update(overrides)
     return data
@@ -143,7 +148,8 @@ def test_program_with_road_map_is_created_in_one_form(opd, g):
 
     apbd = FundingSource.objects.get(code="apbd")
     url = entry_url("entry_create", g.region, g.env_section, "program", query="?group=medium")
-    r = opd.post(url, program_data(g, funding_sources=[str(apbd.pk)]), **HX)
+    split = {"funding-0-funding_source": str(apbd.pk), "funding-0-amount": "1.250.000"}
+    r = opd.post(url, program_data(g, **split), **HX)
     assert r.status_code == 200, r.content.decode()[:2000]
     program = Program.objects.get(name="Program Ketik Saya")
     assert program.budget == Decimal("1250000")
@@ -158,7 +164,7 @@ def test_program_with_road_map_is_created_in_one_form(opd, g):
     [
         ({"start_year": "1999"}, "start_year", "Tahun harus di dalam periode masterplan (2024–2033)."),
         ({"end_year": "2040"}, "end_year", "Tahun harus di dalam periode masterplan (2024–2033)."),
-        ({"budget": "-5"}, "budget", "Anggaran tidak boleh negatif."),
+        ({"roadmap-0-amount": "-5"}, "roadmap-0-amount", "Anggaran tidak boleh negatif."),
         ({"element": "GOVERNANCE"}, "element", "Elemen ini bukan bagian dari dimensi Smart Environment."),
         ({"horizon": "short"}, "end_year", "paling lama 1 tahun"),
         ({"lead_agency": "TEGAL"}, "lead_agency", "Perangkat daerah ini bukan milik Kabupaten Garut."),
@@ -182,7 +188,7 @@ def test_bad_program_input_comes_back_with_field_error_and_typed_values(opd, g, 
     assert "<html" not in html
     assert message in html
     assert 'value="Program Ketik Saya"' in html  # what was typed stays
-    assert 'value="1.250.000"' in html or overrides.get("budget")
+    assert 'value="1.250.000"' in html or overrides.get("roadmap-0-amount")
     for key, value in overrides.items():
         if key not in ("element", "lead_agency"):
             assert f'value="{value}"' in html, key
@@ -437,9 +443,12 @@ def test_stale_program_shows_values_as_the_history_does(opd, g, world):
     other.force_login(colleague)
     apbd = FundingSource.objects.get(code="apbd")
     theirs = as_post(other.get(url, **HX).context["form"]) | {
-        "budget": "300.000.000",
         "end_year": "2027",
-        "funding_sources": [str(apbd.pk)],
+        "roadmap-0-year": "2025",
+        "roadmap-0-activity": "Uji coba",
+        "roadmap-0-amount": "300.000.000",
+        "funding-0-funding_source": str(apbd.pk),
+        "funding-0-amount": "300.000.000",
     }
     assert other.post(url, theirs, **HX).status_code == 200
 
@@ -447,9 +456,9 @@ def test_stale_program_shows_values_as_the_history_does(opd, g, world):
     rows = dict(re.findall(r"<td[^>]*data-theirs>([^<]*)</td>\s*<td[^>]*data-yours>([^<]*)</td>", html))
     assert rows == {
         "Program Sampah Cerdas Garut": "Nama saya",
-        "Rp 300.000.000": "Rp 250.000.000",
         "2027": "2028",
-        str(apbd): "–",
+        "2025: Uji coba – Rp 300.000.000": "–",  # the yearly amounts, which make the total
+        f"{apbd}: Rp 300.000.000": "–",
     }
 
 

@@ -66,12 +66,15 @@ def add_program(page, name):
     form.get_by_label("Nama program").fill(name)
     form.get_by_label("Tahun mulai").fill("2025")
     form.get_by_label("Tahun selesai").fill("2025")
-    form.get_by_label("Perkiraan anggaran (Rp)").fill("150.000.000")
-    form.get_by_label("APBD").check()
     form.get_by_label("Keluaran (output)").fill("Peta titik sampah liar di 42 kecamatan")
     form.locator("#id_roadmap-0-year").fill("2025")
     form.get_by_label("Kegiatan").first.fill("Pemetaan titik sampah liar bersama kecamatan")
     form.locator("#id_roadmap-0-target").fill("42 kecamatan")
+    # The total is the sum of the yearly amounts; the split over funding sources makes the total.
+    form.locator("#id_roadmap-0-amount").fill("150.000.000")
+    expect(form.locator("[data-sum-of=roadmap]")).to_have_text("Rp 150.000.000")
+    form.locator("#id_funding-0-funding_source").select_option(label="APBD")
+    form.locator("#id_funding-0-amount").fill("150.000.000")
     form.get_by_role("button", name="Simpan").click()
     card = page.locator("#list-program-short article").filter(has_text=name)
     expect(card).to_be_visible()
@@ -123,6 +126,8 @@ def opd_part(page):
     assert swot.quadrant == "W"
     program = Program.objects.get(section=section, name=PROGRAM)
     assert [(r.year, r.target) for r in program.roadmap.all()] == [(2025, "42 kecamatan")]
+    assert program.budget == 150_000_000
+    assert [(s.funding_source.code, s.amount) for s in program.funding.all()] == [("apbd", 150_000_000)]
     indicator = program.indicators.get()
     assert indicator.name == INDICATOR
     assert [(t.year, str(t.value)) for t in indicator.targets.all()] == [(2024, "120.00")]
