@@ -32,6 +32,7 @@ from dimensions.models import (
     DELETE_PREFIX,
     Dimension,
     Entry,
+    Program,
     Section,
 )
 from dimensions.selectors import section_entry_counts
@@ -279,7 +280,7 @@ def entry_restore(section: Section, kind_code: str, pk: int, user: User) -> Mode
 # Budgets ---------------------------------------------------------------------------------------
 
 
-def program_budget_sync(program) -> None:
+def program_budget_sync(program: Program) -> None:
     """Set a program's total from the yearly amounts of its road map (dimensions.rules: the total
     is the sum of the parts) after they were written elsewhere than the program form, which sets it
     itself: the admin's inlines."""
