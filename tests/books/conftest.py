@@ -13,6 +13,8 @@ from PIL import Image
 from dimensions.models import Dimension, FundingSource, QuickWin
 from masterplan.books.models import BookDefinition, NarrativeText
 from masterplan.books.services import book_pdf_render
+from masterplan.demo.builder import demo_seed
+from masterplan.models import Masterplan
 from tests import factories as f
 from tests.books.layoutcheck import read_pdf
 from tests.books.pdfcheck import page_texts
@@ -132,3 +134,26 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
             }
         transaction.set_rollback(True)
     return results
+
+
+# The demo's books: the four regions of seed_demo, rendered once per test session.
+DEMO_BOOKS = {"garut": (2, 3), "tegal": (3,), "konawe-selatan": (3,), "bekasi": (3,)}
+
+
+@pytest.fixture(scope="session")
+def demo_book_pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """{(region slug, book number): PDF bytes} of ``DEMO_BOOKS``: the demo seeded, the books
+    rendered through the same service as the app, the data rolled back afterwards. Modules using it
+    mark their tests django_db (so the test database exists before this runs)."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        assert_test_database()
+        demo_seed()
+        books = {b.number: b for b in BookDefinition.objects.active()}
+        pdfs = {}
+        for slug, numbers in DEMO_BOOKS.items():
+            masterplan = Masterplan.objects.get(region__slug=slug)
+            for number in numbers:
+                pdfs[(slug, number)] = book_pdf_render(masterplan, books[number]).pdf
+        transaction.set_rollback(True)
+    return pdfs
