@@ -1,11 +1,11 @@
 """Charts drawn by the project as inline SVG for print: the road map of a dimension's programs by
-year, and a quick win's schedule by month. Plain rects and text only (WeasyPrint draws them fast;
-no filters, no gradients).
+year, and the bars of a quick win's schedule by month. Plain rects and text only (no filters, no
+gradients). WeasyPrint lays SVG text out letter by letter, so charts carry only the text they
+must.
 
-Both scale to the text width (165 mm: the road map's WIDTH of 680 units prints 10 units at about
-6.9 pt, the schedule's 600 at 7.8 pt). Text
-is wrapped by its real width in the print font (PT Sans, measured from static/print/fonts), never
-cut: a long name takes more lines and its row grows."""
+The road map scales to the text width (165 mm: its WIDTH of 680 units prints 10 units at about
+6.9 pt). Its labels are wrapped by their real width in the print font (PT Sans, measured from
+static/print/fonts), never cut: a long name takes more lines and its row grows."""
 
 from __future__ import annotations
 
@@ -41,12 +41,6 @@ NAME_W = 204
 AGENCY_X, AGENCY_W = 210, 62
 BUDGET_RIGHT, BUDGET_W = 330, 52
 YEARS_X = 342
-
-# Schedule: fewer columns than a road map, so a narrower box and larger print (10 units = 7.8 pt).
-SCHEDULE_WIDTH = 600
-ACTIVITY_W = 236
-MONTHS_X = 244
-SCHEDULE_HEAD_H = 34
 
 
 # --- text measure -------------------------------------------------------------------------------
@@ -114,8 +108,8 @@ def _head(x, y, text, anchor="start"):
     return f'<text x="{x:.1f}" y="{y:.1f}"{anchor_attr} font-weight="bold">{escape(text)}</text>'
 
 
-def _rule(y, color=GRID, stroke=0.5, width=WIDTH):
-    return f'<line x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="{color}" stroke-width="{stroke}"/>'
+def _rule(y, color=GRID, stroke=0.5):
+    return f'<line x1="0" y1="{y:.1f}" x2="{WIDTH}" y2="{y:.1f}" stroke="{color}" stroke-width="{stroke}"/>'
 
 
 def _stripe(x, y, w, h):
@@ -127,10 +121,10 @@ def _bar(x, y, w, color):
     return f'<rect x="{x:.1f}" y="{y - 6:.1f}" width="{w:.1f}" height="12" rx="3" fill="{color}"/>'
 
 
-def _svg_open(height, title, width=WIDTH):
+def _svg_open(height, title):
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height:.0f}" '
-        f'width="{width}" height="{height:.0f}" role="img" aria-label="{escape(title)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'width="{WIDTH}" height="{height:.0f}" role="img" aria-label="{escape(title)}" '
         f'font-family="PT Sans, sans-serif" font-size="{FONT_SIZE}">'
     )
 
@@ -228,33 +222,20 @@ def _roadmap_svg(chunk, years, title):
 # --- quick win schedule -------------------------------------------------------------------------
 
 
-def schedule_chart_svg(phases, months, title=""):
-    """A quick win's schedule: a row per phase (first month, last month, activity) with a bar
-    across its months; the columns are the months 1..``months`` of the quick win."""
-    if not phases or months < 1:
-        return ""
-    col_w = (SCHEDULE_WIDTH - MONTHS_X) / months
-    rows = [(first, last, wrap(label, ACTIVITY_W)) for first, last, label in phases]
-    heights = [max(ROW_H, len(lines) * LINE_H + ROW_PAD) for _f, _l, lines in rows]
-    rows_h = sum(heights)
-    head_y = SCHEDULE_HEAD_H - 9
-    out = [_svg_open(SCHEDULE_HEAD_H + rows_h + 4, title, SCHEDULE_WIDTH)]
-    out.append(_head(MONTHS_X + (SCHEDULE_WIDTH - MONTHS_X) / 2, 11, "Bulan ke-", "middle"))
-    for m in range(1, months + 1):
-        x = MONTHS_X + (m - 1) * col_w
-        if m % 2 == 1:
-            out.append(_stripe(x, SCHEDULE_HEAD_H - 4, col_w, rows_h + 4))
-        out.append(_head(x + col_w / 2, head_y, str(m), "middle"))
-    out.append(_head(0, head_y, "Kegiatan"))
-    out.append(_rule(SCHEDULE_HEAD_H - 4, "#1d3b5c", 0.8, SCHEDULE_WIDTH))
-    y = SCHEDULE_HEAD_H
-    color = HORIZON_STYLE["short"][0]
-    for (first, last, lines), h in zip(rows, heights, strict=True):
-        out += _text_lines(0, y + (h - len(lines) * LINE_H) / 2, lines)
-        out.append(_rule(y + h, width=SCHEDULE_WIDTH))
-        first, last = max(first, 1), min(last, months)
-        if first <= last:
-            out.append(_bar(MONTHS_X + (first - 1) * col_w + 2, y + h / 2, (last - first + 1) * col_w - 4, color))
-        y += h
-    out.append("</svg>")
-    return "".join(out)
+def schedule_bar_svg(first, last, months):
+    """One phase of a quick win's schedule: a light track of ``months`` months with a bar over
+    months ``first``..``last``. No text: the schedule table around it carries the words and the
+    month numbers (WeasyPrint lays SVG text out letter by letter, HTML text by the line); the box
+    is stretched to the table's month columns (preserveAspectRatio none), one unit per month."""
+    first, last = max(first, 1), min(last, months)
+    bar = ""
+    if first <= last:
+        color = HORIZON_STYLE["short"][0]
+        bar = (
+            f'<rect x="{first - 1 + 0.08:.2f}" y="2" width="{last - first + 1 - 0.16:.2f}" height="6" fill="{color}"/>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="schedule-bar" viewBox="0 0 {months} 10" '
+        f'preserveAspectRatio="none" role="img" aria-label="Bulan {first}–{last}">'
+        f'<rect x="0" y="3.5" width="{months}" height="3" fill="{STRIPE}"/>{bar}</svg>'
+    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from masterplan.formats import roman
 
 from .chapters import ChapterKind, narrative_title
-from .charts import roadmap_chart_svgs, schedule_chart_svg
+from .charts import roadmap_chart_svgs, schedule_bar_svg
 
 
 @dataclass
@@ -119,18 +119,28 @@ def _impact_indicators(program):
 
 
 def _quick_win_profile(qw):
+    """What a quick win's profile page prints besides the quick win itself: its schedule as a
+    month chart (a row per phase) and its program's indicators with baseline and target."""
     months = max(qw.duration_months or 1, 1)
-    phases = schedule_phases(qw.schedule)
-    if phases:
-        months = min(max(months, max(last for _f, last, _a in phases)), MAX_SCHEDULE_MONTHS)
-        chart_phases = phases
-    else:
-        chart_phases = [(1, months, _("Pelaksanaan quick win"))]
+    read = schedule_phases(qw.schedule)
+    if read:
+        months = min(max(months, max(last for _f, last, _a in read)), MAX_SCHEDULE_MONTHS)
+    # nothing to read phase by phase: one bar for the whole quick win, and the text as written
+    phases = read or [(1, months, _("Pelaksanaan quick win"))]
     return {
         "qw": qw,
         "program": qw.program,
-        "chart": mark_safe(schedule_chart_svg(chart_phases, months, title=_("Jadwal %(name)s") % {"name": qw.name})),
-        "schedule_as_text": bool(qw.schedule) and not phases,
+        "months": list(range(1, months + 1)),
+        "phases": [
+            {
+                "first": first,
+                "last": last,
+                "activity": activity,
+                "bar": mark_safe(schedule_bar_svg(first, last, months)),
+            }
+            for first, last, activity in phases
+        ],
+        "schedule_as_text": bool(qw.schedule) and not read,
         "indicators": _impact_indicators(qw.program),
     }
 

@@ -17,7 +17,7 @@ from PIL import Image
 
 from dimensions.models import QuickWin
 from masterplan.books import services
-from masterplan.books.charts import roadmap_chart_svgs, schedule_chart_svg, wrap
+from masterplan.books.charts import roadmap_chart_svgs, schedule_bar_svg, wrap
 from masterplan.books.layout import schedule_phases
 from masterplan.books.models import BookDefinition, ChapterDefinition, NarrativeText
 from masterplan.books.services import book_content_hash, book_html_build, book_pdf_render, edition_date_text
@@ -272,13 +272,17 @@ def test_unreadable_schedule_prints_one_bar_and_the_text(book_world):
     html = book_html_build(book_world.masterplan, book_world.books[4]).html
     profile = html.split(f" {qw.name}</h2>", 1)[1]
     assert "Pelaksanaan quick win" in profile and "Dimulai setelah APBD perubahan disahkan" in profile
-    assert ">8</text>" in profile and ">9</text>" not in profile.split("</svg>")[0]
+    schedule = profile.split('<table class="small compact schedule">', 1)[1].split("</table>", 1)[0]
+    assert '<th class="month">8</th>' in schedule and '<th class="month">9</th>' not in schedule
+    assert schedule.count("<svg") == 1 and 'aria-label="Bulan 1–8"' in schedule
 
 
-def test_schedule_chart_draws_a_bar_per_phase():
-    svg = schedule_chart_svg([(1, 2, "Kajian"), (3, 6, "Pelaksanaan")], 6, title="Jadwal")
-    assert svg.count('rx="3"') == 2 and ">Kajian</text>" in svg and ">6</text>" in svg and ">7</text>" not in svg
-    assert schedule_chart_svg([], 6) == ""
+def test_schedule_bar_spans_its_months_and_carries_no_text():
+    svg = schedule_bar_svg(3, 6, 12)
+    assert 'viewBox="0 0 12 10"' in svg and 'preserveAspectRatio="none"' in svg
+    assert '<rect x="2.08" y="2" width="3.84"' in svg  # months 3 to 6 of 12
+    assert "<text" not in svg
+    assert '<rect x="0.08" y="2" width="11.84"' in schedule_bar_svg(1, 14, 12)  # cut to the quick win
 
 
 # --- road map -----------------------------------------------------------------------------------
