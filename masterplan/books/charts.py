@@ -26,8 +26,10 @@ ROW_H = 22  # the least row height (one line)
 ROW_PAD = 8
 HEAD_H = 26
 LEGEND_H = 22
-ROWS_PER_CHART = 24  # one chart never taller than a page: longer lists are split...
-MAX_ROWS_HEIGHT = 700  # ...and so are lists of many wrapped names
+# One chart is never taller than what a page holds under a chapter title and a heading (about
+# 200 mm): longer lists are split into several charts, by rows and by height (wrapped names).
+ROWS_PER_CHART = 30
+MAX_ROWS_HEIGHT = 680  # with head and legend about 178 mm
 HORIZON_STYLE = {
     "short": ("#1f6f50", "Jangka pendek"),
     "medium": ("#2f5f98", "Jangka menengah"),

@@ -41,6 +41,8 @@ def add_logo(region, name="Gerakan Menuju Kota Cerdas"):
 
 def test_diskominfo_uploads_a_logo_the_region_sees(world, login):
     client = login(world.garut.diskominfo)
+    form_page = client.get(url("cover_logo_upload"))
+    assert form_page.status_code == 200 and form_page.content.decode().count("<h1") == 1
     response = client.post(
         url("cover_logo_upload"),
         {"logo-name": "Gerakan Menuju Kota Cerdas", "logo-image": upload("gmkc.png", image_bytes())},

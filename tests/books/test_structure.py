@@ -321,3 +321,38 @@ def test_wrap_never_cuts_and_breaks_an_overlong_word():
     long_word = "Supercalifragilisticexpialidocious" * 3
     parts = wrap(long_word, 60)
     assert len(parts) > 1 and "".join(p.rstrip("-") for p in parts) == long_word
+
+
+def test_a_chart_fits_under_a_chapter_title_and_heading():
+    programs = [
+        SimpleNamespace(
+            name=f"{LONG_NAME} {n}",
+            budget=None,
+            start_year=2024,
+            end_year=2025,
+            horizon="short",
+            lead_agency=SimpleNamespace(name="Dinas", acronym="Bag. Organisasi Setda"),
+            roadmap=SimpleNamespace(all=lambda: []),
+        )
+        for n in range(40)
+    ]
+    charts = roadmap_chart_svgs(programs, list(range(2024, 2034)))
+    assert len(charts) > 1
+    for svg in charts:
+        height = float(svg.split('height="', 1)[1].split('"', 1)[0])
+        assert height * 165 / 680 <= 185  # mm, printed 165 mm wide
+
+
+def test_a_long_road_map_breaks_between_charts_never_leaving_its_heading_alone(world):
+    section = world.garut.gov_section
+    for n in range(70):
+        f.ProgramFactory(section=section, name=f"{LONG_NAME} {n:02d}", start_year=2024, end_year=2025)
+    book = BookDefinition.objects.create(number=9, code="uji", title="Uji", order=9)
+    ChapterDefinition.objects.create(book=book, order=1, title="Peta Jalan", kind="roadmap")
+    texts = page_texts(book_pdf_render(world.garut.masterplan, book).pdf)
+    [first] = [t for t in texts if "1.1 Smart Governance" in t and "Daftar Isi" not in t]
+    assert f"{LONG_NAME} 00" in " ".join(first.split())  # the chart starts under its heading
+    pages = [t for t in texts if LONG_NAME.split()[0] in t and "Daftar Isi" not in t]
+    assert len(pages) >= 3
+    for page in pages[:-1]:  # each page of the road map holds a full chart, not a sliver
+        assert sum(1 for n in range(70) if f"{n:02d}" in page) >= 15
