@@ -1,6 +1,7 @@
 """The book set is data the site administrator edits here: which books, in which order, and the
-chapters of each (kinds from masterplan.books.chapters). Narrative texts are listed for support;
-region staff write them in the app."""
+chapters of each (kinds from masterplan.books.chapters). Which forewords a book carries are the
+narrative keys of its front-matter chapters. Narrative texts are listed for support; region staff
+write them in the app."""
 
 from django import forms
 from django.contrib import admin
@@ -8,7 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .chapters import NARRATIVE_KEYS
+from .chapters import NARRATIVE_KEYS, narrative_title
 from .models import BookDefinition, ChapterDefinition, NarrativeText
 
 
@@ -29,7 +30,7 @@ class ChapterDefinitionInline(admin.TabularInline):
 
 @admin.register(BookDefinition)
 class BookDefinitionAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title", "subtitle", "order", "active", "chapter_count"]
+    list_display = ["number", "title", "subtitle", "order", "active", "chapter_count", "forewords"]
     list_editable = ["order", "active"]
     list_display_links = ["number", "title"]
     search_fields = ["title", "code"]
@@ -37,11 +38,16 @@ class BookDefinitionAdmin(SimpleHistoryAdmin):
     inlines = [ChapterDefinitionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(chapter_total=Count("chapters"))
+        return super().get_queryset(request).annotate(chapter_total=Count("chapters")).prefetch_related("chapters")
 
     @admin.display(description=_("jumlah bab"), ordering="chapter_total")
     def chapter_count(self, obj):
         return obj.chapter_total
+
+    @admin.display(description=_("halaman awal (kata pengantar)"))
+    def forewords(self, obj):
+        keys = [key for chapter in obj.chapters.all() if chapter.front_matter for key in chapter.keys]
+        return "; ".join(str(narrative_title(key)) for key in keys) or "–"
 
 
 @admin.register(ChapterDefinition)

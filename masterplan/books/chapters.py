@@ -18,6 +18,7 @@ class ChapterKind:
     GAP = "gap"
     SWOT = "swot"
     VISION_MISSION_GOALS = "vision_mission_goals"
+    VISION_REFERENCE = "vision_reference"
     STRATEGIES = "strategies"
     PROGRAMS = "programs"
     ACTION_PLAN = "action_plan"
@@ -34,6 +35,7 @@ class ChapterKind:
         (GAP, _("Analisis kesenjangan")),
         (SWOT, _("SWOT per dimensi")),
         (VISION_MISSION_GOALS, _("Visi, misi dan sasaran")),
+        (VISION_REFERENCE, _("Visi, dengan rujukan ke bab visi, misi dan sasaran buku lain")),
         (STRATEGIES, _("Strategi per dimensi")),
         (PROGRAMS, _("Program per jangka waktu per dimensi")),
         (ACTION_PLAN, _("Tabel rencana aksi")),

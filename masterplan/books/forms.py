@@ -1,6 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from masterplan import uploads
+
+from .services import COVER_LOGO_MAX_BYTES
+
 MAX_TEXT_CHARS = 60_000
 
 
@@ -16,3 +20,22 @@ class NarrativeTextForm(forms.Form):
         ),
     )
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class CoverLogoForm(forms.Form):
+    """A mark for the book covers. The service checks the file again by its content."""
+
+    name = forms.CharField(
+        label=_("Nama logo"),
+        max_length=120,
+        help_text=_("Mis. Gerakan Menuju Kota Cerdas, Kementerian Komunikasi dan Digital."),
+    )
+    image = uploads.UploadField(
+        label=_("Berkas logo"),
+        allowed=uploads.IMAGE_KINDS,
+        max_bytes=COVER_LOGO_MAX_BYTES,
+        help_text=_(
+            "PNG atau JPEG, paling besar 2 MB. Logo dicetak di jalur putih di kaki sampul, setinggi 16 mm: "
+            "pakai berkas beresolusi cukup (tinggi sedikitnya 400 piksel), sebaiknya berlatar transparan."
+        ),
+    )

@@ -3,6 +3,7 @@ sections, computed in Python so the table of contents, the headings, the bookmar
 running header all agree. Each chapter kind lists the sections it prints; the print partial of
 the kind renders them."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from masterplan.formats import roman
 
 from .chapters import ChapterKind, narrative_title
-from .charts import roadmap_chart_svgs
+from .charts import roadmap_chart_svgs, schedule_bar_svg
 
 
 @dataclass
@@ -120,7 +121,75 @@ def _per_dimension(data, kind, has_content):
     ]
 
 
-def _kind_sections(chapter, data):
+# "Bulan 1–2: penyiapan sistem", "bulan 3: uji coba", "Bulan 4 s.d. 6 ..." (one phase each,
+# separated by ";" or new lines) as Diskominfo writes a quick win's schedule.
+_PHASE = re.compile(
+    r"^(?:bulan|bln\.?)\s*(?:ke-?\s*)?(\d{1,2})"
+    r"(?:\s*(?:[-–—]|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:bulan\s*)?(\d{1,2}))?"
+    r"\s*[:.,]?\s*(.*?)[\s.;]*$",
+    re.I,
+)
+MAX_SCHEDULE_MONTHS = 24
+
+
+def schedule_phases(text):
+    """[(first month, last month, activity)] of a schedule written phase by phase, or None when
+    some part of it does not read so (the text is then printed as written)."""
+    parts = [p.strip() for p in re.split(r"[;\n]+", text or "") if p.strip()]
+    phases = []
+    for part in parts:
+        m = _PHASE.match(part)
+        if not m:
+            return None
+        first = int(m[1])
+        last = int(m[2]) if m[2] else first
+        if not 1 <= first <= last <= MAX_SCHEDULE_MONTHS:
+            return None
+        activity = m[3].strip()
+        phases.append((first, last, activity[:1].upper() + activity[1:]))
+    return phases or None
+
+
+def _impact_indicators(program):
+    """The program's indicators with the baseline and the target the quick win reaches: the target
+    of the program's last year, else the last one before it, else the first one set."""
+    rows = []
+    for ind in program.indicators.all():
+        targets = sorted(ind.targets.all(), key=lambda t: t.year)
+        within = [t for t in targets if t.year <= program.end_year]
+        target = within[-1] if within else (targets[0] if targets else None)
+        rows.append({"indicator": ind, "target": target})
+    return rows
+
+
+def _quick_win_profile(qw):
+    """What a quick win's profile page prints besides the quick win itself: its schedule as a
+    month chart (a row per phase) and its program's indicators with baseline and target."""
+    months = max(qw.duration_months or 1, 1)
+    read = schedule_phases(qw.schedule)
+    if read:
+        months = min(max(months, max(last for _f, last, _a in read)), MAX_SCHEDULE_MONTHS)
+    # nothing to read phase by phase: one bar for the whole quick win, and the text as written
+    phases = read or [(1, months, _("Pelaksanaan quick win"))]
+    return {
+        "qw": qw,
+        "program": qw.program,
+        "months": list(range(1, months + 1)),
+        "phases": [
+            {
+                "first": first,
+                "last": last,
+                "activity": activity,
+                "bar": mark_safe(schedule_bar_svg(first, last, months)),
+            }
+            for first, last, activity in phases
+        ],
+        "schedule_as_text": bool(qw.schedule) and not read,
+        "indicators": _impact_indicators(qw.program),
+    }
+
+
+def _kind_sections(chapter, data, references):
     kind = chapter.kind
     mp = data.masterplan
     if kind == ChapterKind.REGIONAL_PROFILE:
@@ -140,6 +209,13 @@ def _kind_sections(chapter, data):
             SectionView(_("Misi"), "mission", mp.missions),
             SectionView(_("Sasaran dan Indikator"), "goals", data.dimensions),
             SectionView(_("Strategi"), "strategy_summary", data.dimensions),
+        ]
+    if kind == ChapterKind.VISION_REFERENCE:
+        # Buku 2 states the vision its programs serve and points to where mission, goals and
+        # indicators are set out, instead of reprinting them.
+        where = references.get(ChapterKind.VISION_MISSION_GOALS, "")
+        return [
+            SectionView(_("Visi"), "vision_reference", {"vision": mp.vision, "missions": mp.missions, "where": where})
         ]
     if kind == ChapterKind.STRATEGIES:
         return _per_dimension(data, "strategy_dimension", lambda d: d.has_strategies)
@@ -173,15 +249,19 @@ def _kind_sections(chapter, data):
         ]
     if kind == ChapterKind.QUICK_WIN_PROFILES:
         sections = [SectionView(_("Daftar Quick Win"), "quick_win_list", data.quick_wins)]
-        sections += [SectionView(qw.name, "quick_win_profile", qw, new_page=True) for qw in data.quick_wins]
+        sections += [
+            SectionView(qw.name, "quick_win_profile", _quick_win_profile(qw), new_page=True) for qw in data.quick_wins
+        ]
         return sections
     if kind == ChapterKind.CLOSING:
         return [SectionView(_("Pengesahan"), "signature", heading=False)]
     return []
 
 
-def book_outline(definitions, data):
-    """The chapters of a book (its ordered chapter definitions) with numbered, anchored sections."""
+def book_outline(definitions, data, references=None):
+    """The chapters of a book (its ordered chapter definitions) with numbered, anchored sections.
+    ``references``: where other books print a kind of chapter (selectors.chapter_references)."""
+    references = references or {}
     chapters = []
     number = 0
     for index, definition in enumerate(definitions, start=1):
@@ -193,7 +273,7 @@ def book_outline(definitions, data):
             number=None if definition.front_matter else number,
             anchor=f"bab-{index}",
         )
-        sections = _narrative_sections(definition, data) + _kind_sections(definition, data)
+        sections = _narrative_sections(definition, data) + _kind_sections(definition, data, references)
         visible = [s for s in sections if s.heading]
         if len(visible) == 1 and visible[0].kind == "narrative":
             visible[0].heading = False  # a chapter of one text: the chapter title is its heading

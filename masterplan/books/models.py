@@ -1,5 +1,6 @@
 """What a book is: a configurable set of books (Buku 1-4 by default), each an ordered list of
-chapters of registered kinds, and the narrative texts a region's Diskominfo writes for them."""
+chapters of registered kinds; the narrative texts a region's Diskominfo writes for them and the
+programme's marks (logos) it uploads for the covers."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -54,7 +55,10 @@ class ChapterDefinition(models.Model):
     front_matter = models.BooleanField(
         _("halaman awal"),
         default=False,
-        help_text=_("Dicetak sebelum daftar isi tanpa nomor BAB (mis. kata pengantar)."),
+        help_text=_(
+            "Dicetak sebelum daftar isi tanpa nomor BAB. Kunci teks naratif bab halaman awal menentukan kata "
+            "pengantar mana yang dibawa buku ini (mis. kata_pengantar_kepala_daerah, kata_pengantar_ketua_tim)."
+        ),
     )
     history = HistoricalRecords()
 
@@ -132,3 +136,34 @@ class NarrativeText(models.Model):
     @property
     def title(self):
         return narrative_title(self.key)
+
+
+class CoverLogo(models.Model):
+    """A mark printed on the covers of a region's books (Gerakan Menuju Kota Cerdas, the ministry,
+    the region's own programme): a PNG or JPEG Diskominfo uploads, checked by its content and
+    served only through an access check."""
+
+    region = models.ForeignKey(
+        "masterplan.Region", on_delete=models.CASCADE, related_name="cover_logos", verbose_name=_("daerah")
+    )
+    name = models.CharField(_("nama logo"), max_length=120, help_text=_("Mis. Gerakan Menuju Kota Cerdas."))
+    image = models.ImageField(_("berkas logo"), upload_to="cover_logos/")
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    uploaded_at = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("logo sampul")
+        verbose_name_plural = _("logo sampul")
+        ordering = ["region", "order", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -16,6 +16,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from dimensions.models import (
+    SUBCOMPONENTS,
     Dimension,
     Element,
     FundingSource,
@@ -33,13 +34,14 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan.formats import roman
 from masterplan.models import Agency, Masterplan, Region
 
 from .chapters import ChapterKind
-from .models import ChapterDefinition, NarrativeText
+from .models import BookDefinition, ChapterDefinition, CoverLogo, NarrativeText
 from .sanitize import narrative_html_clean
 
-READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
+READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, QUICK_WIN_INDICATORS, SUMMARY = (
     "readiness",
     "gaps",
     "swot",
@@ -47,9 +49,10 @@ READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY = (
     "goals",
     "programs",
     "quick_wins",
+    "quick_win_indicators",  # the indicators of a quick win's program, for its profile page
     "summary",
 )
-ALL_PARTS = frozenset({READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, SUMMARY})
+ALL_PARTS = frozenset({READINESS, GAPS, SWOT, STRATEGIES, GOALS, PROGRAMS, QUICK_WINS, QUICK_WIN_INDICATORS, SUMMARY})
 KIND_PARTS = {
     ChapterKind.NARRATIVE: set(),
     ChapterKind.REGIONAL_PROFILE: set(),
@@ -57,13 +60,14 @@ KIND_PARTS = {
     ChapterKind.GAP: {GAPS},
     ChapterKind.SWOT: {SWOT},
     ChapterKind.VISION_MISSION_GOALS: {GOALS, STRATEGIES},
+    ChapterKind.VISION_REFERENCE: set(),
     ChapterKind.STRATEGIES: {STRATEGIES},
     ChapterKind.PROGRAMS: {PROGRAMS},
     ChapterKind.ACTION_PLAN: {PROGRAMS, SUMMARY},
     ChapterKind.ROADMAP: {PROGRAMS},
     ChapterKind.GOVERNANCE: {SUMMARY},
     ChapterKind.EXECUTIVE_SUMMARY: {SUMMARY, QUICK_WINS},
-    ChapterKind.QUICK_WIN_PROFILES: {QUICK_WINS},
+    ChapterKind.QUICK_WIN_PROFILES: {QUICK_WINS, QUICK_WIN_INDICATORS},
     ChapterKind.CLOSING: set(),
 }
 TOP_PROGRAMS = 3  # per dimension, in the executive summary
@@ -243,11 +247,16 @@ class BookData:
         return BudgetTable([_("Perkiraan anggaran")], rows)
 
     @property
-    def readiness_by_component(self) -> list[tuple[str, list[tuple[Dimension, ReadinessItem]]]]:
+    def readiness_by_component(self) -> list[tuple[str, list[tuple[str, list[tuple[Dimension, ReadinessItem]]]]]]:
+        """Per component, its sub-components in the framework's order, each with its items (in
+        dimension order): one table per component, a group row per sub-component."""
         groups = []
-        for value, label in ReadinessComponent.choices:
-            items = [(d.dimension, r) for d in self.dimensions for r in d.readiness if r.component == value]
-            groups.append((label, items))
+        for component, label in ReadinessComponent.choices:
+            subgroups = []
+            for sub in SUBCOMPONENTS[component]:
+                items = [(d.dimension, r) for d in self.dimensions for r in d.readiness if r.subcomponent == sub]
+                subgroups.append((sub.label, items))
+            groups.append((label, subgroups if any(items for _sub, items in subgroups) else []))
         return groups
 
 
@@ -354,7 +363,7 @@ def _summary(
 
 def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) -> BookData:
     """What the books need of one masterplan, grouped per dimension, in a fixed number of queries
-    whatever the number of sections, entries and programs (27 with every part)."""
+    whatever the number of sections, entries and programs (29 with every part)."""
     parts = frozenset(parts)
     masterplan = Masterplan.objects.select_related("region").get(pk=masterplan.pk)
     sections = list(
@@ -401,7 +410,7 @@ def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) 
         funding_sources, budget_by_source, budget_by_horizon_year = _summary(masterplan, by_dim)
     quick_wins = []
     if QUICK_WINS in parts:
-        quick_wins = list(
+        quick_wins = (
             QuickWin.objects.filter(program__section__masterplan=masterplan)
             .select_related(
                 "funding_source",
@@ -412,6 +421,14 @@ def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) 
             )
             .order_by("program__section__dimension__order", "name", "pk")
         )
+        if QUICK_WIN_INDICATORS in parts:
+            quick_wins = quick_wins.prefetch_related(
+                Prefetch(
+                    "program__indicators",
+                    queryset=Indicator.objects.prefetch_related("targets").order_by("pk"),
+                )
+            )
+        quick_wins = list(quick_wins)
         for qw in quick_wins:
             by_dim[qw.program.section.dimension_id].quick_wins.append(qw)
         # Buku 4 profiles the chosen quick wins; before any is chosen it shows the candidates.
@@ -434,3 +451,32 @@ def book_data_collect(masterplan: Masterplan, parts: Iterable[str] = ALL_PARTS) 
         budget_by_source=budget_by_source,
         budget_by_horizon_year=budget_by_horizon_year,
     )
+
+
+def region_cover_logos(region: Region) -> list[CoverLogo]:
+    """The marks a region's book covers carry, in their order (one query)."""
+    return list(CoverLogo.objects.filter(region=region).order_by("order", "pk"))
+
+
+def chapter_references(book: BookDefinition, kinds: Iterable[str]) -> dict[str, str]:
+    """Where another active book prints a chapter of each kind: kind -> "Buku 1 Analisis
+    Strategis, BAB VI Visi, Misi, Sasaran dan Strategi" (the first such book in the set's order),
+    so a book can refer to it instead of reprinting it. One query."""
+    kinds = set(kinds)
+    if not kinds:
+        return {}
+    found: dict[str, str] = {}
+    chapters = (
+        ChapterDefinition.objects.filter(book__active=True)
+        .exclude(book=book)
+        .select_related("book")
+        .order_by("book__order", "book__number", "-front_matter", "order", "pk")
+    )
+    numbers: dict[int, int] = {}
+    for chapter in chapters:
+        if chapter.front_matter:
+            continue
+        numbers[chapter.book_id] = numbers.get(chapter.book_id, 0) + 1
+        if chapter.kind in kinds and chapter.kind not in found:
+            found[chapter.kind] = f"{chapter.book.label}, BAB {roman(numbers[chapter.book_id])} {chapter.title}"
+    return found

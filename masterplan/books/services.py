@@ -1,4 +1,5 @@
-"""Books: turning a masterplan's book into HTML and PDF bytes, and saving the narrative texts.
+"""Books: turning a masterplan's book into HTML and PDF bytes; saving the narrative texts and the
+cover logos.
 
 The render pipeline (jobs, Celery, files) calls these three; they write nothing to the database:
 
@@ -8,11 +9,15 @@ The render pipeline (jobs, Celery, files) calls these three; they write nothing 
 
 The content hash is the sha256 of the HTML the book is rendered from (all data, narrative texts,
 book and chapter definitions and print templates end up in it) plus the print stylesheet, the
-font files, the emblem file and the WeasyPrint version: equal hashes give equal PDFs.
+font files, the emblem and logo files and the WeasyPrint version: equal hashes give equal PDFs,
+but for the date of the edition on the cover. That date is the day the PDF is rendered and is
+left out of the hash on purpose: unchanged content is the same edition, so the last PDF, with the
+date it was made, stands.
 """
 
 from __future__ import annotations
 
+import datetime
 import gc
 import hashlib
 import re
@@ -26,30 +31,32 @@ from urllib.request import url2pathname
 
 import weasyprint
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from masterplan import uploads
+from masterplan.formats import format_date
 from masterplan.models import Masterplan, Region
 
-from .chapters import NARRATIVE_KEYS
+from .assets import print_static_dir
+from .chapters import NARRATIVE_KEYS, ChapterKind
 from .layout import Captions, book_outline
-from .models import BookDefinition, ChapterDefinition, NarrativeText
+from .models import BookDefinition, ChapterDefinition, CoverLogo, NarrativeText
 from .sanitize import narrative_html_clean
-from .selectors import BookData, book_data_collect, book_parts
+from .selectors import BookData, book_data_collect, book_parts, chapter_references, region_cover_logos
 
 if TYPE_CHECKING:
     from hashlib import _Hash
 
     from django.contrib.auth.models import AbstractBaseUser
     from weasyprint.urls import URLFetcherResponse
-
-PRINT_STATIC = "print"
 
 
 @dataclass
@@ -72,14 +79,6 @@ class BookPdf:
     title: str = ""
 
 
-def print_static_dir() -> Path:
-    """The folder of the print stylesheet and fonts (static/print/), used as the base URL."""
-    found = finders.find(f"{PRINT_STATIC}/book.css")
-    if found:
-        return Path(found).parent
-    return Path(settings.STATIC_ROOT) / PRINT_STATIC
-
-
 def _assets_fingerprint() -> _Hash:
     """What outside the HTML changes the PDF: stylesheet content, font files, WeasyPrint."""
     folder = print_static_dir()
@@ -92,15 +91,31 @@ def _assets_fingerprint() -> _Hash:
     return h
 
 
-def _emblem_uri(region: Region) -> str:
-    if region.emblem and region.emblem.name:
+def _media_path(field_file: FieldFile) -> Path | None:
+    """The local file of an uploaded image, if there is one to print."""
+    if field_file and field_file.name:
         try:
-            path = Path(region.emblem.path)
-        except NotImplementedError:  # remote storage: no emblem in print
-            return ""
+            path = Path(field_file.path)
+        except NotImplementedError:  # remote storage: not printed
+            return None
         if path.exists():
-            return path.as_uri()
-    return ""
+            return path
+    return None
+
+
+def _file_fingerprint(label: str, path: Path) -> bytes:
+    stat = path.stat()
+    return f"{label} {path.as_uri()} {stat.st_size} {stat.st_mtime_ns}\n".encode()
+
+
+# Stands for the edition date while the content hash is taken (see the module docstring).
+EDITION_DATE_MARK = "[[tanggal-edisi]]"
+
+
+def edition_date_text(day: datetime.date | None = None) -> str:
+    """The date of an edition as the cover prints it: "5 Juli 2025" (today in the site's zone)."""
+    with translation.override("id"):
+        return format_date(day or timezone.localdate())
 
 
 def _book_title(book: BookDefinition, data: BookData) -> str:
@@ -111,9 +126,11 @@ def _book_title(book: BookDefinition, data: BookData) -> str:
 
 
 def _html_from_data(data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]) -> tuple[str, str]:
-    emblem = _emblem_uri(data.region)
+    emblem = _media_path(data.region.emblem)
+    logos = [(logo, path) for logo in region_cover_logos(data.region) if (path := _media_path(logo.image))]
+    references = chapter_references(book, {ChapterKind.VISION_MISSION_GOALS} if _refers(definitions) else ())
     with translation.override("id"):
-        chapters = book_outline(definitions, data)
+        chapters = book_outline(definitions, data, references)
         context = {
             "book": book,
             "data": data,
@@ -123,7 +140,9 @@ def _html_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
             "front_chapters": [c for c in chapters if c.number is None],
             "body_chapters": [c for c in chapters if c.number is not None],
             "captions": Captions(),
-            "emblem_uri": emblem,
+            "emblem_uri": emblem.as_uri() if emblem else "",
+            "cover_logos": [{"name": logo.name, "uri": path.as_uri()} for logo, path in logos],
+            "edition_date": EDITION_DATE_MARK,
             "is_draft": data.is_draft,
             "doc_title": _book_title(book, data),
             "author": f"{data.region.full_name} — Diskominfo",
@@ -134,9 +153,15 @@ def _html_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
     h = _assets_fingerprint()
     h.update(html.encode())
     if emblem:
-        stat = Path(data.region.emblem.path).stat()
-        h.update(f"emblem {emblem} {stat.st_size} {stat.st_mtime_ns}".encode())
-    return html, h.hexdigest()
+        h.update(_file_fingerprint("emblem", emblem))
+    for _logo, path in logos:
+        h.update(_file_fingerprint("logo", path))
+    return html.replace(EDITION_DATE_MARK, edition_date_text()), h.hexdigest()
+
+
+def _refers(definitions: list[ChapterDefinition]) -> bool:
+    """Does the book refer to another book's vision chapter (and so need to know where it is)?"""
+    return any(d.kind == ChapterKind.VISION_REFERENCE for d in definitions)
 
 
 def book_html_build(masterplan: Masterplan, book: BookDefinition) -> BookHtml:
@@ -245,3 +270,43 @@ def narrative_text_save(
     text_obj.updated_by = user
     text_obj.save()
     return text_obj
+
+
+# --- cover logos ---------------------------------------------------------------------------------
+
+COVER_LOGO_MAX_BYTES = 2 * 1024 * 1024  # a logo prints a few centimetres wide
+MAX_COVER_LOGOS = 6  # what one row at the foot of the cover holds
+
+
+@transaction.atomic
+def cover_logo_add(region: Region, *, name: str, image: File, uploaded_by: AbstractBaseUser | None = None) -> CoverLogo:
+    """Add a mark to the covers of the region's books, after the ones it has. The image must be
+    PNG or JPEG by its content (masterplan.uploads), whatever its name says."""
+    Region.objects.select_for_update().filter(pk=region.pk).first()  # one add at a time per region
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Isi nama logo, mis. Gerakan Menuju Kota Cerdas.")})
+    existing = list(CoverLogo.objects.filter(region=region).values_list("order", flat=True))
+    if len(existing) >= MAX_COVER_LOGOS:
+        raise ValidationError(
+            _("Sampul memuat paling banyak %(n)s logo. Hapus logo yang tidak dipakai lebih dulu.")
+            % {"n": MAX_COVER_LOGOS}
+        )
+    try:
+        kind = uploads.validate_upload(image, uploads.IMAGE_KINDS, COVER_LOGO_MAX_BYTES)
+    except ValidationError as exc:
+        raise ValidationError({"image": exc.messages}) from exc
+    uploads.normalise_name(image, kind)
+    logo = CoverLogo(region=region, name=name, image=image, order=max(existing, default=0) + 1, uploaded_by=uploaded_by)
+    logo.full_clean(exclude=["image", "uploaded_by"])
+    logo.save()
+    return logo
+
+
+@transaction.atomic
+def cover_logo_remove(logo: CoverLogo) -> None:
+    """Take a mark off the covers; its file goes once the deletion is committed."""
+    storage, name = logo.image.storage, logo.image.name
+    logo.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

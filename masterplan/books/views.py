@@ -1,22 +1,23 @@
-"""The narrative texts of the books: Diskominfo writes them (MANAGE), everyone of the region reads."""
+"""The narrative texts and the cover logos of the books: Diskominfo writes them (MANAGE), everyone
+of the region reads; a logo's image is served only through the region's access check."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
-from masterplan import access
+from masterplan import access, uploads
 from masterplan.views.base import RegionMixin
-from masterplan.views.mixins import apply_errors
+from masterplan.views.mixins import RegionFormView, apply_errors
 
 from . import services
 from .chapters import NARRATIVE_KEYS
-from .forms import NarrativeTextForm
-from .models import ChapterDefinition, NarrativeText
+from .forms import CoverLogoForm, NarrativeTextForm
+from .models import ChapterDefinition, CoverLogo, NarrativeText
 
 
 def _chapters_using(key):
@@ -105,3 +106,56 @@ class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
         if text and text.html:
             ctx["saved_html"] = mark_safe(text.html)  # sanitised on save
         return ctx
+
+
+class CoverLogoUploadView(RegionFormView):
+    """Add a mark to the covers. The form is on the books page; this page shows it again with
+    the errors when an upload is refused."""
+
+    template_name = "books/cover_logo_form.html"
+    form_class = CoverLogoForm
+    prefix = "logo"
+
+    def perform(self, form):
+        return services.cover_logo_add(
+            self.region,
+            name=form.cleaned_data["name"],
+            image=form.cleaned_data["image"],
+            uploaded_by=self.request.user,
+        )
+
+    def get_success_message(self, form, result):
+        return _("Logo “%(name)s” ditambahkan ke sampul buku. Render ulang buku untuk mencetaknya.") % {
+            "name": result.name
+        }
+
+    def get_success_url(self):
+        return reverse("book_list", args=[self.region.slug])
+
+
+class CoverLogoMixin:
+    def resolve_objects(self):
+        self.logo = self.get_in_region(CoverLogo, pk=self.kwargs["pk"])
+
+
+class CoverLogoImageView(CoverLogoMixin, RegionMixin, View):
+    """The logo image, for members of the region only (media is never served directly)."""
+
+    def get(self, request, *args, **kwargs):
+        image = self.logo.image
+        if not image or not image.storage.exists(image.name):
+            raise Http404
+        response = FileResponse(image.open("rb"), content_type=uploads.content_type_for(image.name))
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class CoverLogoDeleteView(CoverLogoMixin, RegionMixin, View):
+    required_action = access.MANAGE
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        name = self.logo.name
+        services.cover_logo_remove(self.logo)
+        messages.success(request, _("Logo “%(name)s” dihapus dari sampul buku.") % {"name": name})
+        return redirect(reverse("book_list", args=[self.region.slug]))

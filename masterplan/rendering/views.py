@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from masterplan import access
+from masterplan.books.forms import CoverLogoForm
 from masterplan.books.models import BookDefinition
+from masterplan.books.selectors import region_cover_logos
+from masterplan.books.services import MAX_COVER_LOGOS
 from masterplan.views.base import RegionMixin
 
 from . import selectors, services
@@ -47,6 +50,13 @@ class BookListView(BooksPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(self.status_context())
+        # What the covers carry: the emblem (uploaded on the profile page) and the logos.
+        logos = region_cover_logos(self.region)
+        ctx.update(
+            cover_logos=logos,
+            cover_logo_form=CoverLogoForm(prefix="logo") if len(logos) < MAX_COVER_LOGOS else None,
+            max_cover_logos=MAX_COVER_LOGOS,
+        )
         return ctx
 
 

@@ -59,7 +59,10 @@ class TestSanitise:
 
 def _program(name, start, end, horizon="medium", years=()):
     roadmap = SimpleNamespace(all=lambda: [SimpleNamespace(year=y) for y in years])
-    return SimpleNamespace(name=name, start_year=start, end_year=end, horizon=horizon, roadmap=roadmap)
+    agency = SimpleNamespace(name="Dinas Lingkungan Hidup", acronym="DLH")
+    return SimpleNamespace(
+        name=name, start_year=start, end_year=end, horizon=horizon, roadmap=roadmap, lead_agency=agency, budget=None
+    )
 
 
 class TestRoadmapChart:
