@@ -137,7 +137,7 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 # The demo's books: the four regions of seed_demo, rendered once per test session.
-DEMO_BOOKS = {"garut": (2, 3), "tegal": (3,), "konawe-selatan": (3,), "bekasi": (3,)}
+DEMO_BOOKS = dict.fromkeys(("garut", "tegal", "konawe-selatan", "bekasi"), (1, 2, 3, 4))
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,17 @@ def test_no_page_ends_with_a_heading_a_table_header_or_a_group_row(pages, number
     assert stranded_lines(pages[number]) == []
 
 
+@pytest.mark.django_db
+@pytest.mark.print_layout
+@pytest.mark.parametrize("slug", ["garut", "tegal", "konawe-selatan", "bekasi"])
+def test_every_book_of_every_demo_region_passes_the_layout_checks(demo_book_pdfs, slug):
+    """The demo's own books (seed_demo's content, not the test world's): every line inside the
+    text block, nothing stranded at a page foot, front matter in roman numerals."""
+    books = {number: pdf for (region, number), pdf in demo_book_pdfs.items() if region == slug}
+    assert sorted(books) == [1, 2, 3, 4]
+    assert {number: book_problems(pdf) for number, pdf in books.items()} == {number: [] for number in books}
+
+
 @pytest.mark.parametrize("number", NUMBERS)
 def test_front_matter_in_roman_numerals_and_the_body_from_one(pages, number):
     assert page_numbering(pages[number]) == []
