@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import weasyprint
-from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from masterplan.books import services as book_services
 from masterplan.books.models import BookDefinition
+from masterplan.celery import app as celery_app
 from masterplan.models import Masterplan
 
 from . import files, selectors
@@ -122,8 +122,9 @@ def book_render_request(
 
 def _enqueue(job_id: int, task_id: str) -> None:
     try:
-        # By name: the app's registered task when it is loaded (eager runs it here), else the broker.
-        current_app.signature(BOOK_RENDER_TASK, args=[job_id]).apply_async(task_id=task_id)
+        # By name, on the project's app (not celery.current_app: in another thread, such as a live
+        # test server's, that falls back to an unconfigured default app and its AMQP broker).
+        celery_app.signature(BOOK_RENDER_TASK, args=[job_id]).apply_async(task_id=task_id)
     except Exception as exc:  # the broker does not answer: say so on the job instead of a 500
         logger.exception("Could not send render job %s to the broker", job_id)
         _mark_failed(
