@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
 from dimensions.kinds import KINDS, Kind
-from dimensions.models import CASCADE_PREFIX, FundingSource, IndicatorTarget, ProgramFunding, Section
+from dimensions.models import CASCADE_PREFIX, FundingSource, ProgramFunding, Section
 from masterplan.formats import format_id_decimal, format_rupiah
 
 # Bookkeeping fields: no change a reader or a reviewer cares about (the section never changes).
@@ -59,9 +59,6 @@ def record_label(record: Model, labels: "Labels | None" = None) -> str:
     ``labels`` already loaded name its funding source without a query."""
     try:
         instance = record.instance
-        if isinstance(instance, IndicatorTarget):
-            # Its __str__ prints the raw decimal (10.00); shown here as everywhere else (10).
-            return f"{instance.year}: {value_display(IndicatorTarget._meta.get_field('value'), instance.value)}"
         if isinstance(instance, ProgramFunding) and labels is not None:
             return f"{labels.get(FundingSource, instance.funding_source_id)}: {format_rupiah(instance.amount)}"
         return str(instance)[:200]

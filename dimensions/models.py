@@ -11,7 +11,7 @@ from django.db.models import Case, F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from masterplan.formats import format_rupiah
+from masterplan.formats import format_id_decimal, format_rupiah
 from masterplan.models import YEAR_VALIDATORS, AgencyWork
 
 from . import rules
@@ -522,7 +522,7 @@ class IndicatorTarget(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.year}: {self.value}"
+        return f"{self.year}: {format_id_decimal(self.value)}"  # 10 and 55,5, as everywhere
 
 
 class RoadmapEntry(models.Model):

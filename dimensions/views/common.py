@@ -10,14 +10,8 @@ from django.utils.functional import cached_property
 
 from dimensions.kinds import get_kind
 from dimensions.models import Section
-from dimensions.review.selectors import open_comments_for_section
 from masterplan import access
 from masterplan.views.base import RegionMixin
-
-
-def open_comments(section):
-    """Open review threads of the section keyed by entry (see review/includes/entry_comments.html)."""
-    return open_comments_for_section(section)
 
 
 def editable_ids(user, sections):

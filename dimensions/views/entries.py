@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from dimensions import history, selectors, services
+from dimensions.review.selectors import open_comments_for_section
 from masterplan import access
 
-from .common import KindMixin, open_comments, refusal, workspace_url
+from .common import KindMixin, refusal, workspace_url
 
 
 class EntryWriteMixin(KindMixin):
@@ -65,7 +66,7 @@ class EntryWriteMixin(KindMixin):
         entry = selectors.entry_for_row(self.kind.code, pk, {self.section.pk})
         return self.render(
             "dimensions/fragments/row.html",
-            {"e": entry, "focus": focus, "message": message, "open_comments": open_comments(self.section)},
+            {"e": entry, "focus": focus, "message": message, "open_comments": open_comments_for_section(self.section)},
         )
 
     def make_form(self, instance, data=None, initial=None):
@@ -137,7 +138,7 @@ class EntryCreateView(EntryWriteMixin, View):
                 "focus": True,
                 "slot_group": self.group,
                 "message": message,
-                "open_comments": open_comments(self.section),
+                "open_comments": open_comments_for_section(self.section),
             },
         )
 
@@ -176,7 +177,7 @@ class EntryRowView(KindMixin, View):
                 "e": entry,
                 "focus": True,
                 "comments_section": self.section,
-                "open_comments": open_comments(self.section),
+                "open_comments": open_comments_for_section(self.section),
             },
         )
 
@@ -209,7 +210,12 @@ class EntryEditView(EntryWriteMixin, View):
             # It moved (another quadrant, horizon...): off this list, onto the end of its new one.
             return self.render(
                 "dimensions/fragments/moved.html",
-                {"e": entry, "focus": True, "message": message, "open_comments": open_comments(self.section)},
+                {
+                    "e": entry,
+                    "focus": True,
+                    "message": message,
+                    "open_comments": open_comments_for_section(self.section),
+                },
             )
         return self.row_response(self.entry.pk, message=message)
 

@@ -9,11 +9,12 @@ from django.views.generic import TemplateView
 
 from dimensions import history, selectors
 from dimensions.models import Dimension
+from dimensions.review.selectors import open_comments_for_section
 from dimensions.services import deletion_record
 from masterplan import access
 from masterplan.views.base import RegionMixin
 
-from .common import KindMixin, SectionMixin, editable_ids, open_comments
+from .common import KindMixin, SectionMixin, editable_ids
 
 
 def my_sections(user, sections):
@@ -54,7 +55,7 @@ class DimensionDetailView(RegionMixin, TemplateView):
             add_section=add_section,
             flow=selectors.flow_for(sections, editable) if sections else None,
             comments_section=add_section,
-            open_comments=open_comments(add_section) if add_section else None,
+            open_comments=open_comments_for_section(add_section) if add_section else None,
         )
         return ctx
 
@@ -75,7 +76,7 @@ class SectionWorkspaceView(SectionMixin, TemplateView):
             add_section=section if section.pk in editable else None,
             flow=selectors.flow_for([section], editable),
             comments_section=section,
-            open_comments=open_comments(section),
+            open_comments=open_comments_for_section(section),
         )
         return ctx
 
