@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import selectors, services
 from .models import (
     Dimension,
     Element,
@@ -147,6 +147,18 @@ class SectionAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("daerah"), ordering="masterplan__region__name")
     def region(self, obj):
         return obj.masterplan.region
+
+    # As when an agency's dimension is unticked (services.agency_dimensions_set): a section with
+    # written entries is never deleted with them; the confirmation page lists it as protected.
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        entries = selectors.section_entry_counts(s.pk for s in objs)
+        protected += [
+            _("%(section)s: %(n)s isian; hapus atau pindahkan isiannya dulu") % {"section": s, "n": entries[s.pk]}
+            for s in objs
+            if entries[s.pk]
+        ]
+        return deleted, counts, perms_needed, protected
 
 
 # --- entries (all belong to a section) -------------------------------------------------------

@@ -13,7 +13,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import access, uploads
+from . import access, services, uploads
 from .forms import EMBLEM_MAX_BYTES
 from .models import Agency, Document, Masterplan, Membership, Region, User
 
@@ -69,6 +69,7 @@ class UserAdmin(DjangoUserAdmin):
 class AgencyInline(admin.TabularInline):
     model = Agency
     extra = 0
+    can_delete = False  # an agency is deleted on its own page, where the blockers are checked
     fields = ["name", "acronym"]
     show_change_link = True
 
@@ -106,6 +107,21 @@ class AgencyAdmin(SimpleHistoryAdmin):
         # An agency never moves to another region (masterplan.services.agency_save): its sections
         # and members belong to this one.
         return ["region"] if obj is not None else []
+
+    # Deleting goes through masterplan.services.agency_delete: the admin's confirmation page
+    # lists its blockers (members, written content) as protected and refuses, as the app does.
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for agency in objs:
+            protected += [f"{agency}: {reason}" for reason in services.agency_delete_blockers(agency)]
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        services.agency_delete(obj)
+
+    def delete_queryset(self, request, queryset):
+        for agency in queryset:
+            services.agency_delete(agency)
 
 
 @admin.register(Membership)

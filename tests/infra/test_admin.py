@@ -14,7 +14,7 @@ from bimtek.models import Stage
 from dimensions.models import Section
 from dimensions.review import services as review
 from dimensions.review.models import ReviewComment, SectionTransition
-from masterplan.models import Document
+from masterplan.models import Agency, Document
 from masterplan.notifications.models import Notification
 from tests import factories as f
 from tests.bimtek.conftest import complete_stage_one
@@ -370,3 +370,31 @@ def test_admin_uploads_are_checked_by_content(world, admin_client, settings, tmp
 
     assert upload("Notulen", "notulen.pdf", b"%PDF-1.4\n%%EOF\n").status_code == 302
     assert Document.objects.get(title="Notulen").uploaded_by == world.admin
+
+
+def test_agency_delete_in_the_admin_is_refused_with_the_app_s_reasons(world, admin_client):
+    """The admin deletes agencies through masterplan.services.agency_delete: members and written
+    content block it on the confirmation page, as in the app; an agency without either goes."""
+    dlh = world.garut.dlh
+    page = admin_client.get(_url(Agency, "delete", dlh.pk))
+    assert "anggota masih terdaftar" in page.content.decode()
+    admin_client.post(_url(Agency, "delete", dlh.pk), {"post": "yes"})
+    assert Agency.objects.filter(pk=dlh.pk).exists()
+
+    empty = f.AgencyFactory(region=world.garut.region, name="Dinas Pariwisata")
+    admin_client.post(_url(Agency, "delete", empty.pk), {"post": "yes"})
+    assert not Agency.objects.filter(pk=empty.pk).exists()
+
+
+def test_section_with_entries_is_not_deleted_in_the_admin(world, admin_client):
+    section = world.garut.env_section  # holds a SWOT entry and a program
+    page = admin_client.get(_url(Section, "delete", section.pk)).content.decode()
+    assert "hapus atau pindahkan isiannya dulu" in page
+    admin_client.post(_url(Section, "delete", section.pk), {"post": "yes"})
+    assert Section.objects.filter(pk=section.pk).exists()
+
+    empty = f.SectionFactory(
+        masterplan=world.garut.masterplan, agency=world.garut.bappeda, dimension=f.dimension("economy")
+    )
+    admin_client.post(_url(Section, "delete", empty.pk), {"post": "yes"})
+    assert not Section.objects.filter(pk=empty.pk).exists()
