@@ -167,7 +167,26 @@ SECTION_SEARCH = ["section__masterplan__region__name", "section__agency__name", 
 SECTION_FILTERS = ["section__dimension", "section__masterplan__region", "section__state"]
 
 
-class EntryAdmin(SimpleHistoryAdmin):
+class ReviewedAdmin(SimpleHistoryAdmin):
+    """Writing content in the admin has the app's consequence: an approved section reopens
+    (services.entry_changed_in_admin), so nothing changes under an expert's approval unseen."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.entry_changed_in_admin(obj, request.user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.entry_changed_in_admin(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        rows = list(queryset)
+        super().delete_queryset(request, queryset)
+        for row in rows:
+            services.entry_changed_in_admin(row, request.user)
+
+
+class EntryAdmin(ReviewedAdmin):
     """What every entry admin shares: where it belongs, who wrote it, its optimistic-lock version."""
 
     list_select_related = ["section__masterplan__region", "section__dimension", "section__agency"]
@@ -248,7 +267,7 @@ class IndicatorTargetInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ReviewedAdmin):
     inlines = [IndicatorTargetInline]
     list_display = ["name", "unit", "baseline", "baseline_year", "goal", "program", "region"]
     list_filter = [
@@ -275,7 +294,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IndicatorTarget)
-class IndicatorTargetAdmin(SimpleHistoryAdmin):
+class IndicatorTargetAdmin(ReviewedAdmin):
     list_display = ["indicator", "year", "value"]
     list_filter = ["year"]
     list_select_related = ["indicator"]
@@ -312,7 +331,7 @@ class ProgramAdmin(EntryAdmin):
 
 
 @admin.register(RoadmapEntry)
-class RoadmapEntryAdmin(SimpleHistoryAdmin):
+class RoadmapEntryAdmin(ReviewedAdmin):
     list_display = ["__str__", "program", "year", "target", "amount", "region"]
     list_filter = ["year", "program__section__masterplan__region", "program__section__dimension"]
     list_select_related = ["program__section__masterplan__region"]
@@ -341,7 +360,7 @@ class RoadmapEntryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgramFunding)
-class ProgramFundingAdmin(SimpleHistoryAdmin):
+class ProgramFundingAdmin(ReviewedAdmin):
     list_display = ["__str__", "program", "funding_source", "amount", "region"]
     list_filter = ["funding_source", "program__section__masterplan__region", "program__section__dimension"]
     list_select_related = ["program__section__masterplan__region", "funding_source"]
@@ -354,7 +373,7 @@ class ProgramFundingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(QuickWin)
-class QuickWinAdmin(SimpleHistoryAdmin):
+class QuickWinAdmin(ReviewedAdmin):
     list_display = ["name", "status", "duration_months", "budget", "funding_source", "program", "region"]
     list_filter = ["status", "program__section__masterplan__region", "program__section__dimension", "funding_source"]
     list_select_related = ["program__section__masterplan__region", "funding_source"]

@@ -26,12 +26,13 @@ from simple_history.models import HistoricalRecords
 
 from dimensions import rules
 from dimensions.forms import EntryForm
-from dimensions.kinds import KINDS, Kind, kind_of
+from dimensions.kinds import KINDS, Kind, kind_for_model, kind_of
 from dimensions.models import (
     CASCADE_PREFIX,
     DELETE_PREFIX,
     Dimension,
     Entry,
+    IndicatorTarget,
     Program,
     Section,
 )
@@ -76,6 +77,15 @@ def _writable(user: User, section: Section) -> Section:
 
 def _changed(section: Section, user: User) -> None:
     section_entries_changed.send(sender=Section, section=section, user=user)
+
+
+def entry_changed_in_admin(row: Model, user: User) -> None:
+    """An entry, or a row of one (a road map year, a funding share, a target), was written or
+    deleted in the admin: the same consequence as in the app (an approved section reopens)."""
+    while kind_for_model(type(row)) is None:  # a row of an entry: climb to the entry
+        row = row.indicator if isinstance(row, IndicatorTarget) else row.program
+    section = Section.objects.get(pk=kind_for_model(type(row)).section_id_of(row))
+    _changed(section, user)
 
 
 def _in_section(kind: Kind, section: Section, pk: int) -> None:

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms.models import model_to_dict
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -398,3 +399,27 @@ def test_section_with_entries_is_not_deleted_in_the_admin(world, admin_client):
     )
     admin_client.post(_url(Section, "delete", empty.pk), {"post": "yes"})
     assert not Section.objects.filter(pk=empty.pk).exists()
+
+
+@pytest.mark.parametrize("how", ["change", "delete", "child row"])
+def test_content_written_in_the_admin_reopens_an_approved_section(world, admin_client, how):
+    """As in the app, a change under an expert's approval reopens the section (logged as a
+    reopen by the administrator), whether an entry changes, goes, or a row of one changes."""
+    section = _submitted(world)
+    review.section_approve(section, world.expert)
+    swot, program = world.garut.swot, world.garut.program
+    if how == "change":
+        response = admin_client.post(
+            _url(f.SwotEntry, "change", swot.pk),
+            {**{k: v for k, v in model_to_dict(swot).items() if v is not None}, "statement": "Kekuatan baru"},
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+    elif how == "delete":
+        admin_client.post(_url(f.SwotEntry, "delete", swot.pk), {"post": "yes"})
+        assert not f.SwotEntry.objects.filter(pk=swot.pk).exists()
+    else:
+        row = f.RoadmapEntryFactory(program=program)
+        admin_client.post(_url(type(row), "delete", row.pk), {"post": "yes"})
+    section.refresh_from_db()
+    assert section.state == Section.State.DRAFT
+    assert section.transitions.latest("at").actor == world.admin
