@@ -188,6 +188,19 @@ class BaseRowFormSet(forms.BaseInlineFormSet):
         kwargs["masterplan"] = self.masterplan
         return kwargs
 
+    def clean(self):
+        super().clean()
+        # A row sent with the id of a row that is not this entry's (another entry's, or one
+        # deleted meanwhile) would be silently skipped by Django: say so, and save nothing.
+        if any(form.instance.pk is None for form in self.initial_forms):
+            raise ValidationError(
+                _(
+                    "Satu baris tidak ditemukan pada isian ini (mungkin sudah dihapus atau milik isian lain). "
+                    "Tidak ada yang disimpan. Salin isian Anda, muat ulang halaman, lalu coba lagi."
+                ),
+                code="foreign_row",
+            )
+
     def live_forms(self):
         """The rows that will be saved: filled in and not marked for deletion."""
         for form in self.forms:
