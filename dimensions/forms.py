@@ -173,6 +173,13 @@ class RowForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
+# Sub-rows one entry may have (yearly targets, road map years, funding sources), far above any
+# real use. Django's default (1,000, and 2,000 built) let one hand-made POST ask the server to build,
+# check and show thousands of rows: seconds of work per request.
+ROWS_MAX = 50
+ROW_LIMITS = {"max_num": ROWS_MAX, "absolute_max": ROWS_MAX, "validate_max": True}
+
+
 class BaseRowFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, masterplan=None, **kwargs):
         self.masterplan = masterplan
@@ -368,7 +375,7 @@ class TargetFormSet(BaseRowFormSet):
 
 def target_formset_class(extra):
     return inlineformset_factory(
-        Indicator, IndicatorTarget, form=TargetForm, formset=TargetFormSet, extra=extra, can_delete=True
+        Indicator, IndicatorTarget, form=TargetForm, formset=TargetFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 
@@ -431,7 +438,7 @@ class RoadmapFormSet(BaseRowFormSet):
 
 def roadmap_formset_class(extra):
     return inlineformset_factory(
-        Program, RoadmapEntry, form=RoadmapForm, formset=RoadmapFormSet, extra=extra, can_delete=True
+        Program, RoadmapEntry, form=RoadmapForm, formset=RoadmapFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 
@@ -476,7 +483,7 @@ class FundingFormSet(BaseRowFormSet):
 
 def funding_formset_class(extra):
     return inlineformset_factory(
-        Program, ProgramFunding, form=FundingForm, formset=FundingFormSet, extra=extra, can_delete=True
+        Program, ProgramFunding, form=FundingForm, formset=FundingFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 

@@ -245,6 +245,22 @@ def test_a_row_carrying_another_program_s_id_is_refused_and_nothing_is_saved(opd
     assert foreign_row.activity == "Kegiatan 2024" and foreign_row.program_id == other.pk
 
 
+def test_a_hand_made_row_count_is_capped_and_refused(opd, world):
+    """TOTAL_FORMS=99999999999999999999999 made Django build, check and show 2,000 rows of each
+    sub-row list (seconds per request): now at most ROWS_MAX, and the form says so."""
+    from dimensions.forms import ROWS_MAX
+
+    g = world.garut
+    data = program_post(g, roadmap=[(2025, "Kajian", "100")])
+    data |= {"roadmap-TOTAL_FORMS": "99999999999999999999999", "funding-TOTAL_FORMS": str(ROWS_MAX + 1)}
+    response = opd.post(create_url(g), data, **HX)
+    assert response.status_code == 200
+    formsets = response.context["form"].formsets
+    assert len(formsets["roadmap"].forms) == len(formsets["funding"].forms) == ROWS_MAX
+    assert f"Harap ajukan paling banyak {ROWS_MAX} formulir." in response.content.decode()
+    assert not Program.objects.filter(name="Program Anggaran Saya").exists()
+
+
 def test_the_form_says_the_rule_and_shows_the_total(opd, world):
     g = world.garut
     html = opd.get(create_url(g), **HX).content.decode()
