@@ -59,7 +59,7 @@ class DocumentUploadView(RegionFormView):
     def get_initial(self):
         initial = super().get_initial()
         stage = self.request.GET.get("stage")
-        if stage and stage.isdigit():
+        if stage and stage.isascii() and stage.isdigit():
             initial["stage"] = stage  # the form only offers this region's stages anyway
         return initial
 
