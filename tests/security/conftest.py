@@ -1,13 +1,22 @@
 """Fixtures of the security tests: the world (tests/security/world.py) built once per module and
 rolled back after it, a logged-in client per role, and a snapshot of every table of the app."""
 
+import os
+
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from hypothesis import settings as hypothesis_settings
 
 from tests.books.conftest import assert_test_database
 from tests.security.world import build_security_world
+
+# Hypothesis: "ci" gives the same examples on every run (a red CI run is reproducible, a green one
+# means the same thing each time); "dev" explores new ones and remembers failures in .hypothesis/.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("dev", print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 APP_LABELS = {"masterplan", "bimtek", "dimensions", "review", "notifications", "books", "rendering"}
 
