@@ -4,15 +4,17 @@ against the own region's objects, the foreign region's, and the foreign region's
 own region's URL. Whoever WRITES does not allow must be refused (403, 404, 405 or the login page)
 and the database must be unchanged (a snapshot of every table of the app, history included).
 
-- ``WRITES`` names the URLs that write and who may: the rules are written out here, independent
-  of masterplan.access. A URL not in it may be written by nobody: a new write URL without access
-  checks fails here at once, and one with checks fails until it is added to WRITES.
+- ``WRITES`` (urlmap.py) names the URLs that write and who may: the rules are written out there,
+  independent of masterplan.access. A URL not in it may be written by nobody: a new write URL
+  without access checks fails here at once, and one with checks fails until it is added to WRITES.
 - Each write URL's data is what a browser would send, so a missing check would really write;
   ``probe`` names a role the rule allows, whose POST must change the database (else the data
   proves nothing and the test says so).
 - Where the service refuses (review comments, transitions, sign-off) the page answers with a
   message rather than 403: ``refusal=SERVICE`` accepts any answer but a crash, and the snapshot
   still must not move.
+- Roles that take the same way as another (a second user of one role, a visitor on a foreign
+  region) are left out where noted below, to keep the matrix fast.
 - The Django admin (its own staff-only site) and the accounts pages (login, password reset,
   public by design) are outside the matrix; the admin's URLs are checked against non-staff users
   below.
