@@ -26,8 +26,8 @@ def dead_broker():
     saved = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
 
     def reset_pools():
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # Forget the app's pools, never close them: kombu keeps them in a registry by URL, and a
+        # closed one would be handed to the next test that sends (the dead one holds no connection).
         app._pool = None
         app.amqp._producer_pool = None
 
