@@ -125,6 +125,8 @@ def _transition(
 ) -> SectionTransition:
     rule = _rules()[kind]
     note = (note or "").strip()
+    if "\x00" in note:  # PostgreSQL refuses it in text; the admin's action passes the note unchecked
+        raise TransitionError(_("Catatan memuat karakter yang tidak diizinkan."), code="note")
     with transaction.atomic():
         locked = (
             Section.objects.select_for_update(of=("self",))

@@ -123,6 +123,17 @@ def test_empty_section_cannot_be_submitted(world):
     assert section.state == State.SUBMITTED
 
 
+def test_a_note_with_a_nul_byte_is_refused(world):
+    """The admin's transition action passes its note to the service without a form: a NUL byte
+    (refused by PostgreSQL's text columns, a 500) is a message instead, and nothing changes."""
+    section = world.garut.env_section
+    with pytest.raises(services.TransitionError) as exc:
+        services.section_submit(section, world.garut.opd, "Siap\x00 ditinjau")
+    assert exc.value.messages == ["Catatan memuat karakter yang tidak diizinkan."]
+    section.refresh_from_db()
+    assert section.state == Section.State.DRAFT and not SectionTransition.objects.exists()
+
+
 def test_request_changes_needs_note_or_open_comment(world):
     section = world.garut.env_section
     _set_state(section, State.SUBMITTED)
