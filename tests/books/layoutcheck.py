@@ -16,7 +16,7 @@ Also a command, for books rendered outside the tests (the demo regions, garut-x1
 import io
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -105,6 +105,7 @@ class PageReading:
     body: list  # lines of the text block
     footer: list  # lines in the bottom margin
     outside: list  # (text, why) of characters printed outside the text block
+    words: list = field(default_factory=list)  # pdfplumber's words (with font and size), when asked
 
     @property
     def footer_text(self):
@@ -115,7 +116,7 @@ class PageReading:
         return self.body[-1] if self.body else []
 
 
-def read_page(page, number, margins_mm):
+def read_page(page, number, margins_mm, words=False):
     block = Block.of(page, margins_mm)
     chars = [c for c in page.chars if c["text"].strip() and not _is_watermark(c)]
     outside = []
@@ -137,15 +138,17 @@ def read_page(page, number, margins_mm):
     for where, lines in (("top", header_lines), ("bottom", footer_lines)):
         for line in lines[1:] if where == "top" else lines[:-1]:
             outside.append((line_text(line), f"{where} margin: a second line besides the running text"))
-    return PageReading(number, header_lines, text_lines(body), footer_lines, outside)
+    found = page.extract_words(extra_attrs=["fontname", "size"]) if words else []
+    return PageReading(number, header_lines, text_lines(body), footer_lines, outside, found)
 
 
-def read_pdf(pdf, margins_mm=None):
-    """A PageReading per page of ``pdf`` (bytes or a path)."""
+def read_pdf(pdf, margins_mm=None, words=False):
+    """A PageReading per page of ``pdf`` (bytes or a path); with ``words``, each page's words too
+    (from the same parse: reading a long book takes longer than rendering it)."""
     margins_mm = margins_mm or css_page_margins()
     source = io.BytesIO(pdf) if isinstance(pdf, bytes | bytearray) else pdf
     with pdfplumber.open(source) as doc:
-        return [read_page(page, i, margins_mm) for i, page in enumerate(doc.pages, start=1)]
+        return [read_page(page, i, margins_mm, words) for i, page in enumerate(doc.pages, start=1)]
 
 
 def is_keep_line(line):
@@ -212,8 +215,9 @@ def page_labels(pages):
 
 
 def book_problems(pdf):
-    """Every layout problem of one rendered book, as readable lines."""
-    pages = read_pdf(pdf)
+    """Every layout problem of one rendered book (PDF bytes, a path or its read pages), as
+    readable lines."""
+    pages = pdf if isinstance(pdf, list) else read_pdf(pdf)
     return outside_text_block(pages) + stranded_lines(pages) + page_numbering(pages)
 
 

@@ -10,7 +10,7 @@ and font with pdfplumber, as a reader with a calculator would check them:
   the programs of a horizon to the horizon's total, which is the summary's cell.
 
 The four demo regions' Buku 3 and Garut's Buku 2 are rendered once per test session
-(``demo_book_pdfs`` in conftest.py)."""
+(``demo_book_pdfs`` in conftest.py); ``garut-x10``'s (``x10_book_pdfs``) on the SQLite tier only."""
 
 import io
 import re
@@ -78,24 +78,30 @@ class Line:
 def book_lines(pdf_bytes, pages=None) -> list[Line]:
     """Every line of text of the book (or of its ``pages``, numbered from 1), page after page, top
     to bottom; without the running header and footer and the draft mark (its letters are huge:
-    words are split where the size changes)."""
-    lines = []
+    words are split where the size changes). ``pdf_bytes`` may be the book already read with
+    layoutcheck.read_pdf(..., words=True)."""
+    if isinstance(pdf_bytes, list):
+        wanted = set(pages or range(1, len(pdf_bytes) + 1))
+        return [line for page in pdf_bytes if page.number in wanted for line in _page_lines(page.number, page.words)]
     with pdfplumber.open(io.BytesIO(pdf_bytes), pages=pages) as pdf:
-        for page in pdf.pages:
-            words = [w for w in page.extract_words(extra_attrs=["fontname", "size"]) if w["size"] < 30]
-            words.sort(key=lambda w: (w["top"], w["x0"]))
-            number = page.page_number
-            page_lines = []
-            for w in words:
-                if page_lines and abs(page_lines[-1].top - w["top"]) < 3:
-                    page_lines[-1].words.append(w)
-                else:
-                    page_lines.append(Line(number, w["top"], [w]))
-            for line in page_lines:
-                line.words.sort(key=lambda w: w["x0"])
-                if not RUNNING.match(line.text):
-                    lines.append(line)
-    return lines
+        return [
+            line
+            for page in pdf.pages
+            for line in _page_lines(page.page_number, page.extract_words(extra_attrs=["fontname", "size"]))
+        ]
+
+
+def _page_lines(number, words) -> list[Line]:
+    words = sorted((w for w in words if w["size"] < 30), key=lambda w: (w["top"], w["x0"]))
+    page_lines = []
+    for w in words:
+        if page_lines and abs(page_lines[-1].top - w["top"]) < 3:
+            page_lines[-1].words.append(w)
+        else:
+            page_lines.append(Line(number, w["top"], [w]))
+    for line in page_lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return [line for line in page_lines if not RUNNING.match(line.text)]
 
 
 def chapter_pages(pdf_bytes, first, last) -> list[int]:
@@ -280,8 +286,20 @@ def test_buku_3_budget_needs_add_up(demo_book_pdfs, slug):
 
 
 def test_buku_2_budget_tables_add_up_and_agree(demo_book_pdfs):
-    pdf = demo_book_pdfs[("garut", 2)]
-    lines = book_lines(pdf, chapter_pages(pdf, "Program Smart City", "Rencana Aksi"))
+    check_buku_2_and_3(demo_book_pdfs[("garut", 2)], demo_book_pdfs[("garut", 3)])
+
+
+@pytest.mark.print_layout
+def test_garut_x10_budget_tables_add_up_and_agree(x10_book_pdfs):
+    """Ten times Garut: tables broken over many pages, sums in the hundreds of billions."""
+    books = x10_book_pdfs["garut-x10"]
+    check_buku_2_and_3(books[2]["pdf"], books[3]["pages"], read=books[2]["pages"])
+
+
+def check_buku_2_and_3(pdf, pdf_buku_3, read=None):
+    """Buku 2's summary, action plan and program tables add up and agree; Buku 3 names the same
+    total and its own tables add up. ``read``: Buku 2 already read (layoutcheck.read_pdf)."""
+    lines = book_lines(read or pdf, chapter_pages(pdf, "Program Smart City", "Rencana Aksi"))
     summary = check_summary(lines, _heading_text(lines, "Ringkasan Anggaran"))
     by_dimension = summary["by_dimension"]
     action_plan = check_action_plan(lines)
@@ -290,9 +308,10 @@ def test_buku_2_budget_tables_add_up_and_agree(demo_book_pdfs):
     for dimension, cells in by_dimension.items():
         for horizon in HORIZONS:
             assert programs.get((dimension, horizon), 0) == cells[horizon], (dimension, horizon)
-    # The same total in Buku 3.
-    buku_3 = book_lines(demo_book_pdfs[("garut", 3)])
-    assert check_summary(buku_3, _heading_text(buku_3, "Kebutuhan Anggaran"))["total"] == summary["total"]
+    buku_3 = book_lines(pdf_buku_3)
+    summary_3 = check_summary(buku_3, _heading_text(buku_3, "Kebutuhan Anggaran"))
+    assert summary_3["total"] == summary["total"]
+    assert check_dimension_overview(buku_3, summary_3["by_dimension"]) == summary["total"]
 
 
 def _heading_text(lines, title):

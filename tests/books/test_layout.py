@@ -58,6 +58,15 @@ def test_every_book_of_every_demo_region_passes_the_layout_checks(demo_book_pdfs
     assert {number: book_problems(pdf) for number, pdf in books.items()} == {number: [] for number in books}
 
 
+@pytest.mark.django_db
+@pytest.mark.print_layout
+@pytest.mark.parametrize("number", NUMBERS)
+def test_every_book_of_garut_x10_passes_the_layout_checks(x10_book_pdfs, number):
+    """Ten times Garut's content (the benchmark's region): long tables broken over many pages
+    still keep every line inside the text block and nothing stranded at a page foot."""
+    assert book_problems(x10_book_pdfs["garut-x10"][number]["pages"]) == []
+
+
 @pytest.mark.parametrize("number", NUMBERS)
 def test_front_matter_in_roman_numerals_and_the_body_from_one(pages, number):
     assert page_numbering(pages[number]) == []
