@@ -22,7 +22,7 @@ SIZES = [("laptop", LAPTOP), ("ponsel", PHONE)]
 # username, the pages only some roles have
 ROLES = [
     ("opd-garut", {"bagian_saya"}),
-    ("diskominfo-garut", {"people"}),
+    ("diskominfo-garut", {"people", "text_editor"}),
     ("ahli", {"people", "review_queue"}),
     ("dewan-garut", set()),
     ("admin", {"people", "review_queue"}),
@@ -94,6 +94,8 @@ def tour(page, username, extras, password):
         t.menu("Pengguna", re.compile("Pengguna"), "pengguna")
     t.menu("Buku", "Buku", "buku")
     t.click(p.get_by_role("link", name="Teks naratif buku"), "Teks naratif buku", "teks naratif")
+    if "text_editor" in extras:
+        t.click(p.get_by_role("link", name="Tulis / ubah Latar Belakang"), "Latar Belakang", "penyunting teks naratif")
     # Pages of no region (no region menu on them): last.
     if "review_queue" in extras:
         t.menu("Antrean tinjauan", "Antrean tinjauan", "antrean tinjauan")
