@@ -90,7 +90,15 @@ def page(browser, live_server, viewport, request, monkeypatch):
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     pg.set_default_navigation_timeout(60_000)
-    pg.on("dialog", lambda dialog: dialog.accept())
+    # Every dialog (confirm, beforeunload) is recorded in pg.dialogs as (type, message) and
+    # answered as pg.dialog_answer says: "accept" unless a test sets "dismiss".
+    pg.dialogs, pg.dialog_answer = [], "accept"
+
+    def answer(dialog):
+        pg.dialogs.append((dialog.type, dialog.message))
+        dialog.dismiss() if pg.dialog_answer == "dismiss" else dialog.accept()
+
+    pg.on("dialog", answer)
     yield pg
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
