@@ -27,6 +27,7 @@ from dimensions.models import (
     ProgramFunding,
     QuickWin,
     ReadinessItem,
+    RoadmapEntry,
     Strategy,
     SwotEntry,
 )
@@ -39,6 +40,7 @@ class Kind:
     form: type[forms.EntryForm]
     label: str  # one entry ("Butir SWOT")
     add_label: str  # the button that adds one
+    edit_label: str  # the heading of its edit form ("Ubah butir SWOT": not the label lower-cased)
     short_label: str  # a column of counts ("SWOT")
     # An entry hangs on its section, or on one of these parent entries (FK names that are also
     # kind codes), which do.
@@ -113,6 +115,10 @@ class Kind:
         """The entries with everything their row shows (for the whole flow and one row alike)."""
         qs = self.model.objects.select_related(*self.select_related).prefetch_related(*self.prefetch())
         return qs.order_by(*self.order_by) if self.order_by else qs
+
+    def dom_id(self, pk: int) -> str:
+        """The HTML id of an entry's row on the section page (a link's anchor: #entry-swot-12)."""
+        return f"entry-{self.code}-{pk}"
 
     def group_of(self, entry) -> str:
         """The key of the list the entry is shown in (a page has one list per group)."""
@@ -189,6 +195,7 @@ KINDS: dict[str, Kind] = {
             forms.ReadinessItemForm,
             _("Butir kesiapan"),
             _("Tambah butir kesiapan"),
+            _("Ubah butir kesiapan"),
             _("Kesiapan"),
             group_field="subcomponent",
             order_by=("pk",),
@@ -200,6 +207,7 @@ KINDS: dict[str, Kind] = {
             forms.GapItemForm,
             _("Butir kesenjangan"),
             _("Tambah butir kesenjangan"),
+            _("Ubah butir kesenjangan"),
             _("Kesenjangan"),
             select_related=("section__agency", "element"),
             order_by=("element__order", "pk"),
@@ -211,6 +219,7 @@ KINDS: dict[str, Kind] = {
             forms.SwotEntryForm,
             _("Butir SWOT"),
             _("Tambah butir SWOT"),
+            _("Ubah butir SWOT"),
             _("SWOT"),
             group_field="quadrant",
             every_group=True,
@@ -221,6 +230,7 @@ KINDS: dict[str, Kind] = {
             forms.StrategyForm,
             _("Strategi"),
             _("Tambah strategi"),
+            _("Ubah strategi"),
             _("Strategi"),
             group_field="kind",
             prefetch=lambda: [
@@ -240,6 +250,7 @@ KINDS: dict[str, Kind] = {
             forms.GoalForm,
             _("Sasaran"),
             _("Tambah sasaran"),
+            _("Ubah sasaran"),
             _("Sasaran"),
             prefetch=lambda: [_indicators()],
             nested=(("indicators", "indicator"),),
@@ -252,6 +263,7 @@ KINDS: dict[str, Kind] = {
             forms.IndicatorForm,
             _("Indikator"),
             _("Tambah indikator"),
+            _("Ubah indikator"),
             _("Indikator"),
             parents=("goal", "program"),
             parent_from_group=True,
@@ -267,6 +279,7 @@ KINDS: dict[str, Kind] = {
             forms.ProgramForm,
             _("Program"),
             _("Tambah program"),
+            _("Ubah program"),
             _("Program"),
             group_field="horizon",
             select_related=("section__agency", "element", "lead_agency", "quick_win"),
@@ -288,6 +301,7 @@ KINDS: dict[str, Kind] = {
             forms.QuickWinForm,
             _("Quick win"),
             _("Tambah quick win"),
+            _("Ubah quick win"),
             _("Quick win"),
             parents=("program",),
             select_related=(
@@ -324,3 +338,14 @@ def get_kind(code: str) -> Kind:
         return KINDS[code]
     except KeyError:
         raise Http404 from None
+
+
+def anchor_of(model: type[Model], pk: int, program_id: int | None = None) -> str:
+    """The anchor of an entry on the section page: its row (``entry-swot-12``). A program's road
+    map year has no row of its own: its program's (``program_id``). Empty for anything else."""
+    kind = kind_for_model(model)
+    if kind is not None:
+        return kind.dom_id(pk)
+    if model is RoadmapEntry and program_id:
+        return KINDS["program"].dom_id(program_id)
+    return ""

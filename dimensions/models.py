@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,6 +112,11 @@ class Section(AgencyWork, models.Model):
 
     def __str__(self):
         return f"{self.dimension} — {self.agency}"
+
+    def get_absolute_url(self, anchor: str = "") -> str:
+        """The section page (its workspace); ``anchor`` names a row on it (an entry's dom id)."""
+        url = reverse("section_workspace", args=[self.masterplan.region.slug, self.pk])
+        return f"{url}#{anchor}" if anchor else url
 
     @property
     def is_editable(self) -> bool:
