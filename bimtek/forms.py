@@ -9,6 +9,7 @@ from masterplan.models import Document
 
 from .imports import AttendanceFileError, parse_attendance
 from .models import Participant, Stage
+from .services import SIGN_OFF_REASON_MAX
 
 
 class DateInput(forms.DateInput):
@@ -49,6 +50,18 @@ class StageForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
         return cleaned
+
+
+class SignOffWithdrawForm(forms.Form):
+    """Why a stage's sign-off is withdrawn: kept in the stage's history and told to Diskominfo."""
+
+    reason = forms.CharField(
+        label=_("Alasan pencabutan"),
+        max_length=SIGN_OFF_REASON_MAX,
+        required=False,
+        help_text=_("Opsional, paling panjang 100 karakter. Mis. “Disahkan sebelum berita acara diunggah.”"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class ParticipantForm(forms.ModelForm):
