@@ -84,7 +84,8 @@ class AttendanceImportForm(forms.Form):
         label=_("Berkas daftar hadir"),
         help_text=_(
             "CSV atau XLSX. Baris judul memuat kolom Nama, Instansi dan Unsur/Helix; kolom Jabatan, Email "
-            "dan Telepon boleh ada. Unsur: pemerintah, akademisi, bisnis/swasta, komunitas/masyarakat, media."
+            "dan Telepon boleh ada. Unsur: pemerintah, akademisi, bisnis/swasta, komunitas/masyarakat (termasuk "
+            "LSM dan ormas), media."
         ),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
