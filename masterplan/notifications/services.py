@@ -4,22 +4,15 @@ back action mails nobody)."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from masterplan.links import absolute_url
 from masterplan.models import Region, User
 
 from .models import Notification
-
-
-def _absolute(url: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    if not url or url.startswith(("http://", "https://")) or not base:
-        return url
-    return f"{base}{url}"
 
 
 def notify(
@@ -65,10 +58,10 @@ def _mail_body(user: User, text: str, url: str) -> str:
         "",
     ]
     if url:
-        lines += [_("Buka: %(url)s") % {"url": _absolute(url)}, ""]
+        lines += [_("Buka: %(url)s") % {"url": absolute_url(url)}, ""]
     lines += [
         _("Pesan ini dikirim otomatis oleh aplikasi Masterplan Smart City."),
-        _("Semua notifikasi Anda: %(url)s") % {"url": _absolute("/notifications/")},
+        _("Semua notifikasi Anda: %(url)s") % {"url": absolute_url("/notifications/")},
     ]
     return "\n".join(lines)
 
