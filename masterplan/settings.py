@@ -85,10 +85,17 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # a request either saves everything or nothing
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Web and worker write at once under `make run`: a writer waits for the other (timeout), and
-    # takes its write lock when the transaction begins, so two read-then-write transactions never
-    # deadlock into "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    # Web and worker write at once under `make run`. Write-ahead log: readers never block the
+    # writer nor the writer the readers (in the default journal a long read in one process made
+    # the other's commit wait until "database is locked"); synchronous=NORMAL is safe with it.
+    # A writer waits for the other (timeout, seconds) and takes its write lock when the
+    # transaction begins, so two read-then-write transactions never deadlock into "database is
+    # locked". tests/infra/test_make_run.py runs both processes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "masterplan.User"
