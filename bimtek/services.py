@@ -98,7 +98,8 @@ def stage_sign_off(stage: Stage, user: User) -> Stage:
         stage,
         user,
         Notification.Kind.STAGE_SIGNED_OFF,
-        _("%(stage)s bimtek %(region)s disahkan oleh tenaga ahli %(actor)s.")
+        # The actor first: a name may end in a full stop (M.T.).
+        _("Tenaga ahli %(actor)s mengesahkan %(stage)s bimtek %(region)s.")
         % {"stage": stage, "region": region, "actor": user},
     )
     return stage
@@ -127,7 +128,7 @@ def stage_sign_off_undo(stage: Stage, user: User, reason: str = "") -> Stage:
     stage.signed_off_at = None
     _save_with_history(stage, user, reason)
     region = stage.masterplan.region
-    text = _("Pengesahan %(stage)s bimtek %(region)s dicabut oleh tenaga ahli %(actor)s.") % {
+    text = _("Tenaga ahli %(actor)s mencabut pengesahan %(stage)s bimtek %(region)s.") % {
         "stage": stage,
         "region": region,
         "actor": user,

@@ -140,7 +140,9 @@ def test_confirmation_page_then_sign_off_and_undo_with_log_and_notifications(
     assert (w.garut.stage.status, w.garut.stage.signed_off_by) == (Stage.Status.SIGNED_OFF, w.expert)
     told = Notification.objects.filter(kind=Notification.Kind.STAGE_SIGNED_OFF)
     assert {n.recipient for n in told} == {w.garut.diskominfo}  # not the actor, not Tegal, not OPD
-    assert told[0].url == detail and "disahkan oleh tenaga ahli" in told[0].text
+    assert (
+        told[0].url == detail and told[0].text == f"Tenaga ahli {w.expert} mengesahkan Tahap I bimtek {w.garut.region}."
+    )
 
     # Undo: its own confirmation page with a reason; the stage goes back to done.
     page = client.get(detail).content.decode()
@@ -158,7 +160,11 @@ def test_confirmation_page_then_sign_off_and_undo_with_log_and_notifications(
     w.garut.stage.refresh_from_db()
     assert (w.garut.stage.status, w.garut.stage.signed_off_by) == (Stage.Status.DONE, None)
     withdrawn = Notification.objects.get(kind=Notification.Kind.STAGE_SIGN_OFF_WITHDRAWN)
-    assert withdrawn.recipient == w.garut.diskominfo and "Alasan: Berita acara belum ada" in withdrawn.text
+    assert withdrawn.recipient == w.garut.diskominfo
+    assert (
+        withdrawn.text
+        == f"Tenaga ahli {w.expert} mencabut pengesahan Tahap I bimtek {w.garut.region}. Alasan: Berita acara belum ada"
+    )
     assert [m.to for m in mailoutbox] == [[w.garut.diskominfo.email]] * 2
 
     # Who signed off and who withdrew it, when and why, stay on the stage page.
