@@ -17,6 +17,8 @@ case "$DEBUG" in
   1 | true | True | on | yes) ;;
   *)
     RUNSERVER_ARGS+=(--insecure)  # static files from the source tree, as with DEBUG on
+    # ...so WhiteNoise's note that collectstatic has not run (no STATIC_ROOT) is noise here.
+    export PYTHONWARNINGS="${PYTHONWARNINGS:+$PYTHONWARNINGS,}ignore:No directory at:UserWarning"
     # Without DEBUG the settings want a SECRET_KEY: one of this checkout's own, kept in var/
     # (ignored by git), unless the environment or .env gives one.
     if [ -z "${SECRET_KEY:-}" ] && ! grep -qs '^SECRET_KEY=' .env; then
