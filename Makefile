@@ -24,6 +24,9 @@ PYTEST_ARGS ?= --durations=10
 # Test settings: never the developer's .env broker or DEBUG; a key that is obviously not secret.
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 CELERY_BROKER_URL= REDIS_URL=$(REDIS_URL)
 RUN_ENV := DEBUG=1
+# `make run` serves pages with DEBUG off (the app's own error pages); `make run DEBUG=1` shows
+# Django's debug pages. Migrations and the demo (seed_demo refuses DEBUG off) always use RUN_ENV.
+DEBUG ?= 0
 
 .PHONY: help run test lint format test-sqlite test-postgres worker bench-books venv deps-run deps-test \
 	system-run system-test migrate seed clean
@@ -75,11 +78,11 @@ migrate: deps-run
 seed: migrate
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 
-# Serves with DEBUG=1 and SQLite (db.sqlite3), plus a real Celery worker on kombu's filesystem
-# transport (messages as files under var/celery/), so book renders run in the background
-# without Redis. Ctrl-C stops both.
+# Serves SQLite (db.sqlite3) with DEBUG off (see scripts/run-dev.sh), plus a real Celery worker on
+# kombu's filesystem transport (messages as files under var/celery/), so book renders run in the
+# background without Redis. Ctrl-C stops both.
 run: seed
-	@$(RUN_ENV) BIN=$(BIN) bash scripts/run-dev.sh
+	@DEBUG=$(DEBUG) BIN=$(BIN) bash scripts/run-dev.sh
 
 worker: deps-run
 	$(RUN_ENV) CELERY_BROKER_URL=$${CELERY_BROKER_URL:-filesystem://} BIN=$(BIN) bash scripts/celery-worker.sh

@@ -109,6 +109,22 @@ HELIX_WORDS = {
         "society",
         "civilsociety",
         "c",
+        # Civil society organisations are the community helix.
+        "lsm",
+        "lembagaswadayamasyarakat",
+        "ormas",
+        "organisasimasyarakat",
+        "organisasikemasyarakatan",
+        "organisasimasyarakatsipil",
+        "masyarakatsipil",
+        "kelompokmasyarakat",
+        "komunitaslokal",
+        "yayasan",
+        "ngo",
+        "nonprofit",
+        "cso",
+        "civilsocietyorganisation",
+        "civilsocietyorganization",
     ],
     Participant.Helix.MEDIA: ["media", "pers", "press", "m"],
 }
@@ -172,13 +188,13 @@ def _read_csv(data):
     return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
-def _read_xlsx(data):
+def _read_xlsx(data, uploaded):
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise AttendanceFileError(_("Berkas XLSX tidak dapat dibuka: berkas rusak atau bukan XLSX.")) from exc
+        raise _not_excel(uploaded) from exc
     try:
         sheet = workbook.worksheets[0]
         rows = []
@@ -201,8 +217,23 @@ def _is_xlsx(data):
         return False
 
 
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def _not_excel(uploaded):
+    return AttendanceFileError(
+        _(
+            "Berkas \u201c%(name)s\u201d bukan berkas Excel (XLSX) yang sah: isinya tidak dapat dibaca sebagai "
+            "lembar kerja. Buka berkas itu di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx, atau "
+            "unggah daftar hadir sebagai CSV."
+        )
+        % {"name": uploaded.name or "berkas"}
+    )
+
+
 def read_table(uploaded):
-    """The rows of an uploaded CSV or XLSX file as lists of strings, chosen by content."""
+    """The rows of an uploaded CSV or XLSX file as lists of strings, chosen by content. A file
+    named as a spreadsheet whose content is not one is refused as such (not read as text)."""
     max_bytes = getattr(settings, "UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
     if uploaded.size is not None and uploaded.size > max_bytes:
         raise AttendanceFileError(
@@ -214,10 +245,14 @@ def read_table(uploaded):
         raise AttendanceFileError(_("Berkas kosong."))
     if data.startswith(b"PK\x03\x04"):
         if not _is_xlsx(data):
-            raise AttendanceFileError(_("Berkas ini arsip ZIP tetapi bukan lembar kerja XLSX."))
+            raise _not_excel(uploaded)
         _check_with_upload_validator(uploaded)
-        return _read_xlsx(data)
-    if data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")):
+        return _read_xlsx(data, uploaded)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise AttendanceFileError(_("Berkas XLS lama tidak didukung: simpan ulang sebagai XLSX, atau unggah CSV."))
+    if (uploaded.name or "").lower().endswith(EXCEL_SUFFIXES):
+        raise _not_excel(uploaded)
+    if data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff")):
         raise AttendanceFileError(_("Gunakan berkas CSV atau XLSX (berkas XLS lama: simpan ulang sebagai XLSX)."))
     return _read_csv(data)
 
@@ -306,7 +341,7 @@ def _validate_row(number, cells, seen):
         errors.append(
             _(
                 "Unsur/Helix \u201c%(v)s\u201d tidak dikenal; gunakan pemerintah, akademisi, bisnis/swasta, "
-                "komunitas/masyarakat, atau media."
+                "komunitas/masyarakat (termasuk LSM dan ormas), atau media."
             )
             % {"v": helix_text}
         )

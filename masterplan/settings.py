@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "masterplan.middleware.CurrentRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -84,10 +85,17 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # a request either saves everything or nothing
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Web and worker write at once under `make run`: a writer waits for the other (timeout), and
-    # takes its write lock when the transaction begins, so two read-then-write transactions never
-    # deadlock into "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    # Web and worker write at once under `make run`. Write-ahead log: readers never block the
+    # writer nor the writer the readers (in the default journal a long read in one process made
+    # the other's commit wait until "database is locked"); synchronous=NORMAL is safe with it.
+    # A writer waits for the other (timeout, seconds) and takes its write lock when the
+    # transaction begins, so two read-then-write transactions never deadlock into "database is
+    # locked". tests/infra/test_make_run.py runs both processes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "masterplan.User"
@@ -134,7 +142,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Masterplan Smart City <noreply@localhost>")
-# The address of the site, for the links in e-mails (notifications).
+# The address of the site, for links in e-mails sent outside a request (a worker, a command);
+# mail sent while serving a request links to the address of that request (masterplan.links).
 SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

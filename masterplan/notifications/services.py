@@ -4,13 +4,13 @@ back action mails nobody)."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from masterplan.links import absolute_url
 from masterplan.models import Region, User
 
 from .models import Notification
@@ -19,13 +19,6 @@ from .models import Notification
 # characters in all, the mail has room for more. Cut at a word, with an ellipsis.
 DETAIL_CHARS_APP = 280
 DETAIL_CHARS_MAIL = 2000
-
-
-def _absolute(url: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    if not url or url.startswith(("http://", "https://")) or not base:
-        return url
-    return f"{base}{url}"
 
 
 def notify(
@@ -81,10 +74,10 @@ def _mail_body(user: User, text: str, url: str) -> str:
         "",
     ]
     if url:
-        lines += [_("Buka: %(url)s") % {"url": _absolute(url)}, ""]
+        lines += [_("Buka: %(url)s") % {"url": absolute_url(url)}, ""]
     lines += [
         _("Pesan ini dikirim otomatis oleh aplikasi Masterplan Smart City."),
-        _("Semua notifikasi Anda: %(url)s") % {"url": _absolute("/notifications/")},
+        _("Semua notifikasi Anda: %(url)s") % {"url": absolute_url("/notifications/")},
     ]
     return "\n".join(lines)
 
