@@ -362,9 +362,10 @@ KINDS: dict[str, Kind] = {
                 "yang sudah ada (bukan membangun infrastruktur) dan langsung dirasakan masyarakat; biasanya satu "
                 "per dimensi, diwujudkan lewat program satu tahun."
             ),
+            # Not a demo region's quick win: a region's pages never name another region (tests/crawl).
             example=_(
-                "Gerbang Raja (persampahan) dan Garuda (Garut Satu Data) di Kabupaten Garut; dr. Kepo "
-                "(layanan kependudukan daring) di Kabupaten Gresik."
+                "dr. Kepo di Kabupaten Gresik: layanan dokumen kependudukan secara daring, mempertajam layanan "
+                "Disdukcapil yang sudah ada."
             ),
         ),
     )

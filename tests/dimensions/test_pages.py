@@ -310,7 +310,7 @@ def test_each_step_has_the_methods_guidance_folded_where_it_is_filled_in(world, 
         assert "<summary" in details and "Panduan dan contoh" in details
         for code in codes:
             assert str(KINDS[code].guidance) in details and str(KINDS[code].example) in details
-    assert "6 sampai 12 bulan" in steps[-1] and "Gerbang Raja" in steps[-1]
+    assert "6 sampai 12 bulan" in steps[-1] and "dr. Kepo" in steps[-1]
     # Where nothing is filled in (a reader), no guidance; the form page without JavaScript has its own.
     assert "Panduan dan contoh" not in login(g.dewan).get(workspace(g.region, g.env_section)).content.decode()
     page = login(g.opd).get(entry_url("entry_create", g.region, g.env_section, "swot", query="?group=S"))
