@@ -66,6 +66,9 @@ class Kind:
     # Refusals of a restore: the parent is deleted too / the parent has another one already.
     parent_gone: str = ""
     parent_taken: str = ""
+    # Help where the step is filled in: what to write, after the Kominfo method, and an example.
+    guidance: str = ""
+    example: str = ""
 
     # Where an entry belongs ----------------------------------------------------------------------
 
@@ -200,6 +203,15 @@ KINDS: dict[str, Kind] = {
             group_field="subcomponent",
             order_by=("pk",),
             missing=_("Belum ada butir kesiapan"),
+            guidance=_(
+                "Tuliskan kondisi daerah saat ini pada tiga komponen kesiapan: struktur (alam dan budaya), "
+                "infrastruktur (fisik, TIK, sosial) dan suprastruktur (kebijakan, kelembagaan, anggaran), "
+                "masing-masing dengan data dukungnya."
+            ),
+            example=_(
+                "Infrastruktur TIK: 38 dari 42 kecamatan sudah terhubung jaringan internet Pemda. "
+                "Data dukung: Laporan Diskominfo 2024."
+            ),
         ),
         Kind(
             "gap",
@@ -212,6 +224,14 @@ KINDS: dict[str, Kind] = {
             select_related=("section__agency", "element"),
             order_by=("element__order", "pk"),
             missing=_("Belum ada butir kesenjangan"),
+            guidance=_(
+                "Bandingkan kondisi saat ini dengan kondisi yang diharapkan untuk dimensi atau elemennya; "
+                "kesenjangan adalah jarak di antara keduanya, yang kelak dijawab oleh program."
+            ),
+            example=_(
+                "Saat ini 55 % sampah terangkut; diharapkan 85 % pada akhir periode. Kesenjangan: 30 % sampah "
+                "belum terangkut karena armada dan TPS terbatas."
+            ),
         ),
         Kind(
             "swot",
@@ -223,6 +243,11 @@ KINDS: dict[str, Kind] = {
             _("SWOT"),
             group_field="quadrant",
             every_group=True,
+            guidance=_(
+                "Kekuatan dan kelemahan adalah faktor internal daerah, peluang dan ancaman faktor eksternal. "
+                "Tulis satu pernyataan per butir dengan data dukungnya; butir SWOT menjadi bahan strategi."
+            ),
+            example=_("Kelemahan: data timbulan sampah belum diperbarui sejak 2021 (Laporan DLH 2023)."),
         ),
         Kind(
             "strategy",
@@ -243,6 +268,15 @@ KINDS: dict[str, Kind] = {
             ],
             nested=(("swot_entries", "swot"),),
             missing=_("Belum ada strategi"),
+            guidance=_(
+                "Bentuk strategi dari pasangan butir SWOT: SO memakai kekuatan untuk meraih peluang, WO "
+                "memperbaiki kelemahan dengan peluang, ST memakai kekuatan menghadapi ancaman, WT menekan "
+                "kelemahan sekaligus menghindari ancaman."
+            ),
+            example=_(
+                "WO: memanfaatkan dana CSR (peluang) untuk membangun sistem data persampahan yang belum ada "
+                "(kelemahan)."
+            ),
         ),
         Kind(
             "goal",
@@ -256,6 +290,11 @@ KINDS: dict[str, Kind] = {
             nested=(("indicators", "indicator"),),
             cascade=("indicators",),
             missing=_("Belum ada sasaran"),
+            guidance=_(
+                "Sasaran menyatakan hasil yang ingin dicapai dimensi ini dalam periode masterplan; setiap "
+                "sasaran diukur dengan indikator."
+            ),
+            example=_("Pengelolaan sampah yang tuntas di seluruh kecamatan."),
         ),
         Kind(
             "indicator",
@@ -272,6 +311,14 @@ KINDS: dict[str, Kind] = {
             cascade=("targets",),
             counted=False,
             parent_gone=_("Induk indikator ini (sasaran atau program) juga terhapus; pulihkan induknya dahulu."),
+            guidance=_(
+                "Indikator harus terukur: satuan, nilai dasar (baseline) dan target per tahun. Target "
+                "indikator program hanya untuk tahun program berjalan; target indikator sasaran untuk tahun "
+                "periode masterplan."
+            ),
+            example=_(
+                "Persentase aduan sampah selesai dalam 3 hari (%), baseline 40 (2024), target 60 (2025) dan 75 (2026)."
+            ),
         ),
         Kind(
             "program",
@@ -294,6 +341,16 @@ KINDS: dict[str, Kind] = {
             nested=(("indicators", "indicator"),),
             cascade=("indicators", "roadmap", "funding", "quick_win"),
             missing=_("Belum ada program"),
+            guidance=_(
+                "Program menjawab kesenjangan dan melaksanakan strategi, per elemen, dalam jangka pendek "
+                "(1 tahun), menengah (5 tahun) atau panjang (hingga 10 tahun). Setiap program punya OPD "
+                "penanggung jawab dan mitra, indikator terukur, peta jalan per tahun dengan anggaran, dan "
+                "sumber dananya."
+            ),
+            example=_(
+                "Jangka menengah 2025–2029: Sistem Informasi Persampahan Terpadu, dipimpin DLH bersama "
+                "Diskominfo, mendukung strategi WO, dibiayai APBD."
+            ),
         ),
         Kind(
             "quickwin",
@@ -314,6 +371,16 @@ KINDS: dict[str, Kind] = {
             parent_gone=_("Program quick win ini juga terhapus; pulihkan programnya dahulu."),
             parent_taken=_("Program ini sudah memiliki quick win lain."),
             missing=_("Belum ada quick win"),
+            guidance=_(
+                "Quick win adalah program percepatan yang selesai dalam 6 sampai 12 bulan, mempertajam layanan "
+                "yang sudah ada (bukan membangun infrastruktur) dan langsung dirasakan masyarakat; biasanya satu "
+                "per dimensi, diwujudkan lewat program satu tahun."
+            ),
+            # Not a demo region's quick win: a region's pages never name another region (tests/crawl).
+            example=_(
+                "dr. Kepo di Kabupaten Gresik: layanan dokumen kependudukan secara daring, mempertajam layanan "
+                "Disdukcapil yang sudah ada."
+            ),
         ),
     )
 }

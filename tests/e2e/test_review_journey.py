@@ -71,6 +71,8 @@ def add_program(page, name):
     form.get_by_label("Tahun mulai").fill("2025")
     form.get_by_label("Tahun selesai").fill("2025")
     form.get_by_label("Keluaran (output)").fill("Peta titik sampah liar di 42 kecamatan")
+    # The section has strategies: a program serves one (dimensions.rules, as the consistency report).
+    form.get_by_role("checkbox", name=re.compile("^SO: ")).first.check()
     form.locator("#id_roadmap-0-year").fill("2025")
     form.get_by_label("Kegiatan").first.fill("Pemetaan titik sampah liar bersama kecamatan")
     form.locator("#id_roadmap-0-target").fill("42 kecamatan")
@@ -134,7 +136,8 @@ def opd_part(page):
     assert [(s.funding_source.code, s.amount) for s in program.funding.all()] == [("apbd", 150_000_000)]
     indicator = program.indicators.get()
     assert indicator.name == INDICATOR
-    assert [(t.year, str(t.value)) for t in indicator.targets.all()] == [(2024, "120.00")]
+    # The first row offered is the program's first year (dimensions.rules.target_span), not the period's.
+    assert [(t.year, str(t.value)) for t in indicator.targets.all()] == [(2025, "120.00")]
     return section, swot
 
 
