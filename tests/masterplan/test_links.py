@@ -52,7 +52,7 @@ def test_mails_sent_while_serving_a_request_link_to_its_address(
             HTTP_HOST="10.1.2.3:8000",
         )
     notification_mail = mailoutbox[-1]
-    assert f"Buka: http://10.1.2.3:8000/r/garut/sections/{section.pk}/review/#komentar-" in notification_mail.body
+    assert f"Buka: http://10.1.2.3:8000/r/garut/sections/{section.pk}/" in notification_mail.body
     assert "site-url.example" not in notification_mail.body
 
     # A password reset, asked for on the public name.
