@@ -13,7 +13,7 @@ from masterplan.notifications.models import Notification
 from masterplan.notifications.services import notify
 
 from .checklist import checklist_complete, stage_checklist
-from .imports import ImportRow
+from .imports import ImportRow, participant_key
 from .links import stage_url
 from .models import Participant, Stage
 
@@ -183,13 +183,24 @@ def participants_import(stage: Stage, rows: list[ImportRow], *, user: User) -> l
     """Create the participants of an attendance list, all or nothing.
 
     ``rows`` are ImportRow objects from bimtek.imports.parse_attendance; duplicates are skipped.
-    Refuses the whole list when any row has errors. Returns the created participants."""
+    Refuses the whole list when any row has errors. Returns the created participants.
+
+    Who is already registered is decided here, under a lock on the stage row, and marked on the
+    rows (``duplicate``): two confirmations of one list at once (a double click) run one after
+    the other, and the second finds the first's participants."""
     _require_manage(user, stage)
     bad = [row for row in rows if row.errors]
     if bad:
         raise StageActionRefused(_("Tidak ada peserta yang diimpor: %(n)d baris tidak valid.") % {"n": len(bad)})
+    Stage.objects.select_for_update().get(pk=stage.pk)  # held until the request's transaction ends
+    seen = {
+        participant_key(n, i) for n, i in Participant.objects.filter(stage=stage).values_list("name", "institution")
+    }
     created = []
     for row in rows:
+        key = participant_key(row.data.get("name", ""), row.data.get("institution", ""))
+        row.duplicate = key in seen
+        seen.add(key)
         if row.duplicate:
             continue
         participant = Participant(stage=stage, **{k: row.data.get(k, "") for k in PARTICIPANT_FIELDS})
