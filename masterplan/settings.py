@@ -1,15 +1,24 @@
 """Settings, read from the environment (django-environ).
 
-Defaults suit a developer's laptop: SQLite in the project folder, DEBUG on, mail to the console,
-Celery eager when no broker is configured.
+Defaults suit a developer's laptop: SQLite in the project folder, mail to the console with DEBUG
+on, Celery eager when no broker is configured. With DEBUG off the defaults are production's: HTTPS
+only (secure cookies, HSTS, redirect), SMTP mail (README, "Production").
 """
 
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _meta_name(header: str) -> str:
+    """An HTTP header as request.META names it: X-Forwarded-Proto -> HTTP_X_FORWARDED_PROTO."""
+    header = header.strip()
+    return f"HTTP_{header.upper().replace('-', '_')}" if header else ""
+
 
 env = environ.Env()
 # Values already in the environment win over the file; ENV_FILE names another file (the tests
@@ -48,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "masterplan.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,11 +133,29 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Uploads: the limit the forms enforce (20 MB); Django buffers bigger bodies to disk.
-UPLOAD_MAX_BYTES = 20 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes, from one number: the biggest file a form accepts (masterplan.uploads). A request
+# may carry it and 1 MB of form around it; a bigger one is refused before it is read, by nginx in
+# docker-compose (deploy/nginx/app.conf: client_max_body_size, kept equal by
+# tests/infra/test_compose.py) and by masterplan.middleware.RequestSizeLimitMiddleware without it.
+UPLOAD_MAX_MB = 20
+UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
+REQUEST_MAX_BYTES = (UPLOAD_MAX_MB + 1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES  # a body Django reads whole (all but the files)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default; not a limit: bigger files go to a temporary file
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default=CONSOLE_EMAIL_BACKEND if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
+# The console backend writes every mail to the log, set-password links of invitations included:
+# whoever reads a production log could take over the invited accounts.
+if not DEBUG and EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND and not env.bool("ALLOW_CONSOLE_EMAIL", default=False):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND is the console backend while DEBUG is off: every mail, set-password links "
+        "included, would be written to the server's log. Configure SMTP (EMAIL_BACKEND="
+        "django.core.mail.backends.smtp.EmailBackend, EMAIL_HOST, EMAIL_PORT, ...) or, for a trial "
+        "installation nobody else can reach, set ALLOW_CONSOLE_EMAIL=1."
+    )
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -184,9 +212,20 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
         "global_keyprefix": env("CELERY_REDIS_KEYPREFIX", default=""),
     }
 
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS. With DEBUG off the site is served over HTTPS (docker-compose: nginx in front): cookies
+# travel only over HTTPS, plain HTTP is redirected, browsers are told to use HTTPS for a year
+# (HSTS). HTTPS=0 turns all four off for a setup that really has none; each can be set on its own.
+HTTPS = env.bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=HTTPS)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Headers a reverse proxy sets, trusted only when named here: without a proxy that overwrites
+# them, any client could send them (claim HTTPS).
+_proxy_ssl_header = env("SECURE_PROXY_SSL_HEADER", default="")
+SECURE_PROXY_SSL_HEADER = (_meta_name(_proxy_ssl_header), "https") if _proxy_ssl_header else None
 
 LOGGING = {
     "version": 1,
