@@ -5,6 +5,7 @@ on, Celery eager when no broker is configured. With DEBUG off the defaults are p
 only (secure cookies, HSTS, redirect), SMTP mail (README, "Production").
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "axes",
     "masterplan",
     "bimtek",
     "dimensions",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: it turns a login refused for too many failures into a 429 (masterplan.login_throttle).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masterplan.urls"
@@ -106,6 +110,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# The throttle first: it refuses before the password is checked (masterplan.login_throttle).
+AUTHENTICATION_BACKENDS = [
+    "masterplan.login_throttle.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -223,9 +232,27 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 # Headers a reverse proxy sets, trusted only when named here: without a proxy that overwrites
-# them, any client could send them (claim HTTPS).
+# them, any client could send them (claim HTTPS, or another address to dodge the login throttle).
+# docker-compose's nginx sets X-Forwarded-Proto and X-Real-IP.
 _proxy_ssl_header = env("SECURE_PROXY_SSL_HEADER", default="")
 SECURE_PROXY_SSL_HEADER = (_meta_name(_proxy_ssl_header), "https") if _proxy_ssl_header else None
+CLIENT_IP_HEADER = _meta_name(env("CLIENT_IP_HEADER", default="")) or "REMOTE_ADDR"
+
+# Login throttling (django-axes, masterplan.login_throttle): failed logins are counted per account
+# and per address over LOGIN_COOLOFF_MINUTES; reaching either limit refuses logins until the
+# failures are that old. An address's limit is higher: a bimtek room shares one address.
+LOGIN_FAILURE_LIMIT_ACCOUNT = env.int("LOGIN_FAILURE_LIMIT_ACCOUNT", default=5)
+LOGIN_FAILURE_LIMIT_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_ADDRESS", default=30)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", default=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_HANDLER = "masterplan.login_throttle.ThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "masterplan.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "masterplan.login_throttle.lockout_response"
+# Tries while refused are not counted: the time the page names stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

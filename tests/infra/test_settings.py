@@ -21,11 +21,12 @@ from django.conf import settings as s
 from django.test import RequestFactory
 db = s.DATABASES["default"]
 claim = RequestFactory().get("/", HTTP_X_FORWARDED_PROTO="https", HTTP_X_REAL_IP="203.0.113.9")
+from masterplan.login_throttle import client_ip
 print(json.dumps({
     "SSL_REDIRECT": s.SECURE_SSL_REDIRECT, "SESSION_SECURE": s.SESSION_COOKIE_SECURE,
     "CSRF_SECURE": s.CSRF_COOKIE_SECURE, "HSTS": s.SECURE_HSTS_SECONDS,
     "HSTS_SUBDOMAINS": s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "HSTS_PRELOAD": s.SECURE_HSTS_PRELOAD,
-    "CLAIMED_HTTPS_BELIEVED": claim.is_secure(),
+    "CLAIMED_HTTPS_BELIEVED": claim.is_secure(), "CLAIMED_ADDRESS_BELIEVED": client_ip(claim) == "203.0.113.9",
     "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "ALLOWED_HOSTS": s.ALLOWED_HOSTS,
     "ENGINE": db["ENGINE"], "NAME": str(db["NAME"]), "HOST": db.get("HOST", ""), "ATOMIC": db["ATOMIC_REQUESTS"],
     "MEDIA_ROOT": str(s.MEDIA_ROOT), "EMAIL_BACKEND": s.EMAIL_BACKEND, "EMAIL_HOST": s.EMAIL_HOST,
@@ -100,6 +101,7 @@ def test_production_is_https_only_and_believes_no_proxy_header_by_default(tmp_pa
     assert s["SSL_REDIRECT"] and s["SESSION_SECURE"] and s["CSRF_SECURE"]
     assert s["HSTS"] == 365 * 24 * 3600 and s["HSTS_SUBDOMAINS"] and s["HSTS_PRELOAD"]
     assert not s["CLAIMED_HTTPS_BELIEVED"], "a client could claim HTTPS"
+    assert not s["CLAIMED_ADDRESS_BELIEVED"], "a client could claim another address to dodge the login throttle"
     # Mail not configured: SMTP, whose failures are logged without the mail's content.
     assert s["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
 
@@ -111,9 +113,9 @@ def test_https_switches_off_for_a_setup_without_it(tmp_path):
     assert not s["SSL_REDIRECT"] and s["HSTS"] == 3600 and s["SESSION_SECURE"] and s["CSRF_SECURE"]
 
 
-def test_proxy_header_is_believed_when_configured(tmp_path):
-    s = _settings(tmp_path, SECRET_KEY="x", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto")
-    assert s["CLAIMED_HTTPS_BELIEVED"]
+def test_proxy_headers_are_believed_when_configured(tmp_path):
+    s = _settings(tmp_path, SECRET_KEY="x", SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto", CLIENT_IP_HEADER="X-Real-IP")
+    assert s["CLAIMED_HTTPS_BELIEVED"] and s["CLAIMED_ADDRESS_BELIEVED"]
 
 
 def test_production_refuses_mail_to_the_log_unless_allowed(tmp_path):
