@@ -90,6 +90,8 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
         assert '<html lang="id"' in page
         assert _headers(headers)["strict-transport-security"].startswith("max-age=31536000")
         assert "csrftoken=" in _headers(headers)["set-cookie"] and "Secure" in _headers(headers)["set-cookie"]
+        csp = _headers(headers)["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         # Plain HTTP is sent to HTTPS.
         status, _, headers = _get(f"{base}/accounts/login/", host="smartcity.example.go.id", proto="http")
         assert status == 301
