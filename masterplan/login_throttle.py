@@ -92,8 +92,8 @@ class LockoutMessageMixin:
             _(
                 "Terlalu banyak percobaan masuk yang gagal untuk akun ini atau dari alamat jaringan ini. "
                 "Demi keamanan, masuk ditahan sampai pukul %(time)s (sekitar %(minutes)s menit lagi); "
-                "coba lagi setelah itu. Lupa kata sandi? Pakai tautan di bawah, atau minta administrator "
-                "situs membuka kunci akun Anda."
+                "coba lagi setelah itu. Lupa kata sandi? Buat yang baru lewat tautan di bawah, lalu masuk "
+                "setelah pukul tersebut. Administrator situs dapat membuka kunci lebih awal."
             ),
             code="locked_out",
             params={"time": format_time(until), "minutes": minutes},
