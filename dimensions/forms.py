@@ -170,6 +170,13 @@ class RowForm(forms.ModelForm):
             self.fields["year"].widget = _year_widget(span)
 
 
+# Sub-rows one entry may have (yearly targets, road map years, funding sources), far above any
+# real use. Django's default (1,000, and 2,000 built) let one hand-made POST ask the server to build,
+# check and show thousands of rows: seconds of work per request.
+ROWS_MAX = 50
+ROW_LIMITS = {"max_num": ROWS_MAX, "absolute_max": ROWS_MAX, "validate_max": True}
+
+
 class BaseRowFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, masterplan=None, span=None, **kwargs):
         self.masterplan = masterplan
@@ -186,6 +193,19 @@ class BaseRowFormSet(forms.BaseInlineFormSet):
         kwargs["masterplan"] = self.masterplan
         kwargs["span"] = self.span
         return kwargs
+
+    def clean(self):
+        super().clean()
+        # A row sent with the id of a row that is not this entry's (another entry's, or one
+        # deleted meanwhile) would be silently skipped by Django: say so, and save nothing.
+        if any(form.instance.pk is None for form in self.initial_forms):
+            raise ValidationError(
+                _(
+                    "Satu baris tidak ditemukan pada isian ini (mungkin sudah dihapus atau milik isian lain). "
+                    "Tidak ada yang disimpan. Salin isian Anda, muat ulang halaman, lalu coba lagi."
+                ),
+                code="foreign_row",
+            )
 
     def live_forms(self):
         """The rows that will be saved: filled in and not marked for deletion."""
@@ -356,7 +376,7 @@ class TargetFormSet(BaseRowFormSet):
 
 def target_formset_class(extra):
     return inlineformset_factory(
-        Indicator, IndicatorTarget, form=TargetForm, formset=TargetFormSet, extra=extra, can_delete=True
+        Indicator, IndicatorTarget, form=TargetForm, formset=TargetFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 
@@ -435,7 +455,7 @@ class RoadmapFormSet(BaseRowFormSet):
 
 def roadmap_formset_class(extra):
     return inlineformset_factory(
-        Program, RoadmapEntry, form=RoadmapForm, formset=RoadmapFormSet, extra=extra, can_delete=True
+        Program, RoadmapEntry, form=RoadmapForm, formset=RoadmapFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 
@@ -480,7 +500,7 @@ class FundingFormSet(BaseRowFormSet):
 
 def funding_formset_class(extra):
     return inlineformset_factory(
-        Program, ProgramFunding, form=FundingForm, formset=FundingFormSet, extra=extra, can_delete=True
+        Program, ProgramFunding, form=FundingForm, formset=FundingFormSet, extra=extra, can_delete=True, **ROW_LIMITS
     )
 
 

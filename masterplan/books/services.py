@@ -30,7 +30,6 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import weasyprint
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
@@ -66,6 +65,9 @@ class BookHtml:
     content_hash: str
     is_draft: bool
     title: str
+    # The uploaded files the book prints (the region's emblem and cover logos): the only media the
+    # renderer may read, whatever else the HTML names.
+    media_files: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -125,7 +127,9 @@ def _book_title(book: BookDefinition, data: BookData) -> str:
     )
 
 
-def _html_from_data(data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]) -> tuple[str, str]:
+def _html_from_data(
+    data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]
+) -> tuple[str, str, tuple[Path, ...]]:
     emblem = _media_path(data.region.emblem)
     logos = [(logo, path) for logo in region_cover_logos(data.region) if (path := _media_path(logo.image))]
     references = chapter_references(book, {ChapterKind.VISION_MISSION_GOALS} if _refers(definitions) else ())
@@ -156,7 +160,8 @@ def _html_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
         h.update(_file_fingerprint("emblem", emblem))
     for _logo, path in logos:
         h.update(_file_fingerprint("logo", path))
-    return html.replace(EDITION_DATE_MARK, edition_date_text()), h.hexdigest()
+    media_files = ((emblem,) if emblem else ()) + tuple(path for _logo, path in logos)
+    return html.replace(EDITION_DATE_MARK, edition_date_text()), h.hexdigest(), media_files
 
 
 def _refers(definitions: list[ChapterDefinition]) -> bool:
@@ -168,13 +173,14 @@ def book_html_build(masterplan: Masterplan, book: BookDefinition) -> BookHtml:
     """The print HTML of one book of a masterplan (fixed number of queries)."""
     definitions = list(book.chapters.all())
     data = book_data_collect(masterplan, book_parts(definitions))
-    html, content_hash = _html_from_data(data, book, definitions)
+    html, content_hash, media_files = _html_from_data(data, book, definitions)
     return BookHtml(
         html=html,
         base_url=print_static_dir().as_uri() + "/",
         content_hash=content_hash,
         is_draft=data.is_draft,
         title=_book_title(book, data),
+        media_files=media_files,
     )
 
 
@@ -184,24 +190,26 @@ def book_content_hash(masterplan: Masterplan, book: BookDefinition) -> str:
 
 
 class PrintURLFetcher(weasyprint.URLFetcher):
-    """Print resources are the stylesheet, the fonts and the region's emblem: local files under
-    the print static folder or MEDIA_ROOT, or data: URIs. Nothing else is read (no http request,
-    no other local file), whatever ends up in the HTML."""
+    """Print resources are the stylesheet and the fonts (local files under the print static
+    folder), the rendering region's own emblem and cover logos (those files exactly), and data:
+    URIs. Nothing else is read (no http request, no other local file: not another region's
+    upload under MEDIA_ROOT), whatever ends up in the HTML."""
 
-    def __init__(self, roots: Iterable[str | Path]) -> None:
+    def __init__(self, roots: Iterable[str | Path], files: Iterable[str | Path] = ()) -> None:
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = [Path(r).resolve() for r in roots]
+        self.files = {Path(f).resolve() for f in files}
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("file:"):
             path = Path(url2pathname(urlsplit(url).path)).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots):
+            if path not in self.files and not any(path.is_relative_to(root) for root in self.roots):
                 raise ValueError(f"Not a print resource: {url}")
         return super().fetch(url, headers)
 
 
-def _url_fetcher() -> PrintURLFetcher:
-    return PrintURLFetcher([print_static_dir(), settings.MEDIA_ROOT])
+def _url_fetcher(media_files: Iterable[Path] = ()) -> PrintURLFetcher:
+    return PrintURLFetcher([print_static_dir()], media_files)
 
 
 def book_pdf_render(masterplan: Masterplan, book: BookDefinition) -> BookPdf:
@@ -210,7 +218,8 @@ def book_pdf_render(masterplan: Masterplan, book: BookDefinition) -> BookPdf:
     built = book_html_build(masterplan, book)
     seconds_data = time.perf_counter() - started
     started = time.perf_counter()
-    document = weasyprint.HTML(string=built.html, base_url=built.base_url, url_fetcher=_url_fetcher()).render()
+    fetcher = _url_fetcher(built.media_files)
+    document = weasyprint.HTML(string=built.html, base_url=built.base_url, url_fetcher=fetcher).render()
     pdf = document.write_pdf()
     seconds_layout = time.perf_counter() - started
     page_count = len(document.pages)

@@ -3,7 +3,7 @@ of the region reads; a logo's image is served only through the region's access c
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,8 +11,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from masterplan import access, uploads
+from masterplan import access
 from masterplan.views.base import RegionMixin
+from masterplan.views.files import uploaded_file_response
 from masterplan.views.mixins import RegionFormView, apply_errors
 
 from . import services
@@ -166,9 +167,7 @@ class CoverLogoImageView(CoverLogoMixin, RegionMixin, View):
         image = self.logo.image
         if not image or not image.storage.exists(image.name):
             raise Http404
-        response = FileResponse(image.open("rb"), content_type=uploads.content_type_for(image.name))
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
+        return uploaded_file_response(image)
 
 
 class CoverLogoDeleteView(CoverLogoMixin, RegionMixin, View):

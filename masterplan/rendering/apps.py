@@ -7,3 +7,9 @@ class RenderingConfig(AppConfig):
     name = "masterplan.rendering"
     label = "rendering"
     verbose_name = _("Render buku")
+
+    def ready(self):
+        # The task is registered in every process, not only in a worker (which imports it through
+        # autodiscovery): without a broker Celery runs it eagerly in the web process, and an
+        # unregistered name would be sent to a default broker instead.
+        from . import tasks  # noqa: F401

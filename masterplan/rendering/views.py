@@ -6,9 +6,11 @@ polls a small fragment while any job is queued or rendering.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -71,8 +73,13 @@ class BookStatusView(BooksPageMixin, TemplateView):
         return ctx
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class BookRenderView(BooksPageMixin, View):
-    """POST: render one book (``number`` in the URL) or every active book."""
+    """POST: render one book (``number`` in the URL) or every active book.
+
+    Not one atomic request: each book's job is committed, and so sent to the broker, before the
+    page answers, so the page says what became of it (a broker that does not answer has failed
+    the job by then; an eager Celery has rendered it)."""
 
     required_action = access.MANAGE
     http_method_names = ["post"]
@@ -83,19 +90,28 @@ class BookRenderView(BooksPageMixin, View):
 
     def post(self, request, *args, **kwargs):
         masterplan = self.get_masterplan_or_404()
-        queued, unchanged = [], []
+        queued, rendered, unchanged = [], [], []
         for book in self.books:
-            job = services.book_render_request(masterplan, book, request.user)
+            with transaction.atomic():
+                job = services.book_render_request(masterplan, book, request.user)
             if job.state == RenderJob.State.DONE:
                 unchanged.append(book.label)
-            elif job.state == RenderJob.State.FAILED:
+                continue
+            job.refresh_from_db()  # sent on commit, just now
+            if job.state == RenderJob.State.FAILED:
                 messages.error(
                     request, _("%(book)s tidak dapat dirender: %(error)s") % {"book": book.label, "error": job.error}
                 )
+            elif job.state == RenderJob.State.DONE:
+                rendered.append(book.label)
             else:
                 queued.append(book.label)
         if queued:
             messages.success(request, _("Masuk antrean render: %(books)s.") % {"books": ", ".join(queued)})
+        if rendered:
+            messages.success(
+                request, _("Selesai dirender, PDF siap diunduh: %(books)s.") % {"books": ", ".join(rendered)}
+            )
         if unchanged:
             messages.info(
                 request,

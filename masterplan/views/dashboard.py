@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from dimensions.models import Section
 from dimensions.selectors import section_counts_by_region
@@ -10,6 +11,7 @@ from masterplan.selectors import region_cards
 
 
 @login_required
+@require_safe  # a page to read: a POST is refused, like every read URL's
 def dashboard(request):
     """The user's regions (an expert: the assigned ones; the site administrator: all), with
     counts, and for an OPD representative the dimensions their agency works on.

@@ -4,17 +4,18 @@ through an access check, delete."""
 import os
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 
-from masterplan import access, selectors, services, uploads
+from masterplan import access, selectors, services
 from masterplan.forms import DocumentForm
 from masterplan.models import Document
 from masterplan.views.base import RegionMixin
+from masterplan.views.files import uploaded_file_response
 from masterplan.views.mixins import RegionFormView
 
 
@@ -58,7 +59,7 @@ class DocumentUploadView(RegionFormView):
     def get_initial(self):
         initial = super().get_initial()
         stage = self.request.GET.get("stage")
-        if stage and stage.isdigit():
+        if stage and stage.isascii() and stage.isdigit():
             initial["stage"] = stage  # the form only offers this region's stages anyway
         return initial
 
@@ -88,14 +89,8 @@ class DocumentDownloadView(DocumentObjectMixin, RegionMixin, View):
         if not f or not f.storage.exists(f.name):
             raise Http404
         ext = os.path.splitext(f.name)[1].lower()
-        filename = f"{slugify(self.document.title) or 'dokumen'}{ext}"
-        inline = request.GET.get("inline") == "1"
-        return FileResponse(
-            f.open("rb"),
-            as_attachment=not inline,
-            filename=filename,
-            content_type=uploads.content_type_for(f.name),
-        )
+        # Always a download (there is no inline view): see masterplan.views.files.
+        return uploaded_file_response(f, download_name=f"{slugify(self.document.title) or 'dokumen'}{ext}")
 
 
 class DocumentDeleteView(DocumentObjectMixin, RegionMixin, TemplateView):

@@ -5,17 +5,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from bimtek.models import Stage
 from dimensions.selectors import section_state_summary
-from masterplan import access, selectors, services, uploads
+from masterplan import access, selectors, services
 from masterplan.forms import MasterplanForm, RegionProfileForm
 from masterplan.models import Masterplan, Region
 from masterplan.views.base import RegionMixin
+from masterplan.views.files import uploaded_file_response
 from masterplan.views.mixins import apply_errors
 
 
@@ -103,6 +104,4 @@ class RegionEmblemView(RegionMixin, View):
         emblem = self.region.emblem
         if not emblem or not emblem.storage.exists(emblem.name):
             raise Http404
-        response = FileResponse(emblem.open("rb"), content_type=uploads.content_type_for(emblem.name))
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
+        return uploaded_file_response(emblem)

@@ -3,6 +3,7 @@ queries of the data collection, the print HTML itself."""
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 
@@ -299,6 +300,43 @@ def test_print_reads_no_file_outside_its_resources(book_world, tmp_path):
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.org/x.png")
     assert fetcher.fetch(built.base_url + "book.css").status in (None, 200)
+
+
+def test_a_book_prints_its_own_region_s_media_and_no_other(world, settings, tmp_path):
+    """MEDIA_ROOT holds every region's uploads and books: the renderer reads only the rendering
+    region's emblem and cover logos, even from HTML that names another region's files (here a
+    print template an administrator edited)."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from pypdf import PdfReader
+
+    from masterplan.books.models import CoverLogo
+    from masterplan.models import Document
+    from tests.masterplan.conftest import png_bytes
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    garut, tegal = world.garut.region, world.tegal.region
+    garut.emblem.save("garut.png", ContentFile(png_bytes((40, 40))), save=True)
+    CoverLogo.objects.create(region=garut, name="GMKC", image=ContentFile(png_bytes((41, 41)), name="g.png"))
+    tegal.emblem.save("tegal.png", ContentFile(png_bytes((50, 50))), save=True)
+    logo = CoverLogo.objects.create(region=tegal, name="Tegal", image=ContentFile(png_bytes((51, 51)), name="t.png"))
+    document = Document.objects.create(
+        region=tegal, kind="mou", title="Foto", file=ContentFile(png_bytes((52, 52)), name="foto.png")
+    )
+    foreign = [Path(f.path).as_uri() for f in (tegal.emblem, logo.image, document.file)]
+    folder = tmp_path / "templates" / "print"
+    folder.mkdir(parents=True)
+    (folder / "book.html").write_text(
+        '<html><body><img src="{{ emblem_uri }}">{% for logo in cover_logos %}<img src="{{ logo.uri }}">'
+        "{% endfor %}" + "".join(f'<img src="{uri}">' for uri in foreign) + "</body></html>"
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}]
+
+    pdf = book_pdf_render(world.garut.masterplan, BookDefinition.objects.get(number=3)).pdf
+
+    sizes = sorted(image.image.size for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images)
+    assert sizes == [(40, 40), (41, 41)]
 
 
 def test_demo_narrative_texts_fill_every_key_once(world):

@@ -221,6 +221,46 @@ def test_editing_the_years_changes_the_total(opd, world):
     assert list(program.funding.values_list("amount", flat=True)) == [D(150)]
 
 
+def test_a_row_carrying_another_program_s_id_is_refused_and_nothing_is_saved(opd, world):
+    """Django would skip such a row without a word (the rest saved): the form says so instead."""
+    g = world.garut
+    program = f.program_budget_parts(g.program, yearly={2024: 100}, split={"apbd": 100})
+    other = f.program_budget_parts(world.tegal.program, yearly={2024: 7}, split={"apbd": 7})
+    foreign_row = other.roadmap.get()
+    url = entry_url("entry_edit", g.region, g.env_section, "program", program.pk)
+    data = program_post(g, name="Nama baru", start_year="2024", end_year="2028", version=str(program.version))
+    data |= {"roadmap-TOTAL_FORMS": "1", "roadmap-INITIAL_FORMS": "1", "funding-TOTAL_FORMS": "0"}
+    data |= {"roadmap-0-id": str(foreign_row.pk), "roadmap-0-year": "2024", "roadmap-0-activity": "Diubah"}
+    data |= {"roadmap-0-amount": "100", "funding-INITIAL_FORMS": "0"}
+
+    response = opd.post(url, data, **HX)
+
+    assert response.status_code == 200
+    assert "Satu baris tidak ditemukan pada isian ini" in response.content.decode()
+    assert "Tidak ada yang disimpan" in response.content.decode()
+    program.refresh_from_db()
+    assert program.name != "Nama baru"
+    assert list(program.roadmap.values_list("activity", flat=True)) == ["Kegiatan 2024"]
+    foreign_row.refresh_from_db()
+    assert foreign_row.activity == "Kegiatan 2024" and foreign_row.program_id == other.pk
+
+
+def test_a_hand_made_row_count_is_capped_and_refused(opd, world):
+    """TOTAL_FORMS=99999999999999999999999 made Django build, check and show 2,000 rows of each
+    sub-row list (seconds per request): now at most ROWS_MAX, and the form says so."""
+    from dimensions.forms import ROWS_MAX
+
+    g = world.garut
+    data = program_post(g, roadmap=[(2025, "Kajian", "100")])
+    data |= {"roadmap-TOTAL_FORMS": "99999999999999999999999", "funding-TOTAL_FORMS": str(ROWS_MAX + 1)}
+    response = opd.post(create_url(g), data, **HX)
+    assert response.status_code == 200
+    formsets = response.context["form"].formsets
+    assert len(formsets["roadmap"].forms) == len(formsets["funding"].forms) == ROWS_MAX
+    assert f"Harap ajukan paling banyak {ROWS_MAX} formulir." in response.content.decode()
+    assert not Program.objects.filter(name="Program Anggaran Saya").exists()
+
+
 def test_the_form_says_the_rule_and_shows_the_total(opd, world):
     g = world.garut
     html = opd.get(create_url(g), **HX).content.decode()
