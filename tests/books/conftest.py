@@ -130,7 +130,7 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
                 "draft": r.is_draft,
                 "texts": page_texts(r.pdf),
                 "title": book.title,
-                "layout": read_pdf(r.pdf),  # pdfplumber: characters with position, font, colour
+                "layout": read_pdf(r.pdf),  # characters with position, font, colour
             }
         transaction.set_rollback(True)
     return results

@@ -1,5 +1,5 @@
 """The budget tables of the demo's books add up to the rupiah, read back from the PDFs by position
-and font with pdfplumber, as a reader with a calculator would check them:
+and font (tests/books/layoutcheck.py), as a reader with a calculator would check them:
 
 - Buku 3 "Kebutuhan Anggaran" and Buku 2 "Ringkasan Anggaran": by year and horizon, by dimension
   and horizon, by funding source; each row and each column adds up to its total, and the three
@@ -16,9 +16,10 @@ import io
 import re
 from dataclasses import dataclass, field
 
-import pdfplumber
 import pytest
 from pypdf import PdfReader
+
+from tests.books.layoutcheck import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -80,15 +81,9 @@ def book_lines(pdf_bytes, pages=None) -> list[Line]:
     to bottom; without the running header and footer and the draft mark (its letters are huge:
     words are split where the size changes). ``pdf_bytes`` may be the book already read with
     layoutcheck.read_pdf(..., words=True)."""
-    if isinstance(pdf_bytes, list):
-        wanted = set(pages or range(1, len(pdf_bytes) + 1))
-        return [line for page in pdf_bytes if page.number in wanted for line in _page_lines(page.number, page.words)]
-    with pdfplumber.open(io.BytesIO(pdf_bytes), pages=pages) as pdf:
-        return [
-            line
-            for page in pdf.pages
-            for line in _page_lines(page.page_number, page.extract_words(extra_attrs=["fontname", "size"]))
-        ]
+    read = pdf_bytes if isinstance(pdf_bytes, list) else read_pdf(pdf_bytes, words=True, pages=pages)
+    wanted = set(pages or (page.number for page in read))
+    return [line for page in read if page.number in wanted for line in _page_lines(page.number, page.words)]
 
 
 def _page_lines(number, words) -> list[Line]:
@@ -106,7 +101,7 @@ def _page_lines(number, words) -> list[Line]:
 
 def chapter_pages(pdf_bytes, first, last) -> list[int]:
     """The pages (from 1) of the chapters from the one whose title ends with ``first`` to the one
-    ending with ``last``, from the bookmarks (reading every page with pdfplumber takes long)."""
+    ending with ``last``, from the bookmarks (only those pages need reading)."""
     reader = PdfReader(io.BytesIO(pdf_bytes))
     chapters = [
         (item.title, reader.get_destination_page_number(item)) for item in reader.outline if not isinstance(item, list)
