@@ -21,12 +21,13 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
-# Static files are collected into the image and served by WhiteNoise. The key only lets the
-# settings load for this step; the real one comes from the environment at run time.
+# Static files are collected into the image; docker-compose's web copies them to the volume nginx
+# serves (/srv/static), WhiteNoise serves them where no nginx is. The key only lets the settings
+# load for this step; the real one comes from the environment at run time.
 RUN SECRET_KEY=collectstatic-only DEBUG=0 python manage.py collectstatic --noinput \
     && useradd --create-home --uid 1000 app \
-    && mkdir -p /data/media \
-    && chown -R app:app /data /app/var
+    && mkdir -p /data/media /srv/static \
+    && chown -R app:app /data /srv/static /app/var
 
 USER app
 EXPOSE 8000

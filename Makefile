@@ -17,12 +17,16 @@ APT_TEST := chromium poppler-utils
 # point elsewhere: make test PG_URL=postgres://user:pass@host:5432/name
 PG_URL ?= postgres://postgres@127.0.0.1:5432/masterplan
 REDIS_URL ?= redis://127.0.0.1:6379/7
+REDIS_URL_PG ?= redis://127.0.0.1:6379/8
 # Extra pytest arguments, e.g. make test PYTEST_ARGS="-x -k books". The slowest tests are listed
 # at the end of each tier, so a test that grows slow is seen.
 PYTEST_ARGS ?= --durations=10
 # Test settings: never the developer's .env broker or DEBUG; a key that is obviously not secret.
 TEST_ENV := SECRET_KEY=test-only-not-secret DEBUG=0 CELERY_BROKER_URL= REDIS_URL=$(REDIS_URL)
 RUN_ENV := DEBUG=1
+# `make run` serves pages with DEBUG off (the app's own error pages); `make run DEBUG=1` shows
+# Django's debug pages. Migrations and the demo (seed_demo refuses DEBUG off) always use RUN_ENV.
+DEBUG ?= 0
 
 .PHONY: help run test lint format test-sqlite test-postgres worker bench-books venv deps-run deps-test \
 	system-run system-test migrate seed clean
@@ -74,23 +78,28 @@ migrate: deps-run
 seed: migrate
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 
-# Serves with DEBUG=1 and SQLite (db.sqlite3), plus a real Celery worker on kombu's filesystem
-# transport (messages as files under var/celery/), so book renders run in the background
-# without Redis. Ctrl-C stops both.
+# Serves SQLite (db.sqlite3) with DEBUG off (see scripts/run-dev.sh), plus a real Celery worker on
+# kombu's filesystem transport (messages as files under var/celery/), so book renders run in the
+# background without Redis. Ctrl-C stops both.
 run: seed
-	@$(RUN_ENV) BIN=$(BIN) bash scripts/run-dev.sh
+	@DEBUG=$(DEBUG) BIN=$(BIN) bash scripts/run-dev.sh
 
 worker: deps-run
 	$(RUN_ENV) CELERY_BROKER_URL=$${CELERY_BROKER_URL:-filesystem://} BIN=$(BIN) bash scripts/celery-worker.sh
 
 # --- tests ------------------------------------------------------------------------------------
 
-# Both tiers run even when the first fails, so CI shows everything; the exit status is the worst.
+# Both tiers run even when one fails, so CI shows everything; the exit status is the worst. They
+# run side by side (two CPUs, two tiers, each single-process): the PostgreSQL tier in the
+# background on its own Redis database, its output shown when it ends (also in var/log/).
 test: deps-test
-	@status=0; \
+	@status=0; mkdir -p var/log; \
 	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory test-postgres REDIS_URL=$(REDIS_URL_PG) > var/log/test-postgres.log 2>&1 & pg=$$!; \
+	echo "== the PostgreSQL tier runs beside the SQLite tier (var/log/test-postgres.log) =="; \
 	$(MAKE) --no-print-directory test-sqlite || status=1; \
-	$(MAKE) --no-print-directory test-postgres || status=1; \
+	wait $$pg || status=1; \
+	cat var/log/test-postgres.log; \
 	if [ $$status -ne 0 ]; then echo "== make test: FAILED (see above) =="; fi; \
 	exit $$status
 

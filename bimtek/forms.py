@@ -9,6 +9,7 @@ from masterplan.models import Document
 
 from .imports import AttendanceFileError, parse_attendance
 from .models import Participant, Stage
+from .services import SIGN_OFF_REASON_MAX
 
 
 class DateInput(forms.DateInput):
@@ -51,6 +52,18 @@ class StageForm(forms.ModelForm):
         return cleaned
 
 
+class SignOffWithdrawForm(forms.Form):
+    """Why a stage's sign-off is withdrawn: kept in the stage's history and told to Diskominfo."""
+
+    reason = forms.CharField(
+        label=_("Alasan pencabutan"),
+        max_length=SIGN_OFF_REASON_MAX,
+        required=False,
+        help_text=_("Opsional, paling panjang 100 karakter. Mis. “Disahkan sebelum berita acara diunggah.”"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class ParticipantForm(forms.ModelForm):
     class Meta:
         model = Participant
@@ -71,7 +84,8 @@ class AttendanceImportForm(forms.Form):
         label=_("Berkas daftar hadir"),
         help_text=_(
             "CSV atau XLSX. Baris judul memuat kolom Nama, Instansi dan Unsur/Helix; kolom Jabatan, Email "
-            "dan Telepon boleh ada. Unsur: pemerintah, akademisi, bisnis/swasta, komunitas/masyarakat, media."
+            "dan Telepon boleh ada. Unsur: pemerintah, akademisi, bisnis/swasta, komunitas/masyarakat (termasuk "
+            "LSM dan ormas), media."
         ),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -14,3 +14,7 @@ def section_url(slug: str, section_id: int) -> str:
 def masterplan_edit_url(slug: str) -> str:
     """Where vision and mission are written (the region's profile page)."""
     return reverse("region_edit", args=[slug])
+
+
+def stage_url(slug: str, stage_id: int) -> str:
+    return reverse("stage_detail", args=[slug, stage_id])

@@ -2,10 +2,11 @@
 masterplan.access. Each function runs a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count
 
-from masterplan.models import Document, Masterplan
+from masterplan.models import Document, Masterplan, User
 
 from .models import Participant, Stage
 
@@ -95,3 +96,32 @@ def stage_participants(stage: Stage) -> list[Participant]:
 
 def stage_documents(stage: Stage) -> list[Document]:
     return list(Document.objects.filter(stage=stage).select_related("uploaded_by").order_by("-uploaded_at", "-pk"))
+
+
+@dataclass
+class SignOffEvent:
+    signed_off: bool  # True: signed off; False: the sign-off was withdrawn
+    user: User | None
+    at: datetime
+    reason: str
+
+
+def stage_sign_off_log(stage: Stage) -> list[SignOffEvent]:
+    """Every sign-off of a stage and every withdrawal of one, oldest first, with who, when and
+    (for a withdrawal) why, read from the stage's history (one query)."""
+    records = stage.history.select_related("history_user").order_by("history_date", "history_id")
+    events = []
+    was_signed_off = False
+    for record in records:
+        is_signed_off = record.status == Stage.Status.SIGNED_OFF
+        if is_signed_off != was_signed_off:
+            events.append(
+                SignOffEvent(
+                    signed_off=is_signed_off,
+                    user=record.history_user,
+                    at=record.history_date,
+                    reason=record.history_change_reason or "",
+                )
+            )
+        was_signed_off = is_signed_off
+    return events

@@ -2,16 +2,19 @@
 has already resolved the region through masterplan.access, and the rules that need a role are
 checked again here so no caller can skip them."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from masterplan import access
 from masterplan.models import Masterplan, User
+from masterplan.notifications.models import Notification
+from masterplan.notifications.services import notify
 
 from .checklist import checklist_complete, stage_checklist
-from .imports import ImportRow
+from .imports import ImportRow, participant_key
+from .links import stage_url
 from .models import Participant, Stage
 
 
@@ -64,12 +67,16 @@ def stage_update(stage: Stage, *, user: User, **fields: object) -> Stage:
     return stage
 
 
+SIGN_OFF_REASON_MAX = 100  # the history's change reason holds this many characters
+
+
 @transaction.atomic
 def stage_sign_off(stage: Stage, user: User) -> Stage:
     """The expert assigned to the region signs the stage off, only when its checklist is complete.
 
-    Records who and when, and sets the status to signed off. Raises StageActionRefused with a
-    message that says why when refused."""
+    Records who and when (on the stage and, with the user, in its history), sets the status to
+    signed off and tells the region's Diskominfo staff and experts. Raises StageActionRefused with
+    a message that says why when refused."""
     stage = Stage.objects.select_for_update().select_related("masterplan__region").get(pk=stage.pk)
     if not access.can(user, access.SIGN_OFF, stage):
         raise StageActionRefused(_("Hanya tenaga ahli yang ditugaskan di daerah ini yang dapat mengesahkan tahap."))
@@ -85,14 +92,25 @@ def stage_sign_off(stage: Stage, user: User) -> Stage:
     stage.status = Stage.Status.SIGNED_OFF
     stage.signed_off_by = user
     stage.signed_off_at = timezone.now()
-    stage.save(update_fields=["status", "signed_off_by", "signed_off_at"])
+    _save_with_history(stage, user, "")
+    region = stage.masterplan.region
+    _notify_stage(
+        stage,
+        user,
+        Notification.Kind.STAGE_SIGNED_OFF,
+        # The actor first: a name may end in a full stop (M.T.).
+        _("Tenaga ahli %(actor)s mengesahkan %(stage)s bimtek %(region)s.")
+        % {"stage": stage, "region": region, "actor": user},
+    )
     return stage
 
 
 @transaction.atomic
-def stage_sign_off_undo(stage: Stage, user: User) -> Stage:
-    """Withdraw a stage's sign-off (one given by mistake): the stage goes back to done, who and
-    when are cleared. The same role as the sign-off. Raises StageActionRefused when refused."""
+def stage_sign_off_undo(stage: Stage, user: User, reason: str = "") -> Stage:
+    """Withdraw a stage's sign-off (one given by mistake): the stage goes back to done. The same
+    role as the sign-off. Who withdrew it, when and why stay in the stage's history (the sign-off
+    log of the stage page); the region's Diskominfo staff and experts are told. Raises
+    StageActionRefused when refused."""
     stage = Stage.objects.select_for_update().select_related("masterplan__region").get(pk=stage.pk)
     if not access.can(user, access.SIGN_OFF, stage):
         raise StageActionRefused(
@@ -100,11 +118,40 @@ def stage_sign_off_undo(stage: Stage, user: User) -> Stage:
         )
     if stage.status != Stage.Status.SIGNED_OFF:
         raise StageActionRefused(_("%(stage)s belum disahkan.") % {"stage": stage})
+    reason = " ".join((reason or "").split())
+    if len(reason) > SIGN_OFF_REASON_MAX:
+        raise ValidationError(
+            {"reason": _("Alasan paling panjang %(n)d karakter.") % {"n": SIGN_OFF_REASON_MAX}}, code="max_length"
+        )
     stage.status = Stage.Status.DONE
     stage.signed_off_by = None
     stage.signed_off_at = None
-    stage.save(update_fields=["status", "signed_off_by", "signed_off_at"])
+    _save_with_history(stage, user, reason)
+    region = stage.masterplan.region
+    text = _("Tenaga ahli %(actor)s mencabut pengesahan %(stage)s bimtek %(region)s.") % {
+        "stage": stage,
+        "region": region,
+        "actor": user,
+    }
+    if reason:
+        text = f"{text} {_('Alasan')}: {reason}"
+    _notify_stage(stage, user, Notification.Kind.STAGE_SIGN_OFF_WITHDRAWN, text)
     return stage
+
+
+def _save_with_history(stage: Stage, user: User, reason: str) -> None:
+    # The history row names the actor even outside a request (the admin action, a shell).
+    stage._history_user = user
+    stage._change_reason = reason or None
+    stage.save(update_fields=["status", "signed_off_by", "signed_off_at"])
+
+
+def _notify_stage(stage: Stage, actor: User, kind: str, text: str) -> None:
+    """The sign-off and its withdrawal tell the same people: who runs the region's stages
+    (Diskominfo) and its experts, never the actor."""
+    region = stage.masterplan.region
+    users = [*access.managers_of(region), *access.reviewers_of(region)]
+    notify(users, kind, text, stage_url(region.slug, stage.pk), region=region, exclude=actor)
 
 
 @transaction.atomic
@@ -136,13 +183,24 @@ def participants_import(stage: Stage, rows: list[ImportRow], *, user: User) -> l
     """Create the participants of an attendance list, all or nothing.
 
     ``rows`` are ImportRow objects from bimtek.imports.parse_attendance; duplicates are skipped.
-    Refuses the whole list when any row has errors. Returns the created participants."""
+    Refuses the whole list when any row has errors. Returns the created participants.
+
+    Who is already registered is decided here, under a lock on the stage row, and marked on the
+    rows (``duplicate``): two confirmations of one list at once (a double click) run one after
+    the other, and the second finds the first's participants."""
     _require_manage(user, stage)
     bad = [row for row in rows if row.errors]
     if bad:
         raise StageActionRefused(_("Tidak ada peserta yang diimpor: %(n)d baris tidak valid.") % {"n": len(bad)})
+    Stage.objects.select_for_update().get(pk=stage.pk)  # held until the request's transaction ends
+    seen = {
+        participant_key(n, i) for n, i in Participant.objects.filter(stage=stage).values_list("name", "institution")
+    }
     created = []
     for row in rows:
+        key = participant_key(row.data.get("name", ""), row.data.get("institution", ""))
+        row.duplicate = key in seen
+        seen.add(key)
         if row.duplicate:
             continue
         participant = Participant(stage=stage, **{k: row.data.get(k, "") for k in PARTICIPANT_FIELDS})

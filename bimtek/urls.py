@@ -8,6 +8,11 @@ urlpatterns = [
     path("stages/<int:pk>/", views.StageDetailView.as_view(), name="stage_detail"),
     path("stages/<int:pk>/edit/", views.StageEditView.as_view(), name="stage_edit"),
     path("stages/<int:pk>/sign-off/", views.StageSignOffView.as_view(), name="stage_sign_off"),
+    path(
+        "stages/<int:pk>/sign-off/withdraw/",
+        views.StageSignOffWithdrawView.as_view(),
+        name="stage_sign_off_withdraw",
+    ),
     path("stages/<int:pk>/documents/", views.StageDocumentUploadView.as_view(), name="stage_document_upload"),
     path("stages/<int:pk>/participants/", views.ParticipantListView.as_view(), name="participant_list"),
     path("stages/<int:pk>/participants/add/", views.ParticipantFormView.as_view(), name="participant_create"),

@@ -2,11 +2,17 @@
 
 Findings, each tied to the section where it is fixed: programs without an indicator, a lead
 agency or a strategy; indicators without targets; strategies no program serves; SWOT entries no
-strategy uses; quick wins outside 6 to 12 months or on a program of more than a year (the months
-are dimensions.rules'); years outside the masterplan period (programs, road map entries, indicator
-targets); missing budgets and funding sources; budgets whose parts do not add up (no yearly amounts,
-a total that is not the sum of the yearly amounts, a funding split that is not the total: the
-form refuses these, old data may hold them). Eight queries whatever the number of entries.
+strategy uses; quick wins outside 6 to 12 months or on a program of more than a year; years
+outside their span (programs in the masterplan period, road map years and indicator targets in
+their program's years); missing budgets and funding sources; budgets whose parts do not add up (no
+yearly amounts, a total that is not the sum of the yearly amounts, a funding split that is not the
+total). Eight queries whatever the number of entries.
+
+Each rule is a function of dimensions.rules, asked here and by the entry forms (and the models where
+a rule is about one row) while the user types: what the forms refuse shows up here only in data
+written before the rule or around the forms. What a form cannot know while typing (an entry that a
+later step must use: a strategy no program serves yet, a SWOT entry no strategy uses, a program
+without indicators, which are written on the saved program) is found here only.
 """
 
 from collections import defaultdict
@@ -73,10 +79,6 @@ def _related(prefix):
     return [f"{prefix}__{path}" for path in SECTION_RELATED]
 
 
-def _period(masterplan):
-    return _("periode %(a)s–%(b)s") % {"a": masterplan.period_start, "b": masterplan.period_end}
-
-
 def consistency_report(masterplan):
     """The findings of a masterplan grouped by category (all categories, empty ones included)."""
     found = {key: [] for key, _title, _hint in CATEGORIES}
@@ -85,7 +87,7 @@ def consistency_report(masterplan):
         found[key].append(Finding(category=key, subject=str(subject), message=message, section=section))
 
     start, end = masterplan.period_start, masterplan.period_end
-    period = _period(masterplan)
+    period = rules.period_span(masterplan)
 
     yearly = (
         RoadmapEntry.objects.filter(program=OuterRef("pk"), amount__isnull=False)
@@ -114,18 +116,13 @@ def consistency_report(masterplan):
         label = _("Program \u201c%(n)s\u201d") % {"n": p.name}
         if not p.has_indicator:
             add("program_no_indicator", label, _("Belum ada indikator."), p.section)
-        if p.lead_agency_id is None:
-            add("program_no_lead", label, _("OPD penanggung jawab belum dipilih."), p.section)
-        if not p.has_strategy:
-            add("program_no_strategy", label, _("Belum dikaitkan dengan strategi."), p.section)
-        outside = [y for y in (p.start_year, p.end_year) if not (start <= y <= end)]
+        if rules.program_lead_missing(p.lead_agency_id):
+            add("program_no_lead", label, str(rules.PROGRAM_NO_LEAD), p.section)
+        if rules.program_strategy_missing(p.has_strategy):
+            add("program_no_strategy", label, str(rules.PROGRAM_NO_STRATEGY), p.section)
+        outside = rules.year_finding((p.start_year, p.end_year), period)
         if outside:
-            add(
-                "year_outside",
-                label,
-                _("Tahun %(y)s di luar %(p)s.") % {"y": ", ".join(str(y) for y in sorted(set(outside))), "p": period},
-                p.section,
-            )
+            add("year_outside", label, outside, p.section)
         if p.budget is None:
             add("budget_missing", label, _("Perkiraan anggaran belum diisi."), p.section)
         if not p.has_funding:
@@ -149,34 +146,38 @@ def consistency_report(masterplan):
         Indicator.objects.filter(Q(goal__section__masterplan=masterplan) | Q(program__section__masterplan=masterplan))
         .select_related(*_related("goal"), *_related("program"))
         .annotate(has_target=Exists(IndicatorTarget.objects.filter(indicator=OuterRef("pk"))))
-        .filter(has_target=False)
+        .filter(has_target=False)  # rules.indicator_target_missing, asked in SQL first
         .order_by("pk")
     )
     for ind in indicators:
         parent = ind.goal or ind.program
-        add(
-            "indicator_no_target",
-            _("Indikator \u201c%(n)s\u201d") % {"n": ind.name},
-            _("Belum ada target tahunan (%(parent)s).") % {"parent": parent},
-            parent.section,
-        )
+        if rules.indicator_target_missing(ind.has_target):
+            add(
+                "indicator_no_target",
+                _("Indikator \u201c%(n)s\u201d (%(parent)s)") % {"n": ind.name, "parent": parent},
+                str(rules.INDICATOR_NO_TARGET),
+                parent.section,
+            )
 
+    # A target lies in its program's years (a goal's indicator: in the period); asked in SQL first.
+    program_years = Q(indicator__program__isnull=False) & (
+        Q(year__lt=F("indicator__program__start_year")) | Q(year__gt=F("indicator__program__end_year"))
+    )
     targets = (
         IndicatorTarget.objects.filter(
             Q(indicator__goal__section__masterplan=masterplan) | Q(indicator__program__section__masterplan=masterplan)
         )
-        .filter(Q(year__lt=start) | Q(year__gt=end))
+        .filter(Q(year__lt=start) | Q(year__gt=end) | program_years)
         .select_related("indicator", *_related("indicator__goal"), *_related("indicator__program"))
         .order_by("indicator_id", "year")
     )
     for t in targets:
-        parent = t.indicator.goal or t.indicator.program
-        add(
-            "year_outside",
-            _("Target indikator \u201c%(n)s\u201d") % {"n": t.indicator.name},
-            _("Tahun %(y)s di luar %(p)s.") % {"y": t.year, "p": period},
-            parent.section,
-        )
+        program = t.indicator.program
+        parent = t.indicator.goal or program
+        outside = rules.year_finding([t.year], period, rules.target_span(masterplan, program))
+        if outside:
+            subject = _("Target indikator \u201c%(n)s\u201d") % {"n": t.indicator.name}
+            add("year_outside", subject, outside, parent.section)
 
     roadmap = (
         RoadmapEntry.objects.filter(program__section__masterplan=masterplan)
@@ -191,15 +192,9 @@ def consistency_report(masterplan):
     )
     for r in roadmap:
         p = r.program
-        if not (start <= r.year <= end):
-            message = _("Tahun %(y)s di luar %(p)s.") % {"y": r.year, "p": period}
-        else:
-            message = _("Tahun %(y)s di luar masa program (%(a)s–%(b)s).") % {
-                "y": r.year,
-                "a": p.start_year,
-                "b": p.end_year,
-            }
-        add("year_outside", _("Peta jalan program \u201c%(n)s\u201d") % {"n": p.name}, message, p.section)
+        outside = rules.year_finding([r.year], period, rules.program_span(p.start_year, p.end_year))
+        if outside:
+            add("year_outside", _("Peta jalan program \u201c%(n)s\u201d") % {"n": p.name}, outside, p.section)
 
     strategies = (
         Strategy.objects.filter(section__masterplan=masterplan)
@@ -241,18 +236,13 @@ def consistency_report(masterplan):
         section = q.program.section
         if not rules.quick_win_months_are_valid(q.duration_months):
             add("quickwin_too_long", label, _("Lama pelaksanaan %(m)s bulan.") % {"m": q.duration_months}, section)
-        if q.program.end_year > q.program.start_year:
-            add(
-                "quickwin_too_long",
-                label,
-                _("Program induk berjalan %(a)s–%(b)s, lebih dari %(max)s bulan.")
-                % {"a": q.program.start_year, "b": q.program.end_year, "max": rules.QUICK_WIN_MAX_MONTHS},
-                section,
-            )
+        program_error = rules.quick_win_program_error(q.program.start_year, q.program.end_year)
+        if program_error:
+            add("quickwin_too_long", label, program_error, section)
         if q.budget is None:
-            add("budget_missing", label, _("Anggaran quick win belum diisi."), section)
+            add("budget_missing", label, str(rules.QUICK_WIN_NO_BUDGET), section)
         if q.funding_source_id is None:
-            add("budget_missing", label, _("Sumber dana quick win belum dipilih."), section)
+            add("budget_missing", label, str(rules.QUICK_WIN_NO_SOURCE), section)
 
     categories = [Category(key=key, title=title, hint=hint, findings=found[key]) for key, title, hint in CATEGORIES]
     return {"categories": categories, "total": sum(len(c.findings) for c in categories)}

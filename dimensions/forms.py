@@ -149,28 +149,25 @@ class EntryForm(forms.ModelForm):
         return len(self.errors) + sum(fs.total_error_count() for fs in self.formsets.values())
 
     def _period_check(self, year):
-        mp = self.masterplan
-        if year is not None and not mp.year_in_period(year):
-            raise ValidationError(
-                _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).")
-                % {"a": mp.period_start, "b": mp.period_end},
-                code="period",
-            )
+        error = rules.year_error(year, rules.period_span(self.masterplan))
+        if error:
+            raise ValidationError(error, code="period")
         return year
 
 
-def _year_widget(masterplan):
-    return forms.NumberInput(
-        attrs={"min": masterplan.period_start, "max": masterplan.period_end, "inputmode": "numeric"}
-    )
+def _year_widget(span):
+    return forms.NumberInput(attrs={"min": span.first, "max": span.last, "inputmode": "numeric"})
 
 
 class RowForm(forms.ModelForm):
-    """A sub-row (yearly target, road map year); its fields are rendered one per table cell."""
+    """A sub-row (yearly target, road map year); its fields are rendered one per table cell. With
+    a ``span`` (dimensions.rules) its year field offers only those years."""
 
-    def __init__(self, *args, masterplan=None, **kwargs):
+    def __init__(self, *args, masterplan=None, span=None, **kwargs):
         self.masterplan = masterplan
         super().__init__(*args, **kwargs)
+        if span is not None and "year" in self.fields:
+            self.fields["year"].widget = _year_widget(span)
 
 
 # Sub-rows one entry may have (yearly targets, road map years, funding sources), far above any
@@ -181,8 +178,9 @@ ROW_LIMITS = {"max_num": ROWS_MAX, "absolute_max": ROWS_MAX, "validate_max": Tru
 
 
 class BaseRowFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, masterplan=None, **kwargs):
+    def __init__(self, *args, masterplan=None, span=None, **kwargs):
         self.masterplan = masterplan
+        self.span = span
         super().__init__(*args, **kwargs)
 
     def add_fields(self, form, index):
@@ -193,6 +191,7 @@ class BaseRowFormSet(forms.BaseInlineFormSet):
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         kwargs["masterplan"] = self.masterplan
+        kwargs["span"] = self.span
         return kwargs
 
     def clean(self):
@@ -217,15 +216,17 @@ class BaseRowFormSet(forms.BaseInlineFormSet):
                 continue
             yield form
 
-    def clean_years(self, low, high, message):
-        """Each row's year inside [low, high] and no year twice."""
+    def clean_years(self, span):
+        """Each row's year inside the span (dimensions.rules; None while it is not known) and no
+        year twice."""
         seen = {}
         for form in self.live_forms():
             year = form.cleaned_data.get("year")
-            if year is None:
+            if year is None or form.has_error("year"):  # the model's clean may have said it already
                 continue
-            if low is not None and high is not None and not (low <= year <= high):
-                form.add_error("year", message)
+            error = rules.year_error(year, span)
+            if error:
+                form.add_error("year", error)
             elif year in seen and self.unique_year:
                 form.add_error("year", _("Tahun %(y)s sudah diisi di baris lain.") % {"y": year})
             seen[year] = form
@@ -398,22 +399,38 @@ class IndicatorForm(EntryForm):
             "version",
         )
 
+    @property
+    def target_span(self):
+        """The years its targets may take: its program's, a goal's indicator the period's (dimensions.rules)."""
+        program = self.instance.program if self.instance.program_id else None
+        return rules.target_span(self.masterplan, program)
+
+    @property
+    def targets_help(self):
+        span = self.target_span
+        if span.of_program:
+            text = _("Target untuk tahun program berjalan, %(a)s–%(b)s; baris kosong diabaikan.")
+        else:
+            text = _("Target untuk tahun periode masterplan, %(a)s–%(b)s; baris kosong diabaikan.")
+        return text % {"a": span.first, "b": span.last}
+
     def build_formsets(self, data):
-        # A row for every year of the period not yet given a target: type the value, done.
+        # A row for every year of its span not yet given a target: type the value, done.
+        span = self.target_span
         have = set(self.instance.targets.values_list("year", flat=True)) if self.instance.pk else set()
-        initial = [{"year": y} for y in self.masterplan.years if y not in have]
+        initial = [{"year": y} for y in span.years if y not in have]
         cls = target_formset_class(extra=len(initial) or 1)
         return {
-            "targets": cls(data, instance=self.instance, prefix="targets", initial=initial, masterplan=self.masterplan)
+            "targets": cls(
+                data, instance=self.instance, prefix="targets", initial=initial, masterplan=self.masterplan, span=span
+            )
         }
 
     def clean_formsets(self):
-        mp = self.masterplan
-        self.formsets["targets"].clean_years(
-            mp.period_start,
-            mp.period_end,
-            _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {"a": mp.period_start, "b": mp.period_end},
-        )
+        targets = self.formsets["targets"]
+        targets.clean_years(self.target_span)
+        if not targets.total_error_count() and rules.indicator_target_missing(len(list(targets.live_forms()))):
+            targets._non_form_errors.append(str(rules.INDICATOR_NO_TARGET))
 
 
 # Program -------------------------------------------------------------------------------------
@@ -526,12 +543,19 @@ class ProgramForm(EntryForm):
         self.fields["lead_agency"].error_messages["invalid_choice"] = foreign
         self.fields["partner_agencies"].queryset = agencies
         self.fields["partner_agencies"].error_messages["invalid_choice"] = foreign
+        # The lead agency and the strategies it serves: the consistency report's rules, asked here.
+        self.fields["lead_agency"].required = True
+        self.fields["lead_agency"].error_messages["required"] = rules.PROGRAM_NO_LEAD
         self.fields["strategies"].queryset = Strategy.objects.filter(section=self.section).order_by(
             Strategy.kind_order(), "pk"
         )
+        self.has_strategies = self.fields["strategies"].queryset.exists()
         self.fields["strategies"].error_messages["invalid_choice"] = _("Strategi ini bukan milik bagian ini.")
+        self.fields["strategies"].help_text = (
+            _("Pilih paling sedikit satu.") if self.has_strategies else rules.PROGRAM_NO_STRATEGY_YET
+        )
         for name in ("start_year", "end_year"):
-            self.fields[name].widget = _year_widget(self.masterplan)
+            self.fields[name].widget = _year_widget(rules.period_span(self.masterplan))
         if not self.instance.pk and not self.is_bound and not self.initial.get("lead_agency"):
             # model_to_dict already put lead_agency=None in initial, so setdefault would not do.
             self.initial["lead_agency"] = self.section.agency_id
@@ -556,6 +580,13 @@ class ProgramForm(EntryForm):
 
     def clean_end_year(self):
         return self._period_check(self.cleaned_data.get("end_year"))
+
+    def clean_strategies(self):
+        chosen = self.cleaned_data.get("strategies")
+        # Only once the section has strategies to serve: before, the program is a draft of Tahap II.
+        if self.has_strategies and rules.program_strategy_missing(len(chosen or ())):
+            raise ValidationError(rules.PROGRAM_NO_STRATEGY, code="no_strategy")
+        return chosen
 
     def build_formsets(self, data):
         roadmap = roadmap_formset_class(extra=1 if self.instance.pk else 2)
@@ -584,11 +615,7 @@ class ProgramForm(EntryForm):
         cleaned = getattr(self, "cleaned_data", {})
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         roadmap = self.formsets["roadmap"]
-        roadmap.clean_years(
-            start,
-            end,
-            _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).") % {"a": start, "b": end},
-        )
+        roadmap.clean_years(rules.program_span(start, end))
         if not roadmap.is_valid():
             # No total to check the split against until the yearly amounts are right.
             self.formsets["funding"].clean_split(None, total_known=False)
@@ -641,14 +668,23 @@ class QuickWinForm(EntryForm):
         free = Q(quick_win__isnull=True)
         if self.instance.pk:
             free |= Q(pk=self.instance.program_id)
-        self.fields["program"].queryset = Program.objects.filter(free, section=self.section).order_by(
-            "start_year", "name"
-        )
-        self.fields["program"].error_messages["invalid_choice"] = _(
-            "Pilih program bagian ini yang belum memiliki quick win."
-        )
-        self.fields["program"].help_text = _("Program bagian ini yang diwujudkan sebagai quick win.")
+        field = self.fields["program"]
+        # Any free program of the section is accepted by the field, so that one of more than a year
+        # is refused by the model with the rule's own words (QuickWin.clean); only those that fit
+        # the rule are offered (and the one it has, so that an edit shows it).
+        field.queryset = Program.objects.filter(free, section=self.section).order_by("start_year", "name")
+        shown = {self.instance.program_id, self.data.get("program") if self.is_bound else None} - {None, ""}
+        shown = [int(pk) for pk in shown if str(pk).isdigit()]  # what it has or what was sent stays visible
+        offered = field.queryset.filter(rules.quick_win_program_filter() | Q(pk__in=shown))
+        field.choices = [("", "---------")] + [(p.pk, f"{p.name} ({p.start_year})") for p in offered]
+        field.error_messages["invalid_choice"] = _("Pilih program bagian ini yang belum memiliki quick win.")
+        field.help_text = rules.QUICK_WIN_PROGRAM_HELP if len(field.choices) > 1 else rules.QUICK_WIN_NO_PROGRAM
         self.fields["funding_source"].queryset = FundingSource.objects.order_by("order")
+        # A quick win's profile prints its budget and source: the consistency report asks for them.
+        self.fields["budget"].required = True
+        self.fields["budget"].error_messages["required"] = rules.QUICK_WIN_NO_BUDGET
+        self.fields["funding_source"].required = True
+        self.fields["funding_source"].error_messages["required"] = rules.QUICK_WIN_NO_SOURCE
         self.helper.layout = Layout(
             Row(Column("program", css_class="col-md-8"), Column("status", css_class="col-md-4")),
             "name",

@@ -27,6 +27,7 @@ from dimensions.models import (
     ProgramFunding,
     QuickWin,
     ReadinessItem,
+    RoadmapEntry,
     Strategy,
     SwotEntry,
 )
@@ -39,6 +40,7 @@ class Kind:
     form: type[forms.EntryForm]
     label: str  # one entry ("Butir SWOT")
     add_label: str  # the button that adds one
+    edit_label: str  # the heading of its edit form ("Ubah butir SWOT": not the label lower-cased)
     short_label: str  # a column of counts ("SWOT")
     # An entry hangs on its section, or on one of these parent entries (FK names that are also
     # kind codes), which do.
@@ -64,6 +66,9 @@ class Kind:
     # Refusals of a restore: the parent is deleted too / the parent has another one already.
     parent_gone: str = ""
     parent_taken: str = ""
+    # Help where the step is filled in: what to write, after the Kominfo method, and an example.
+    guidance: str = ""
+    example: str = ""
 
     # Where an entry belongs ----------------------------------------------------------------------
 
@@ -113,6 +118,10 @@ class Kind:
         """The entries with everything their row shows (for the whole flow and one row alike)."""
         qs = self.model.objects.select_related(*self.select_related).prefetch_related(*self.prefetch())
         return qs.order_by(*self.order_by) if self.order_by else qs
+
+    def dom_id(self, pk: int) -> str:
+        """The HTML id of an entry's row on the section page (a link's anchor: #entry-swot-12)."""
+        return f"entry-{self.code}-{pk}"
 
     def group_of(self, entry) -> str:
         """The key of the list the entry is shown in (a page has one list per group)."""
@@ -189,10 +198,20 @@ KINDS: dict[str, Kind] = {
             forms.ReadinessItemForm,
             _("Butir kesiapan"),
             _("Tambah butir kesiapan"),
+            _("Ubah butir kesiapan"),
             _("Kesiapan"),
             group_field="subcomponent",
             order_by=("pk",),
             missing=_("Belum ada butir kesiapan"),
+            guidance=_(
+                "Tuliskan kondisi daerah saat ini pada tiga komponen kesiapan: struktur (alam dan budaya), "
+                "infrastruktur (fisik, TIK, sosial) dan suprastruktur (kebijakan, kelembagaan, anggaran), "
+                "masing-masing dengan data dukungnya."
+            ),
+            example=_(
+                "Infrastruktur TIK: 38 dari 42 kecamatan sudah terhubung jaringan internet Pemda. "
+                "Data dukung: Laporan Diskominfo 2024."
+            ),
         ),
         Kind(
             "gap",
@@ -200,10 +219,19 @@ KINDS: dict[str, Kind] = {
             forms.GapItemForm,
             _("Butir kesenjangan"),
             _("Tambah butir kesenjangan"),
+            _("Ubah butir kesenjangan"),
             _("Kesenjangan"),
             select_related=("section__agency", "element"),
             order_by=("element__order", "pk"),
             missing=_("Belum ada butir kesenjangan"),
+            guidance=_(
+                "Bandingkan kondisi saat ini dengan kondisi yang diharapkan untuk dimensi atau elemennya; "
+                "kesenjangan adalah jarak di antara keduanya, yang kelak dijawab oleh program."
+            ),
+            example=_(
+                "Saat ini 55 % sampah terangkut; diharapkan 85 % pada akhir periode. Kesenjangan: 30 % sampah "
+                "belum terangkut karena armada dan TPS terbatas."
+            ),
         ),
         Kind(
             "swot",
@@ -211,9 +239,15 @@ KINDS: dict[str, Kind] = {
             forms.SwotEntryForm,
             _("Butir SWOT"),
             _("Tambah butir SWOT"),
+            _("Ubah butir SWOT"),
             _("SWOT"),
             group_field="quadrant",
             every_group=True,
+            guidance=_(
+                "Kekuatan dan kelemahan adalah faktor internal daerah, peluang dan ancaman faktor eksternal. "
+                "Tulis satu pernyataan per butir dengan data dukungnya; butir SWOT menjadi bahan strategi."
+            ),
+            example=_("Kelemahan: data timbulan sampah belum diperbarui sejak 2021 (Laporan DLH 2023)."),
         ),
         Kind(
             "strategy",
@@ -221,6 +255,7 @@ KINDS: dict[str, Kind] = {
             forms.StrategyForm,
             _("Strategi"),
             _("Tambah strategi"),
+            _("Ubah strategi"),
             _("Strategi"),
             group_field="kind",
             prefetch=lambda: [
@@ -233,6 +268,15 @@ KINDS: dict[str, Kind] = {
             ],
             nested=(("swot_entries", "swot"),),
             missing=_("Belum ada strategi"),
+            guidance=_(
+                "Bentuk strategi dari pasangan butir SWOT: SO memakai kekuatan untuk meraih peluang, WO "
+                "memperbaiki kelemahan dengan peluang, ST memakai kekuatan menghadapi ancaman, WT menekan "
+                "kelemahan sekaligus menghindari ancaman."
+            ),
+            example=_(
+                "WO: memanfaatkan dana CSR (peluang) untuk membangun sistem data persampahan yang belum ada "
+                "(kelemahan)."
+            ),
         ),
         Kind(
             "goal",
@@ -240,11 +284,17 @@ KINDS: dict[str, Kind] = {
             forms.GoalForm,
             _("Sasaran"),
             _("Tambah sasaran"),
+            _("Ubah sasaran"),
             _("Sasaran"),
             prefetch=lambda: [_indicators()],
             nested=(("indicators", "indicator"),),
             cascade=("indicators",),
             missing=_("Belum ada sasaran"),
+            guidance=_(
+                "Sasaran menyatakan hasil yang ingin dicapai dimensi ini dalam periode masterplan; setiap "
+                "sasaran diukur dengan indikator."
+            ),
+            example=_("Pengelolaan sampah yang tuntas di seluruh kecamatan."),
         ),
         Kind(
             "indicator",
@@ -252,6 +302,7 @@ KINDS: dict[str, Kind] = {
             forms.IndicatorForm,
             _("Indikator"),
             _("Tambah indikator"),
+            _("Ubah indikator"),
             _("Indikator"),
             parents=("goal", "program"),
             parent_from_group=True,
@@ -260,6 +311,14 @@ KINDS: dict[str, Kind] = {
             cascade=("targets",),
             counted=False,
             parent_gone=_("Induk indikator ini (sasaran atau program) juga terhapus; pulihkan induknya dahulu."),
+            guidance=_(
+                "Indikator harus terukur: satuan, nilai dasar (baseline) dan target per tahun. Target "
+                "indikator program hanya untuk tahun program berjalan; target indikator sasaran untuk tahun "
+                "periode masterplan."
+            ),
+            example=_(
+                "Persentase aduan sampah selesai dalam 3 hari (%), baseline 40 (2024), target 60 (2025) dan 75 (2026)."
+            ),
         ),
         Kind(
             "program",
@@ -267,6 +326,7 @@ KINDS: dict[str, Kind] = {
             forms.ProgramForm,
             _("Program"),
             _("Tambah program"),
+            _("Ubah program"),
             _("Program"),
             group_field="horizon",
             select_related=("section__agency", "element", "lead_agency", "quick_win"),
@@ -281,6 +341,16 @@ KINDS: dict[str, Kind] = {
             nested=(("indicators", "indicator"),),
             cascade=("indicators", "roadmap", "funding", "quick_win"),
             missing=_("Belum ada program"),
+            guidance=_(
+                "Program menjawab kesenjangan dan melaksanakan strategi, per elemen, dalam jangka pendek "
+                "(1 tahun), menengah (5 tahun) atau panjang (hingga 10 tahun). Setiap program punya OPD "
+                "penanggung jawab dan mitra, indikator terukur, peta jalan per tahun dengan anggaran, dan "
+                "sumber dananya."
+            ),
+            example=_(
+                "Jangka menengah 2025–2029: Sistem Informasi Persampahan Terpadu, dipimpin DLH bersama "
+                "Diskominfo, mendukung strategi WO, dibiayai APBD."
+            ),
         ),
         Kind(
             "quickwin",
@@ -288,6 +358,7 @@ KINDS: dict[str, Kind] = {
             forms.QuickWinForm,
             _("Quick win"),
             _("Tambah quick win"),
+            _("Ubah quick win"),
             _("Quick win"),
             parents=("program",),
             select_related=(
@@ -300,6 +371,16 @@ KINDS: dict[str, Kind] = {
             parent_gone=_("Program quick win ini juga terhapus; pulihkan programnya dahulu."),
             parent_taken=_("Program ini sudah memiliki quick win lain."),
             missing=_("Belum ada quick win"),
+            guidance=_(
+                "Quick win adalah program percepatan yang selesai dalam 6 sampai 12 bulan, mempertajam layanan "
+                "yang sudah ada (bukan membangun infrastruktur) dan langsung dirasakan masyarakat; biasanya satu "
+                "per dimensi, diwujudkan lewat program satu tahun."
+            ),
+            # Not a demo region's quick win: a region's pages never name another region (tests/crawl).
+            example=_(
+                "dr. Kepo di Kabupaten Gresik: layanan dokumen kependudukan secara daring, mempertajam layanan "
+                "Disdukcapil yang sudah ada."
+            ),
         ),
     )
 }
@@ -324,3 +405,14 @@ def get_kind(code: str) -> Kind:
         return KINDS[code]
     except KeyError:
         raise Http404 from None
+
+
+def anchor_of(model: type[Model], pk: int, program_id: int | None = None) -> str:
+    """The anchor of an entry on the section page: its row (``entry-swot-12``). A program's road
+    map year has no row of its own: its program's (``program_id``). Empty for anything else."""
+    kind = kind_for_model(model)
+    if kind is not None:
+        return kind.dom_id(pk)
+    if model is RoadmapEntry and program_id:
+        return KINDS["program"].dom_id(program_id)
+    return ""

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,6 +112,11 @@ class Section(AgencyWork, models.Model):
 
     def __str__(self):
         return f"{self.dimension} — {self.agency}"
+
+    def get_absolute_url(self, anchor: str = "") -> str:
+        """The section page (its workspace); ``anchor`` names a row on it (an entry's dom id)."""
+        url = reverse("section_workspace", args=[self.masterplan.region.slug, self.pk])
+        return f"{url}#{anchor}" if anchor else url
 
     @property
     def is_editable(self) -> bool:
@@ -435,12 +441,9 @@ class Program(Entry):
         mp = self.section.masterplan if self.section_id else None
         if mp:
             for field in ("start_year", "end_year"):
-                year = getattr(self, field)
-                if year and not mp.year_in_period(year):
-                    errors[field] = _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).") % {
-                        "a": mp.period_start,
-                        "b": mp.period_end,
-                    }
+                error = rules.year_error(getattr(self, field), rules.period_span(mp))
+                if error:
+                    errors[field] = error
         if self.start_year and self.end_year:
             if self.end_year < self.start_year:
                 errors["end_year"] = _("Tahun selesai tidak boleh sebelum tahun mulai.")
@@ -454,8 +457,37 @@ class Program(Entry):
                 }
         if self.lead_agency_id and mp and self.lead_agency.region_id != mp.region_id:
             errors["lead_agency"] = _("Perangkat daerah ini bukan milik daerah masterplan.")
+        if self.pk and not errors:
+            self._clean_what_hangs_on_it(errors)
         if errors:
             raise ValidationError(errors)
+
+    def _clean_what_hangs_on_it(self, errors):
+        """New years must still hold its quick win (dimensions.rules) and its indicators' targets."""
+        quick_win = QuickWin.objects.filter(program=self).first()
+        error = rules.quick_win_program_error(self.start_year, self.end_year) if quick_win else None
+        if error:
+            errors["end_year"] = _("Quick win \u201c%(q)s\u201d bergantung pada program ini. %(e)s") % {
+                "q": quick_win.name,
+                "e": error,
+            }
+            return
+        span = rules.program_span(self.start_year, self.end_year)
+        if span is None:
+            return
+        targets = IndicatorTarget.objects.filter(indicator__program=self).order_by("year", "indicator_id")
+        outside = {}  # the field on the side they fall -> "“name” year"
+        for name, year in targets.values_list("indicator__name", "year"):
+            if year not in span:
+                outside.setdefault("start_year" if year < span.first else "end_year", []).append(
+                    f"\u201c{name}\u201d {year}"
+                )
+        for field, found in outside.items():
+            errors[field] = _("Target indikator di luar %(a)s–%(b)s: %(t)s. Ubah atau hapus targetnya dulu.") % {
+                "a": span.first,
+                "b": span.last,
+                "t": ", ".join(found),
+            }
 
 
 def _collect(errors, check, obj):
@@ -524,6 +556,13 @@ class IndicatorTarget(models.Model):
     def __str__(self):
         return f"{self.year}: {format_id_decimal(self.value)}"  # 10 and 55,5, as everywhere
 
+    def clean(self):
+        if self.indicator_id and self.year:
+            parent = self.indicator.goal or self.indicator.program
+            error = rules.year_error(self.year, rules.target_span(parent.section.masterplan, self.indicator.program))
+            if error:
+                raise ValidationError({"year": error})
+
 
 class RoadmapEntry(models.Model):
     """What happens in one year of a program (rencana aksi / peta jalan), and what it costs: the
@@ -548,13 +587,10 @@ class RoadmapEntry(models.Model):
         return f"{self.year}: {self.activity[:60]}"
 
     def clean(self):
-        if self.program_id and self.year and not (self.program.start_year <= self.year <= self.program.end_year):
-            raise ValidationError(
-                {
-                    "year": _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).")
-                    % {"a": self.program.start_year, "b": self.program.end_year}
-                }
-            )
+        if self.program_id:
+            error = rules.year_error(self.year, rules.program_span(self.program.start_year, self.program.end_year))
+            if error:
+                raise ValidationError({"year": error})
 
 
 class ProgramFunding(models.Model):
@@ -625,3 +661,9 @@ class QuickWin(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.program_id:
+            error = rules.quick_win_program_error(self.program.start_year, self.program.end_year)
+            if error:
+                raise ValidationError({"program": error})

@@ -6,6 +6,7 @@ Imports nothing of the dimensions app (the models import it); money is written b
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
@@ -126,6 +127,145 @@ def validate_quick_win_months(months: int | None) -> None:
         raise ValidationError(QUICK_WIN_TOO_SHORT, code="too_short", params=_MONTHS)
     if months > QUICK_WIN_MAX_MONTHS:
         raise ValidationError(QUICK_WIN_TOO_LONG, code="too_long", params=_MONTHS)
+
+
+def quick_win_program_fits(start_year: int | None, end_year: int | None) -> bool:
+    """A quick win hangs on a program of one year: a longer one cannot be done in 12 months."""
+    return start_year is not None and end_year is not None and end_year <= start_year
+
+
+def quick_win_program_filter(prefix: str = "") -> Q:
+    """The programs a quick win may hang on, as a filter (``prefix`` "program__" from a quick win)."""
+    return Q(**{f"{prefix}end_year__lte": F(f"{prefix}start_year")})
+
+
+QUICK_WIN_PROGRAM_TOO_LONG = _(
+    "Program induk berjalan %(a)s–%(b)s, lebih dari %(max)s bulan: quick win hanya untuk program satu tahun."
+)
+QUICK_WIN_PROGRAM_HELP = _months_text_lazy(
+    _(
+        "Quick win harus selesai dalam %(max)s bulan, jadi hanya program satu tahun (jangka pendek) yang "
+        "belum memiliki quick win yang ditawarkan di sini."
+    )
+)
+QUICK_WIN_NO_PROGRAM = _(
+    "Bagian ini belum memiliki program satu tahun tanpa quick win; tambahkan dulu di langkah Program."
+)
+
+
+def quick_win_program_error(start_year: int | None, end_year: int | None) -> str | None:
+    """What is wrong with the program a quick win hangs on, or None."""
+    if start_year is None or end_year is None or quick_win_program_fits(start_year, end_year):
+        return None
+    return str(QUICK_WIN_PROGRAM_TOO_LONG) % {"a": start_year, "b": end_year, "max": QUICK_WIN_MAX_MONTHS}
+
+
+QUICK_WIN_NO_BUDGET = _("Anggaran quick win belum diisi.")
+QUICK_WIN_NO_SOURCE = _("Sumber dana quick win belum dipilih.")
+
+
+# Years -----------------------------------------------------------------------------------------
+# Every year written lies in a span: a program's years in the masterplan period; a road map year in
+# its program's years; a yearly target of an indicator in its program's years (a goal's indicator:
+# in the period). The forms offer and accept those years only; the report finds old data outside.
+
+
+@dataclass(frozen=True)
+class Span:
+    first: int
+    last: int
+    of_program: bool = False  # a program's years, else the masterplan period (only the words differ)
+
+    def __contains__(self, year: int | None) -> bool:
+        return year is not None and self.first <= year <= self.last
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first, self.last + 1))
+
+    def outside(self, years: Iterable[int | None]) -> list[int]:
+        """The years given that lie outside, each once, in order."""
+        return sorted({y for y in years if y is not None and y not in self})
+
+    def error(self) -> str:
+        """The form's message at a year outside."""
+        if self.of_program:
+            message = _("Tahun harus di antara tahun mulai dan selesai program (%(a)s–%(b)s).")
+        else:
+            message = _("Tahun harus di dalam periode masterplan (%(a)s–%(b)s).")
+        return str(message) % {"a": self.first, "b": self.last}
+
+    def finding(self, years: Iterable[int]) -> str:
+        """The consistency report's message for years outside."""
+        if self.of_program:
+            message = _("Tahun %(y)s di luar masa program (%(a)s–%(b)s).")
+        else:
+            message = _("Tahun %(y)s di luar periode masterplan (%(a)s–%(b)s).")
+        return str(message) % {"y": ", ".join(str(y) for y in years), "a": self.first, "b": self.last}
+
+
+def period_span(masterplan) -> Span:
+    """The masterplan's period (``period_start``..``period_end``)."""
+    return Span(masterplan.period_start, masterplan.period_end)
+
+
+def program_span(start_year: int | None, end_year: int | None) -> Span | None:
+    """A program's years, or None while they are not known (or not in order)."""
+    if start_year is None or end_year is None or end_year < start_year:
+        return None
+    return Span(start_year, end_year, of_program=True)
+
+
+def target_span(masterplan, program=None) -> Span:
+    """The years an indicator's yearly targets may take: its program's years, a goal's the period."""
+    if program is not None:
+        span = program_span(program.start_year, program.end_year)
+        if span is not None:
+            return span
+    return period_span(masterplan)
+
+
+def year_error(year: int | None, *spans: Span | None) -> str | None:
+    """The message of the first span (the widest first) the year lies outside, or None."""
+    for span in spans:
+        if span is not None and year is not None and year not in span:
+            return span.error()
+    return None
+
+
+def year_finding(years: Iterable[int], *spans: Span | None) -> str | None:
+    """The report's message for the years outside the first span they break, or None."""
+    years = list(years)
+    for span in spans:
+        if span is not None:
+            outside = span.outside(years)
+            if outside:
+                return span.finding(outside)
+    return None
+
+
+# What a program needs ----------------------------------------------------------------------------
+# Asked by its form while typing and by the consistency report; the model leaves them empty for
+# drafts written elsewhere (the admin, old data).
+
+PROGRAM_NO_LEAD = _("OPD penanggung jawab belum dipilih.")
+PROGRAM_NO_STRATEGY = _("Program belum dikaitkan dengan strategi yang didukungnya.")
+PROGRAM_NO_STRATEGY_YET = _(
+    "Bagian ini belum memiliki strategi. Tulis strategi di langkah Strategi, lalu kaitkan programnya."
+)
+INDICATOR_NO_TARGET = _("Belum ada target tahunan: isi target paling sedikit untuk satu tahun.")
+
+
+def program_lead_missing(lead_agency_id: int | None) -> bool:
+    return lead_agency_id is None
+
+
+def program_strategy_missing(strategy_count: int) -> bool:
+    return not strategy_count
+
+
+def indicator_target_missing(target_count: int) -> bool:
+    return not target_count
 
 
 # Order -----------------------------------------------------------------------------------------

@@ -220,7 +220,7 @@ def decorate(entries: _Entries, kind_code: str, editable_ids: Set[int]) -> _Entr
         e.section_pk = kind.section_id_of(e)
         e.editable = e.section_pk in editable_ids
         e.group = kind.group_of(e)
-        e.dom_id = f"entry-{kind_code}-{e.pk}"
+        e.dom_id = kind.dom_id(e.pk)
         for related_name, child_code in kind.nested:
             if kind_code in KINDS[child_code].parents:
                 e.indicator_group = f"{kind_code}-{e.pk}"  # the list its children are added to

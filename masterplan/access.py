@@ -184,6 +184,16 @@ def reviewers_of(region):
     )
 
 
+def managers_of(region):
+    """The region's Diskominfo staff (who run its stages and get told of their sign-off)."""
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__region=region, memberships__role=Role.DISKOMINFO, is_active=True)
+        .distinct()
+    )
+
+
 def editors_of(section):
     """The OPD representatives who may write in a section (its agency's members)."""
 

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import access, services, uploads
-from .forms import EMBLEM_MAX_BYTES
+from .forms import EMBLEM_MAX_BYTES, AdminLoginForm
 from .models import Agency, Document, Masterplan, Membership, Region, User
 
 admin.site.site_header = _("Administrasi Masterplan Smart City")
 admin.site.site_title = _("Masterplan Smart City")
 admin.site.index_title = _("Administrasi situs")
+admin.site.login_form = AdminLoginForm  # throttled as the app's login (masterplan.login_throttle)
 
 
 class RegionLabelAutocompleteView(AutocompleteJsonView):

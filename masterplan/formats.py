@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import date_format, number_format
+from django.utils.timezone import localtime
 
 Number = Decimal | int | float
 T = TypeVar("T")
@@ -159,6 +160,11 @@ def format_rupiah(value: Number | str | None, empty: str = EMPTY) -> str:
 def format_date(value: datetime.date) -> str:
     """A date with the full month name: "5 Juli 2023"."""
     return date_format(value, "j F Y")
+
+
+def format_time(value: datetime.datetime) -> str:
+    """A moment's time of day where the site is (TIME_ZONE), with the zone: "14:35 WIB"."""
+    return date_format(localtime(value), "H:i T")
 
 
 def date_range(start: datetime.date | None, end: datetime.date | None = None) -> str:

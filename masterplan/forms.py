@@ -2,6 +2,8 @@
 are done by masterplan.services, whose ValidationErrors the views put back on the form."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -9,9 +11,23 @@ from bimtek.models import Stage
 from dimensions.models import Dimension
 
 from . import services, uploads
+from .login_throttle import LockoutMessageMixin
 from .models import Agency, Document, Masterplan, Region, Role
 
 EMBLEM_MAX_BYTES = 5 * 1024 * 1024  # an emblem goes on book covers; 5 MB is plenty
+
+
+class LoginForm(LockoutMessageMixin, AuthenticationForm):
+    """The app's login: a wrong password, or too many of them (masterplan.login_throttle)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil."),
+    }
+
+
+class AdminLoginForm(LockoutMessageMixin, AdminAuthenticationForm):
+    """The admin's login, throttled as the app's."""
 
 
 class DateInput(forms.DateInput):

@@ -22,6 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from . import access, signals
+from .links import absolute_url
 from .models import Agency, Document, Masterplan, Membership, Region, Role, User
 
 # Roles Diskominfo staff may give. Experts are appointed by Kominfo: the site administrator
@@ -181,7 +182,6 @@ def member_invite(
     role: str,
     agency: Agency | None = None,
     invited_by: User | None = None,
-    base_url: str = "",
 ) -> Membership:
     """Create a new user of the region with a role, without a usable password, and (after the
     transaction commits) e-mail them a link to set their password."""
@@ -204,15 +204,13 @@ def member_invite(
     except IntegrityError:
         raise ValidationError({"username": _("Nama pengguna ini sudah dipakai. Pilih nama lain.")}) from None
     membership = Membership.objects.create(user=user, region=region, role=role, agency=agency)
-    # After commit, so no mail goes out for a user that was rolled back; robust, so a mail server
-    # failure is logged and does not undo the saved member (Diskominfo can resend).
-    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url), robust=True)
+    _invite_send_on_commit(membership, invited_by)
     return membership
 
 
-def set_password_url(user: User, base_url: str = "") -> str:
+def set_password_url(user: User) -> str:
     """The one-time link to set a password (Django's password reset token: it stops working once
-    the password is set or after PASSWORD_RESET_TIMEOUT)."""
+    the password is set or after PASSWORD_RESET_TIMEOUT), absolute (masterplan.links)."""
     path = reverse(
         "password_reset_confirm",
         kwargs={
@@ -220,11 +218,25 @@ def set_password_url(user: User, base_url: str = "") -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return f"{base_url.rstrip('/')}{path}"
+    return absolute_url(path)
 
 
-def invite_send(membership: Membership, *, invited_by: User | None = None, base_url: str = "") -> None:
+def _invite_send_on_commit(membership: Membership, invited_by: User | None) -> None:
+    # Written now, while the request that invites is known (its address makes the links); sent
+    # after commit, so no mail goes out for a user that was rolled back; robust, so a mail server
+    # failure is logged and does not undo the saved member (Diskominfo can resend).
+    subject, body = _invite_mail(membership, invited_by)
+    to = [membership.user.email]
+    transaction.on_commit(lambda: send_mail(subject, body, None, to), robust=True)
+
+
+def invite_send(membership: Membership, *, invited_by: User | None = None) -> None:
     """E-mail a member the invitation with a link to set their password."""
+    subject, body = _invite_mail(membership, invited_by)
+    send_mail(subject, body, None, [membership.user.email])
+
+
+def _invite_mail(membership: Membership, invited_by: User | None) -> tuple[str, str]:
     user = membership.user
     context = {
         "user": user,
@@ -232,22 +244,22 @@ def invite_send(membership: Membership, *, invited_by: User | None = None, base_
         "region": membership.region,
         "role_label": membership.get_role_display(),
         "invited_by": invited_by,
-        "link": set_password_url(user, base_url),
-        "login_url": f"{base_url.rstrip('/')}{reverse('login')}",
+        "link": set_password_url(user),
+        "login_url": absolute_url(reverse("login")),
         "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
     subject = " ".join(render_to_string("registration/invite_subject.txt", context).split())
     body = render_to_string("registration/invite_email.txt", context)
-    send_mail(subject, body, None, [user.email])
+    return subject, body
 
 
-def invite_resend(membership: Membership, *, invited_by: User | None = None, base_url: str = "") -> None:
+def invite_resend(membership: Membership, *, invited_by: User | None = None) -> None:
     """Send the invitation again, for a member who has not set a password yet."""
     if membership.user.has_usable_password():
         raise ValidationError(_("Pengguna ini sudah membuat kata sandi; ia dapat memakai fitur lupa kata sandi."))
     if not membership.user.email:
         raise ValidationError(_("Pengguna ini tidak punya alamat surel."))
-    transaction.on_commit(lambda: invite_send(membership, invited_by=invited_by, base_url=base_url), robust=True)
+    _invite_send_on_commit(membership, invited_by)
 
 
 def _diskominfo_left(region: Region, without_pk: int) -> bool:

@@ -1,15 +1,33 @@
 """Settings, read from the environment (django-environ).
 
-Defaults suit a developer's laptop: SQLite in the project folder, DEBUG on, mail to the console,
-Celery eager when no broker is configured.
+Defaults suit a developer's laptop: SQLite in the project folder, mail to the console with DEBUG
+on, Celery eager when no broker is configured. With DEBUG off the defaults are production's: HTTPS
+only (secure cookies, HSTS, redirect), SMTP mail (README, "Production").
 """
 
+import base64
+import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _csp_hash(source: str) -> str:
+    """A Content-Security-Policy source allowing exactly this inline code."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'"
+
+
+def _meta_name(header: str) -> str:
+    """An HTTP header as request.META names it: X-Forwarded-Proto -> HTTP_X_FORWARDED_PROTO."""
+    header = header.strip()
+    return f"HTTP_{header.upper().replace('-', '_')}" if header else ""
+
 
 env = environ.Env()
 # Values already in the environment win over the file; ENV_FILE names another file (the tests
@@ -37,6 +55,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "axes",
+    "csp",
     "masterplan",
     "bimtek",
     "dimensions",
@@ -48,15 +68,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "masterplan.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "masterplan.middleware.CurrentRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last: it turns a login refused for too many failures into a 429 (masterplan.login_throttle).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "masterplan.urls"
@@ -84,10 +109,17 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # a request either saves everything or nothing
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Web and worker write at once under `make run`: a writer waits for the other (timeout), and
-    # takes its write lock when the transaction begins, so two read-then-write transactions never
-    # deadlock into "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    # Web and worker write at once under `make run`. Write-ahead log: readers never block the
+    # writer nor the writer the readers (in the default journal a long read in one process made
+    # the other's commit wait until "database is locked"); synchronous=NORMAL is safe with it.
+    # A writer waits for the other (timeout, seconds) and takes its write lock when the
+    # transaction begins, so two read-then-write transactions never deadlock into "database is
+    # locked". tests/infra/test_make_run.py runs both processes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "masterplan.User"
@@ -96,6 +128,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# The throttle first: it refuses before the password is checked (masterplan.login_throttle).
+AUTHENTICATION_BACKENDS = [
+    "masterplan.login_throttle.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -123,18 +160,37 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# Uploads: the limit the forms enforce (20 MB); Django buffers bigger bodies to disk.
-UPLOAD_MAX_BYTES = 20 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes, from one number: the biggest file a form accepts (masterplan.uploads). A request
+# may carry it and 1 MB of form around it; a bigger one is refused before it is read, by nginx in
+# docker-compose (deploy/nginx/app.conf: client_max_body_size, kept equal by
+# tests/infra/test_compose.py) and by masterplan.middleware.RequestSizeLimitMiddleware without it.
+UPLOAD_MAX_MB = 20
+UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024
+REQUEST_MAX_BYTES = (UPLOAD_MAX_MB + 1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES  # a body Django reads whole (all but the files)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default; not a limit: bigger files go to a temporary file
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND", default=CONSOLE_EMAIL_BACKEND if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
+# The console backend writes every mail to the log, set-password links of invitations included:
+# whoever reads a production log could take over the invited accounts.
+if not DEBUG and EMAIL_BACKEND == CONSOLE_EMAIL_BACKEND and not env.bool("ALLOW_CONSOLE_EMAIL", default=False):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND is the console backend while DEBUG is off: every mail, set-password links "
+        "included, would be written to the server's log. Configure SMTP (EMAIL_BACKEND="
+        "django.core.mail.backends.smtp.EmailBackend, EMAIL_HOST, EMAIL_PORT, ...) or, for a trial "
+        "installation nobody else can reach, set ALLOW_CONSOLE_EMAIL=1."
+    )
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Masterplan Smart City <noreply@localhost>")
-# The address of the site, for the links in e-mails (notifications).
+# The address of the site, for links in e-mails sent outside a request (a worker, a command);
+# mail sent while serving a request links to the address of that request (masterplan.links).
 SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -184,9 +240,58 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
         "global_keyprefix": env("CELERY_REDIS_KEYPREFIX", default=""),
     }
 
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS. With DEBUG off the site is served over HTTPS (docker-compose: nginx in front): cookies
+# travel only over HTTPS, plain HTTP is redirected, browsers are told to use HTTPS for a year
+# (HSTS). HTTPS=0 turns all four off for a setup that really has none; each can be set on its own.
+HTTPS = env.bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=HTTPS)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Headers a reverse proxy sets, trusted only when named here: without a proxy that overwrites
+# them, any client could send them (claim HTTPS, or another address to dodge the login throttle).
+# docker-compose's nginx sets X-Forwarded-Proto and X-Real-IP.
+_proxy_ssl_header = env("SECURE_PROXY_SSL_HEADER", default="")
+SECURE_PROXY_SSL_HEADER = (_meta_name(_proxy_ssl_header), "https") if _proxy_ssl_header else None
+CLIENT_IP_HEADER = _meta_name(env("CLIENT_IP_HEADER", default="")) or "REMOTE_ADDR"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from the site itself,
+# no inline script or style (JS lives in static/js, htmx's indicator style in static/css/app.css),
+# no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # One inline style is allowed, by its hash: django-simple-history's admin history page
+        # has <p class="paginator" style="border-top: 0">.
+        "style-src": [SELF, "'unsafe-hashes'", _csp_hash("border-top: 0")],
+        "img-src": [SELF, "data:"],  # Bootstrap's icons (toggler, select arrow, close) are data: SVGs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Login throttling (django-axes, masterplan.login_throttle): failed logins are counted per account
+# and per address over LOGIN_COOLOFF_MINUTES; reaching either limit refuses logins until the
+# failures are that old. An address's limit is higher: a bimtek room shares one address.
+LOGIN_FAILURE_LIMIT_ACCOUNT = env.int("LOGIN_FAILURE_LIMIT_ACCOUNT", default=5)
+LOGIN_FAILURE_LIMIT_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_ADDRESS", default=30)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", default=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_HANDLER = "masterplan.login_throttle.ThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "masterplan.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "masterplan.login_throttle.lockout_response"
+# Tries while refused are not counted: the time the page names stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
+
+from masterplan.forms import LoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before auth's own URLs: the login form that names the throttle (masterplan.login_throttle).
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("r/<slug:slug>/", include("dimensions.urls")),
     path("r/<slug:slug>/", include("bimtek.urls")),

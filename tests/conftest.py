@@ -51,6 +51,17 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """The tests run with DEBUG off, whose defaults are HTTPS only (secure cookies, redirect,
+    HSTS); the test client and the live server speak plain HTTP. tests/infra/test_settings.py
+    checks the production defaults in fresh processes."""
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False, SECURE_HSTS_SECONDS=0
+    ):
+        yield
+
+
 @pytest.fixture
 def world(db):
     garut = _region_world("Garut", "garut")

@@ -9,6 +9,7 @@ from .stages import (
     StageEnsureView,
     StageListView,
     StageSignOffView,
+    StageSignOffWithdrawView,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "StageEnsureView",
     "StageListView",
     "StageSignOffView",
+    "StageSignOffWithdrawView",
 ]

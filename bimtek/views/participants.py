@@ -139,7 +139,8 @@ class ParticipantImportView(StageMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         rows = form.rows
         payload = None
-        if not any(r.errors for r in rows):
+        # Only a list with something to import gets the confirmation (and its button).
+        if not any(r.errors for r in rows) and not all(r.duplicate for r in rows):
             payload = signing.dumps([(r.number, r.raw) for r in rows], salt=self._salt(), compress=True)
         return self.render_to_response(self.get_context_data(form=form, rows=rows, payload=payload))
 
@@ -156,6 +157,9 @@ class ParticipantImportView(StageMixin, TemplateView):
             messages.error(request, exc.message)
             return self.render_to_response(self.get_context_data(rows=rows))
         skipped = sum(1 for r in rows if r.duplicate)
+        if not created:
+            messages.info(request, _("Tidak ada peserta baru: semua baris daftar ini sudah terdaftar."))
+            return redirect(_list_url(self.region.slug, self.stage))
         text = _("%(n)d peserta diimpor.") % {"n": len(created)}
         if skipped:
             text += " " + _("%(n)d baris dilewati karena sudah terdaftar.") % {"n": skipped}

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from bimtek import selectors, services
 from bimtek.checklist import checklist_complete, checklist_groups, stage_checklist
-from bimtek.forms import StageDocumentForm, StageForm
+from bimtek.forms import SignOffWithdrawForm, StageDocumentForm, StageForm
 from bimtek.models import Stage
 from masterplan import access
 from masterplan import services as core_services
@@ -85,7 +85,8 @@ class StageDetailView(StageMixin, TemplateView):
             checklist_total=len(items),
             checklist_complete=checklist_complete(items),
             missing_items=[i for i in items if not i.done],
-            can_sign_off=self.can(access.SIGN_OFF, stage) and stage.status != Stage.Status.SIGNED_OFF,
+            can_sign_off=self.can(access.SIGN_OFF, stage),
+            sign_off_log=selectors.stage_sign_off_log(stage),
             helix=selectors.stage_helix_mix(stage),
             documents=documents,
             document_form=self.document_form,
@@ -147,15 +148,79 @@ class StageEditView(StageMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class StageSignOffView(StageMixin, View):
-    """The expert signs the stage off (POST). Refusals come back as a message on the stage page:
-    the service decides, so the rule is the same whoever calls it."""
+class StageSignOffView(StageMixin, TemplateView):
+    """The expert signs the stage off: GET asks for confirmation (a page: works without script and
+    by keyboard), POST from that page signs off. Refusals come back as a message on the stage
+    page: the service decides, so the rule is the same whoever calls it."""
+
+    template_name = "bimtek/stage_sign_off_confirm.html"
+    withdraw = False
+
+    def get(self, request, *args, **kwargs):
+        access.require(request.user, access.SIGN_OFF, self.stage)
+        if (self.stage.status == Stage.Status.SIGNED_OFF) != self.withdraw:
+            messages.info(request, self.state_message())
+            return redirect(self.stage_url("#pengesahan"))
+        return super().get(request, *args, **kwargs)
+
+    def state_message(self):
+        return _("%(stage)s sudah disahkan.") % {"stage": self.stage}
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        items = stage_checklist(self.stage.masterplan, self.stage.number, self.stage)
+        ctx.update(
+            stage=self.stage,
+            withdraw=self.withdraw,
+            form=form,
+            checklist_done=sum(1 for i in items if i.done),
+            checklist_total=len(items),
+            checklist_complete=checklist_complete(items),
+            participant_total=selectors.stage_helix_mix(self.stage)["total"],
+        )
+        return ctx
 
     def post(self, request, *args, **kwargs):
+        if "confirm" not in request.POST:
+            # Only the confirmation page's button signs off (an old one-click form asks first).
+            return redirect(request.path)
         try:
             stage = services.stage_sign_off(self.stage, request.user)
         except services.StageActionRefused as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("%(stage)s telah disahkan.") % {"stage": stage})
-        return redirect(self.stage_url())
+        return redirect(self.stage_url("#pengesahan"))
+
+
+class StageSignOffWithdrawView(StageSignOffView):
+    """The undo of a sign-off (one given by mistake), by the same role, after confirmation, with an
+    optional reason that stays in the stage's history."""
+
+    withdraw = True
+
+    def state_message(self):
+        return _("%(stage)s belum disahkan.") % {"stage": self.stage}
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(form=form or SignOffWithdrawForm(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = SignOffWithdrawForm(request.POST)
+        if "confirm" not in request.POST or not form.is_valid():
+            access.require(request.user, access.SIGN_OFF, self.stage)
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            stage = services.stage_sign_off_undo(self.stage, request.user, reason=form.cleaned_data["reason"])
+        except services.StageActionRefused as exc:
+            messages.error(request, exc.message)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+            return self.render_to_response(self.get_context_data(form=form))
+        else:
+            messages.success(
+                request,
+                _("Pengesahan %(stage)s dicabut. Tahap kembali berstatus selesai dan dapat disahkan lagi.")
+                % {"stage": stage},
+            )
+        return redirect(self.stage_url("#pengesahan"))

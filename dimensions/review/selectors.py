@@ -6,16 +6,17 @@ entries."""
 
 from collections import defaultdict
 from collections.abc import Set
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bimtek.models import Stage
 from dimensions import history
-from dimensions.kinds import KINDS
+from dimensions.kinds import KINDS, anchor_of
 from dimensions.models import (
     GapItem,
     Goal,
@@ -128,10 +129,6 @@ def orphan_threads(comments: dict[CommentKey, list[ReviewComment]], shown_keys: 
 # Transition log -------------------------------------------------------------------------------
 
 
-def section_transitions(section: Section) -> QuerySet[SectionTransition]:
-    return SectionTransition.objects.filter(section=section).select_related("actor").order_by("-at", "-pk")
-
-
 def last_review(section: Section, reviewer: User | None = None) -> SectionTransition | None:
     """The last request-changes or approval on the section: by ``reviewer`` when they reviewed it,
     else by anyone."""
@@ -143,6 +140,106 @@ def last_review(section: Section, reviewer: User | None = None) -> SectionTransi
         if own is not None:
             return own
     return qs.first()
+
+
+# The conversation of a section ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommentedEntry:
+    """The entry a comment is about, as the conversation links it."""
+
+    label: str  # as it read when commented on
+    anchor: str  # its row on the section page; "" when deleted since
+    review_anchor: str  # its card on the review page; "" when deleted since
+
+
+@dataclass(frozen=True)
+class ConversationItem:
+    """One thing said or done in a section's review, for the conversation thread."""
+
+    TRANSITION = "transition"  # submitted, changes requested, approved, reopened: with its note
+    COMMENT = "comment"  # a new comment thread of an expert
+    ANSWER = "answer"  # an answer in a thread
+    RESOLVED = "resolved"  # a thread marked resolved
+
+    kind: str
+    at: datetime
+    actor: User | None
+    text: str = ""  # the note, the comment or the answer
+    transition: SectionTransition | None = None
+    thread: ReviewComment | None = None  # the comment; for an answer or a resolution, its thread
+    entry: CommentedEntry | None = None  # None: about the section itself
+
+
+def _existing_entries(keys: Set[CommentKey]) -> dict[CommentKey, int | None]:
+    """Which commented entries still exist: key -> the program of a road map year (its row on the
+    section page is its program's), else None. One query (a UNION over the entry models)."""
+    ids = defaultdict(set)
+    for ct_id, object_id in keys:
+        ids[ct_id].add(object_id)
+    commentable = set(COMMENTABLE.values())
+    parts = []
+    for ct_id, object_ids in sorted(ids.items()):
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model not in commentable:
+            continue
+        program = F("program_id") if model is RoadmapEntry else Value(None, output_field=IntegerField())
+        parts.append(
+            model._default_manager.filter(pk__in=object_ids)
+            .order_by()
+            .annotate(commented_ct=Value(ct_id, output_field=IntegerField()), parent_program=program)
+            .values_list("commented_ct", "pk", "parent_program")
+        )
+    if not parts:
+        return {}
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return {(ct_id, pk): program for ct_id, pk, program in rows}
+
+
+def section_conversation(section: Section) -> list[ConversationItem]:
+    """Everything said in the review of a section, oldest first, in one thread: its state
+    transitions with their notes (who, when, what), the comments with the entry each is about,
+    the answers, and the resolutions of threads. Three queries at most, whatever their number."""
+    transitions = SectionTransition.objects.filter(section=section).select_related("actor").order_by("at", "pk")
+    comments = list(
+        ReviewComment.objects.filter(section=section)
+        .select_related("author", "resolved_by")
+        .order_by("created_at", "pk")
+    )
+    keys = {(c.content_type_id, c.object_id) for c in comments if c.content_type_id is not None}
+    existing = _existing_entries(keys)
+    entries = {}
+    for c in comments:
+        key = (c.content_type_id, c.object_id)
+        if c.content_type_id is None or key in entries:
+            continue
+        model = ContentType.objects.get_for_id(c.content_type_id).model_class()
+        alive = key in existing
+        entries[key] = CommentedEntry(
+            label=c.entry_label,
+            anchor=anchor_of(model, c.object_id, existing.get(key)) if alive else "",
+            review_anchor=f"butir-{model._meta.model_name}-{c.object_id}" if alive else "",
+        )
+    items = [ConversationItem(ConversationItem.TRANSITION, t.at, t.actor, t.note, transition=t) for t in transitions]
+    threads = {c.pk: c for c in comments if c.parent_id is None}
+    for c in comments:
+        entry = entries.get((c.content_type_id, c.object_id))
+        if c.parent_id is None:
+            items.append(
+                ConversationItem(ConversationItem.COMMENT, c.created_at, c.author, c.text, thread=c, entry=entry)
+            )
+            if c.resolved_at is not None:
+                items.append(
+                    ConversationItem(ConversationItem.RESOLVED, c.resolved_at, c.resolved_by, thread=c, entry=entry)
+                )
+        else:
+            thread = threads.get(c.parent_id)
+            items.append(
+                ConversationItem(ConversationItem.ANSWER, c.created_at, c.author, c.text, thread=thread, entry=entry)
+            )
+    items.sort(key=lambda item: item.at)  # stable: at the same moment, the order above
+    return items
 
 
 # Entries of a section -------------------------------------------------------------------------

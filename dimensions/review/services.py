@@ -21,8 +21,10 @@ from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from dimensions.kinds import anchor_of
 from dimensions.models import Section
 from dimensions.selectors import section_has_entries
 from masterplan import access
@@ -229,12 +231,14 @@ def _notify_transition(section: Section, transition: SectionTransition, actor: U
             _("Bagian %(dimension)s %(agency)s (%(region)s) yang sudah disetujui diubah dan kembali menjadi draf.")
             % params
         )
-    if transition.note:
-        text = f"{text} {_('Catatan')}: {transition.note}"
-    notify(users, kind, text, url, region=region, exclude=actor)
+    notify(users, kind, text, url, region=region, exclude=actor, detail=transition.note)
 
 
 # Comments -------------------------------------------------------------------------------------
+
+# What a comment action does to its thread besides the answer (the notification says so).
+RESOLVE = "resolve"
+REOPEN = "reopen"
 
 
 def entry_section_id(entry: Model) -> int | None:
@@ -248,11 +252,40 @@ def entry_section_id(entry: Model) -> int | None:
     return None
 
 
+def thread_url(section: Section, thread: ReviewComment, entry: Model | None, is_open: bool) -> str:
+    """Where a notification about a thread leads: the entry's row on the section page (its open
+    threads show there); for a thread on the section itself, the thread on the section page while
+    open, else the conversation there; the review page (which keeps them) when the entry has been
+    deleted since."""
+    if thread.content_type_id is None:
+        return section.get_absolute_url(f"komentar-{thread.pk}" if is_open else "percakapan")
+    anchor = anchor_of(type(entry), entry.pk, getattr(entry, "program_id", None)) if entry is not None else ""
+    if not anchor:
+        return f"{section_review_url(section)}#komentar-{thread.pk}"
+    return section.get_absolute_url(anchor)
+
+
+def _may_answer(user: User, section: Section) -> bool:
+    return access.can(user, access.REVIEW, section) or access.can(user, access.EDIT_SECTION, section)
+
+
 def comment_add(
     section: Section, user: User, text: str, entry: Model | None = None, parent: ReviewComment | None = None
 ) -> ReviewComment:
     """A new comment on the section or on one of its entries (experts), or an answer in a thread
-    (experts and the agency's OPD representatives). Tells the other side."""
+    (experts and the agency's OPD representatives). Tells the other side, quoting the text and
+    linking the entry on the section page."""
+    return _comment_add(section, user, text, entry, parent)
+
+
+def _comment_add(
+    section: Section,
+    user: User,
+    text: str,
+    entry: Model | None = None,
+    parent: ReviewComment | None = None,
+    then: str = "",
+) -> ReviewComment:
     text = (text or "").strip()
     if not text:
         raise CommentError({"text": _("Komentar tidak boleh kosong.")}, code="empty")
@@ -265,6 +298,7 @@ def comment_add(
         if not (is_reviewer or is_editor):
             raise CommentError(_("Anda tidak dapat membalas komentar pada bagian ini."), code="role")
         entry_ct, entry_id, label = parent.content_type, parent.object_id, parent.entry_label
+        entry = parent.entry if entry_id is not None else None  # None when deleted since
     else:
         if not is_reviewer:
             raise CommentError(
@@ -290,46 +324,75 @@ def comment_add(
             # An answer to a resolved thread opens it again.
             ReviewComment.objects.filter(pk=parent.pk).update(resolved_at=None, resolved_by=None)
             parent.resolved_at = parent.resolved_by = None
-        region = section.masterplan.region
-        params = {"author": user, "dimension": section.dimension, "agency": section.agency, "region": region}
+        thread = parent or comment
         if is_reviewer:
-            users = access.editors_of(section)
-            text_n = _("Komentar baru dari tenaga ahli %(author)s pada bagian %(dimension)s (%(region)s).") % params
+            users = list(access.editors_of(section))
         else:
-            users = access.reviewers_of(region)
-            text_n = _("%(author)s (%(agency)s) menjawab komentar pada bagian %(dimension)s (%(region)s).") % params
+            users = list(access.reviewers_of(section.masterplan.region))
         if parent is not None and parent.author_id and parent.author_id != user.pk:
-            users = [*list(users), parent.author]
+            users.append(parent.author)
         notify(
             users,
             Notification.Kind.COMMENT,
-            text_n,
-            section_review_url(section) + f"#komentar-{(parent or comment).pk}",
-            region=region,
+            _comment_headline(section, user, label if entry_id else "", parent is not None, is_reviewer, then),
+            thread_url(section, thread, entry, is_open=then != RESOLVE),
+            region=section.masterplan.region,
             exclude=user,
+            detail=text,
         )
     return comment
 
 
-def comment_resolve(comment: ReviewComment, user: User) -> ReviewComment:
-    """Mark a thread resolved (the agency after fixing, or the expert)."""
+def _comment_headline(section: Section, user: User, label: str, answer: bool, is_reviewer: bool, then: str) -> str:
+    params = {
+        "author": user,
+        "agency": section.agency,
+        "dimension": section.dimension,
+        "region": section.masterplan.region,
+        "entry": Truncator(" ".join(label.split())).chars(60),
+    }
+    if label:
+        where = _("pada butir «%(entry)s» di bagian %(dimension)s (%(region)s)") % params
+    else:
+        where = _("pada bagian %(dimension)s (%(region)s)") % params
+    params["where"] = where
+    if not answer:
+        return _("Komentar baru dari tenaga ahli %(author)s %(where)s.") % params
+    who = _("Tenaga ahli %(author)s") % params if is_reviewer else _("%(author)s (%(agency)s)") % params
+    params["who"] = who
+    if then == RESOLVE:
+        return _("%(who)s menjawab dan menandai selesai komentar %(where)s.") % params
+    if then == REOPEN:
+        return _("%(who)s menjawab dan membuka kembali komentar %(where)s.") % params
+    return _("%(who)s menjawab komentar %(where)s.") % params
+
+
+def comment_resolve(comment: ReviewComment, user: User, text: str = "") -> ReviewComment:
+    """Mark a thread resolved (the agency after fixing, or the expert). An answer typed with it
+    (``text``) is posted in the same transaction first: resolving never throws an answer away."""
     thread = comment.parent or comment
     section = thread.section
-    if not (access.can(user, access.EDIT_SECTION, section) or access.can(user, access.REVIEW, section)):
+    if not _may_answer(user, section):
         raise CommentError(_("Anda tidak dapat menandai komentar ini selesai."), code="role")
-    if thread.resolved_at is None:
+    with transaction.atomic():
+        if (text or "").strip():
+            _comment_add(section, user, text, parent=thread, then=RESOLVE)
         ReviewComment.objects.filter(pk=thread.pk, resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=user
         )
-        thread.refresh_from_db(fields=["resolved_at", "resolved_by"])
+    thread.refresh_from_db(fields=["resolved_at", "resolved_by"])
     return thread
 
 
-def comment_reopen(comment: ReviewComment, user: User) -> ReviewComment:
-    """Open a resolved thread again (e.g. the expert is not satisfied with the fix)."""
+def comment_reopen(comment: ReviewComment, user: User, text: str = "") -> ReviewComment:
+    """Open a resolved thread again (e.g. the expert is not satisfied with the fix), with the
+    answer typed with it (``text``) posted in the same transaction."""
     thread = comment.parent or comment
-    if not (access.can(user, access.EDIT_SECTION, thread.section) or access.can(user, access.REVIEW, thread.section)):
+    if not _may_answer(user, thread.section):
         raise CommentError(_("Anda tidak dapat membuka kembali komentar ini."), code="role")
-    ReviewComment.objects.filter(pk=thread.pk).update(resolved_at=None, resolved_by=None)
+    with transaction.atomic():
+        if (text or "").strip():
+            _comment_add(thread.section, user, text, parent=thread, then=REOPEN)
+        ReviewComment.objects.filter(pk=thread.pk).update(resolved_at=None, resolved_by=None)
     thread.resolved_at = thread.resolved_by = None
     return thread

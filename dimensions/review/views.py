@@ -115,7 +115,7 @@ class SectionReviewView(RegionMixin, TemplateView):
             section_threads=comments.get(selectors.SECTION_KEY, []),
             orphan_threads=selectors.orphan_threads(comments, shown),
             open_count=sum(1 for threads in comments.values() for t in threads if t.resolved_at is None),
-            transitions=list(selectors.section_transitions(section)),
+            conversation=selectors.section_conversation(section),
             allowed=services.allowed_transitions(user, section),
             can_comment=reviewer is not None,
             can_reply=reviewer is not None or access.can(user, access.EDIT_SECTION, section),
@@ -182,8 +182,12 @@ class CommentCreateView(RegionMixin, View):
 
 
 class _CommentStateView(RegionMixin, View):
+    """Resolve or reopen a thread. The reply box and these buttons are one form: an answer typed
+    in it is posted with the action (by the same service call), never dropped."""
+
     service = None
     success_message = ""
+    success_with_answer = ""
 
     def resolve_objects(self):
         self.comment = self.get_in_region(
@@ -194,20 +198,23 @@ class _CommentStateView(RegionMixin, View):
     def post(self, request, *args, **kwargs):
         section = self.comment.section
         fallback = reverse("section_review", args=[self.region.slug, section.pk])
+        text = request.POST.get("text", "")
         try:
-            thread = type(self).service(self.comment, request.user)
+            thread = type(self).service(self.comment, request.user, text)
         except services.CommentError as e:
             messages.error(request, " ".join(e.messages))
             return HttpResponseRedirect(_safe_next(request, fallback))
-        messages.success(request, self.success_message)
+        messages.success(request, self.success_with_answer if text.strip() else self.success_message)
         return HttpResponseRedirect(_safe_next(request, f"{fallback}#komentar-{thread.pk}"))
 
 
 class CommentResolveView(_CommentStateView):
     service = staticmethod(services.comment_resolve)
     success_message = gettext_lazy("Komentar ditandai selesai.")
+    success_with_answer = gettext_lazy("Jawaban dikirim dan komentar ditandai selesai.")
 
 
 class CommentReopenView(_CommentStateView):
     service = staticmethod(services.comment_reopen)
     success_message = gettext_lazy("Komentar dibuka kembali.")
+    success_with_answer = gettext_lazy("Jawaban dikirim dan komentar dibuka kembali.")

@@ -23,3 +23,11 @@ def id_number(value):
 @register.filter
 def row_template(entry):
     return f"dimensions/rows/{entry.entry_kind}.html"
+
+
+@register.inclusion_tag("dimensions/includes/guidance.html")
+def kind_guidance(*codes):
+    """The method's guidance and an example for the kinds of entry of one step, folded away
+    (texts on their Kind registration)."""
+    kinds = [KINDS[code] for code in codes if KINDS[code].guidance]
+    return {"kinds": kinds, "title": kinds[0].short_label if kinds else ""}

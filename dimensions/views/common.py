@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.functional import cached_property
 
 from dimensions.kinds import get_kind
@@ -21,8 +20,7 @@ def editable_ids(user, sections):
 
 
 def workspace_url(section, anchor=""):
-    url = reverse("section_workspace", args=[section.masterplan.region.slug, section.pk])
-    return f"{url}#{anchor}" if anchor else url
+    return section.get_absolute_url(anchor)
 
 
 def refusal(request, message, status, section=None):

@@ -163,7 +163,7 @@ class EntryRowView(KindMixin, View):
 
     def get(self, request, *args, **kwargs):
         if not request.htmx:
-            return redirect(workspace_url(self.section, f"entry-{self.kind.code}-{self.entry.pk}"))
+            return redirect(workspace_url(self.section, self.kind.dom_id(self.entry.pk)))
         editable = set()
         if access.can(request.user, access.EDIT_SECTION, self.section) and self.section.is_editable:
             editable = {self.section.pk}
@@ -185,7 +185,7 @@ class EntryRowView(KindMixin, View):
 class EntryEditView(EntryWriteMixin, View):
     @property
     def dom_id(self):
-        return f"entry-{self.kind.code}-{self.entry.pk}"
+        return self.kind.dom_id(self.entry.pk)
 
     def get(self, request, *args, **kwargs):
         self.check_edit()
@@ -255,7 +255,7 @@ class EntryDeleteView(EntryWriteMixin, View):
         self.check_edit()
         return self.render(
             "dimensions/entry_delete_page.html",
-            {"entry": self.entry, "back_url": workspace_url(self.section, f"entry-{self.kind.code}-{self.entry.pk}")},
+            {"entry": self.entry, "back_url": workspace_url(self.section, self.kind.dom_id(self.entry.pk))},
         )
 
     def post(self, request, *args, **kwargs):
@@ -269,7 +269,7 @@ class EntryDeleteView(EntryWriteMixin, View):
             return redirect(workspace_url(self.section))
         return self.render(
             "dimensions/fragments/deleted.html",
-            {"pk": pk, "label": label, "dom_id": f"entry-{self.kind.code}-{pk}", "message": message, "focus": True},
+            {"pk": pk, "label": label, "dom_id": self.kind.dom_id(pk), "message": message, "focus": True},
         )
 
 
@@ -294,7 +294,7 @@ class EntryRestoreView(EntryWriteMixin, View):
         message = _("%(kind)s dipulihkan.") % {"kind": self.kind.label}
         if not request.htmx:
             messages.success(request, message)
-            return redirect(workspace_url(self.section, f"entry-{self.kind.code}-{obj.pk}"))
+            return redirect(workspace_url(self.section, self.kind.dom_id(obj.pk)))
         return self.row_response(obj.pk, message=message)
 
 

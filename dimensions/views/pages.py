@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from dimensions import history, selectors
 from dimensions.models import Dimension
-from dimensions.review.selectors import open_comments_for_section
+from dimensions.review.selectors import open_comments_for_section, section_conversation
 from dimensions.services import deletion_record
 from masterplan import access
 from masterplan.views.base import RegionMixin
@@ -77,6 +77,7 @@ class SectionWorkspaceView(SectionMixin, TemplateView):
             flow=selectors.flow_for([section], editable),
             comments_section=section,
             open_comments=open_comments_for_section(section),
+            conversation=section_conversation(section),
         )
         return ctx
 

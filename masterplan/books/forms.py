@@ -13,10 +13,11 @@ class NarrativeTextForm(forms.Form):
         label=_("Teks"),
         required=False,
         max_length=MAX_TEXT_CHARS,
-        widget=forms.Textarea(attrs={"rows": 18, "class": "font-monospace"}),
+        widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_(
-            "Tulis teks biasa (baris kosong memisahkan paragraf) atau HTML sederhana: <p>, <br>, <ul>/<ol>/<li>, "
-            '<strong>, <em>, <a href="https://…">, <table>/<tr>/<th>/<td>. Tag dan atribut lain dibuang saat disimpan.'
+            "Tulis seperti di pengolah kata: Enter memulai paragraf baru; tombol di atas kotak memberi huruf "
+            "tebal atau miring, daftar berbutir atau bernomor, dan tautan. Judul bab dicetak otomatis. Format "
+            "lain (judul, warna, ukuran huruf, gambar) tidak dicetak di buku dan dibuang saat disimpan."
         ),
     )
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dimensions import rules
 from masterplan.formats import roman
 
 from .chapters import ChapterKind, narrative_title
@@ -151,12 +152,14 @@ def schedule_phases(text):
 
 
 def _impact_indicators(program):
-    """The program's indicators with the baseline and the target the quick win reaches: the target
-    of the program's last year, else the last one before it, else the first one set."""
+    """The program's indicators with the baseline and the target the quick win reaches: the last one
+    in the program's years (where dimensions.rules puts a program indicator's targets); in data
+    written before that rule, the last one before the program ends, else the first one set."""
+    span = rules.program_span(program.start_year, program.end_year)
     rows = []
     for ind in program.indicators.all():
         targets = sorted(ind.targets.all(), key=lambda t: t.year)
-        within = [t for t in targets if t.year <= program.end_year]
+        within = [t for t in targets if t.year in span] or [t for t in targets if t.year <= span.last]
         target = within[-1] if within else (targets[0] if targets else None)
         rows.append({"indicator": ind, "target": target})
     return rows

@@ -36,7 +36,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.html import linebreaks
+from django.utils.html import linebreaks, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -245,14 +245,16 @@ _BLOCK_TAG = re.compile(r"<(p|ul|ol|table)\b", re.I)
 def narrative_input_to_html(text: str | None) -> str:
     """What a person typed, as safe HTML. Plain text (no allowed tag in it) is escaped and becomes
     paragraphs (blank lines) and line breaks; inline-only HTML gets the same paragraphs; then
-    everything is cut down to the allowed subset."""
+    everything is cut down to the allowed subset. A text without a word is empty (an emptied
+    editor still sends a paragraph)."""
     text = (text or "").replace("\r\n", "\n").strip()
     if not _TAG.search(text):
         text = linebreaks(text)  # escapes, then <p> per blank-line block and <br> per line
     elif not _BLOCK_TAG.search(text):
         blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
         text = "".join("<p>" + b.replace("\n", "<br>") + "</p>" for b in blocks)
-    return narrative_html_clean(text)
+    html = narrative_html_clean(text)
+    return html if strip_tags(html).strip() else ""
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ of the region reads; a logo's image is served only through the region's access c
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from masterplan.views.mixins import RegionFormView, apply_errors
 
 from . import services
 from .chapters import NARRATIVE_KEYS
-from .forms import CoverLogoForm, NarrativeTextForm
+from .forms import MAX_TEXT_CHARS, CoverLogoForm, NarrativeTextForm
 from .models import ChapterDefinition, CoverLogo, NarrativeText
 
 
@@ -60,7 +61,7 @@ class NarrativeTextListView(MasterplanRequiredMixin, TemplateView):
 
 
 class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
-    """GET shows the text (and the form to those who may manage); POST saves or previews."""
+    """GET shows the text (and the form to those who may manage); POST saves it."""
 
     template_name = "books/narrative_text_form.html"
     form_class = NarrativeTextForm
@@ -83,9 +84,6 @@ class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
         return {"html": text.html if text else "", "loaded_at": text.updated_at.isoformat() if text else ""}
 
     def form_valid(self, form):
-        if "preview" in self.request.POST:
-            preview = services.narrative_input_to_html(form.cleaned_data["html"])
-            return self.render_to_response(self.get_context_data(form=form, preview=mark_safe(preview)))
         try:
             services.narrative_text_save(
                 self.get_masterplan(),
@@ -107,6 +105,29 @@ class NarrativeTextEditView(MasterplanRequiredMixin, FormView):
         if text and text.html:
             ctx["saved_html"] = mark_safe(text.html)  # sanitised on save
         return ctx
+
+
+class NarrativeTextPreviewView(MasterplanRequiredMixin, View):
+    """The text of the form (not saved) as the book will print it: sanitised as on saving, set in
+    the print stylesheet. htmx gets it in an iframe below the form; without JavaScript the form
+    opens the document itself in a new tab."""
+
+    required_action = access.MANAGE
+    http_method_names = ["post"]
+
+    def resolve_objects(self):
+        if self.kwargs["key"] not in NARRATIVE_KEYS:
+            raise Http404
+        self.key = self.kwargs["key"]
+
+    def post(self, request, *args, **kwargs):
+        self.get_masterplan()
+        html = services.narrative_input_to_html(request.POST.get("html", "")[:MAX_TEXT_CHARS])
+        context = {"title": NARRATIVE_KEYS[self.key], "section": {"payload": {"html": mark_safe(html)}}}
+        document = render_to_string("books/narrative_preview_document.html", context, request=request)
+        if not request.htmx:
+            return HttpResponse(document)
+        return render(request, "books/narrative_preview.html", {**context, "document": document})
 
 
 class CoverLogoUploadView(RegionFormView):

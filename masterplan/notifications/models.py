@@ -12,6 +12,8 @@ class Notification(models.Model):
         APPROVED = "approved", _("Bagian disetujui")
         REOPENED = "reopened", _("Bagian dibuka kembali")
         COMMENT = "comment", _("Komentar baru")
+        STAGE_SIGNED_OFF = "stage_signed_off", _("Tahap disahkan")
+        STAGE_SIGN_OFF_WITHDRAWN = "stage_sign_off_withdrawn", _("Pengesahan tahap dicabut")
         OTHER = "other", _("Lainnya")
 
     recipient = models.ForeignKey(

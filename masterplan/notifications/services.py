@@ -4,22 +4,21 @@ back action mails nobody)."""
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from masterplan.links import absolute_url
 from masterplan.models import Region, User
 
 from .models import Notification
 
-
-def _absolute(url: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    if not url or url.startswith(("http://", "https://")) or not base:
-        return url
-    return f"{base}{url}"
+# What a notification quotes of what someone wrote (a comment, a note): the in-app row holds 500
+# characters in all, the mail has room for more. Cut at a word, with an ellipsis.
+DETAIL_CHARS_APP = 280
+DETAIL_CHARS_MAIL = 2000
 
 
 def notify(
@@ -29,8 +28,11 @@ def notify(
     url: str = "",
     region: Region | None = None,
     exclude: User | None = None,
+    detail: str = "",
 ) -> list[Notification]:
     """Notify each user once (in the app and by e-mail). ``exclude`` (the actor) is left out.
+    ``detail`` is what someone wrote (a comment, a note): quoted after ``text`` in the app and in
+    the mail's body, never in its subject.
 
     Returns the created notifications."""
     seen = set()
@@ -44,11 +46,18 @@ def notify(
         recipients.append(user)
     if not recipients:
         return []
+    detail = (detail or "").strip()
+    one_line = " ".join(detail.split())  # the list of notifications shows one paragraph
+    in_app = f"{text} “{Truncator(one_line).chars(DETAIL_CHARS_APP)}”" if detail else text
     rows = Notification.objects.bulk_create(
-        [Notification(recipient=u, kind=kind, text=text[:500], url=url, region=region) for u in recipients]
+        [
+            Notification(recipient=u, kind=kind, text=Truncator(in_app).chars(500), url=url, region=region)
+            for u in recipients
+        ]
     )
+    mail_text = f"{text}\n\n“{Truncator(detail).chars(DETAIL_CHARS_MAIL)}”" if detail else text
     mails = [
-        (u.email, _("[Masterplan Smart City] %(text)s") % {"text": text}, _mail_body(u, text, url))
+        (u.email, _("[Masterplan Smart City] %(text)s") % {"text": text}, _mail_body(u, mail_text, url))
         for u in recipients
         if u.email
     ]
@@ -65,10 +74,10 @@ def _mail_body(user: User, text: str, url: str) -> str:
         "",
     ]
     if url:
-        lines += [_("Buka: %(url)s") % {"url": _absolute(url)}, ""]
+        lines += [_("Buka: %(url)s") % {"url": absolute_url(url)}, ""]
     lines += [
         _("Pesan ini dikirim otomatis oleh aplikasi Masterplan Smart City."),
-        _("Semua notifikasi Anda: %(url)s") % {"url": _absolute("/notifications/")},
+        _("Semua notifikasi Anda: %(url)s") % {"url": absolute_url("/notifications/")},
     ]
     return "\n".join(lines)
 

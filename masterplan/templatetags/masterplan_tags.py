@@ -1,8 +1,10 @@
-"""Template filters of the pages: Indonesian formats (from masterplan.formats) and stage numbers."""
+"""Template filters of the pages: Indonesian formats (from masterplan.formats), stage numbers, and
+absolute links for mails (from masterplan.links)."""
 
 from django import template
 
 from masterplan import formats
+from masterplan.links import absolute_url
 
 register = template.Library()
 
@@ -28,3 +30,9 @@ def roman(value):
     except (TypeError, ValueError):
         return value
     return formats.roman(n) if n > 0 else value
+
+
+@register.filter
+def absolute(path):
+    """A site path as an absolute link, for mail templates: ``{{ path|absolute }}``."""
+    return absolute_url(str(path))

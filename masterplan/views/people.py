@@ -16,10 +16,6 @@ from masterplan.views.base import RegionMixin
 from masterplan.views.mixins import RegionFormView
 
 
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 class PeopleListView(RegionMixin, ListView):
     template_name = "masterplan/people_list.html"
     context_object_name = "memberships"
@@ -41,9 +37,7 @@ class PeopleAddView(RegionFormView):
         return {"region": self.region}
 
     def perform(self, form):
-        return services.member_invite(
-            self.region, invited_by=self.request.user, base_url=_base_url(self.request), **form.cleaned_data
-        )
+        return services.member_invite(self.region, invited_by=self.request.user, **form.cleaned_data)
 
     def get_success_message(self, form, result):
         return _("%(name)s ditambahkan sebagai %(role)s. Tautan untuk membuat kata sandi dikirim ke %(email)s.") % {
@@ -130,7 +124,7 @@ class InviteResendView(MembershipObjectMixin, RegionMixin, View):
     def post(self, request, *args, **kwargs):
         self.check_editable()
         try:
-            services.invite_resend(self.membership, invited_by=request.user, base_url=_base_url(request))
+            services.invite_resend(self.membership, invited_by=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

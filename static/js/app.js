@@ -21,7 +21,18 @@ document.addEventListener("htmx:afterSwap", function (evt) {
     var marked = document.querySelector("[data-focus]");
     if (marked) {
       marked.removeAttribute("data-focus");
-      marked.focus();
+      // A saved row carries its confirmation (data-saved-note): keep it in sight (with the whole
+      // row when that fits), where the eye was on the form's buttons.
+      var note = marked.querySelector("[data-saved-note]");
+      marked.focus({ preventScroll: !!note });
+      if (note) {
+        var row = marked.getBoundingClientRect(), box = note.getBoundingClientRect();
+        if (row.height <= window.innerHeight && (row.top < 0 || row.bottom > window.innerHeight)) {
+          marked.scrollIntoView({ block: "nearest" });
+        } else if (box.top < 0 || box.bottom > window.innerHeight) {
+          note.scrollIntoView({ block: "center" });
+        }
+      }
       return;
     }
     var forms = document.querySelectorAll("[data-entry-form]:not([data-opened])");
@@ -33,18 +44,14 @@ document.addEventListener("htmx:afterSwap", function (evt) {
     });
   });
 
-  // Escape cancels an open entry form (asking first when something was typed).
-  document.addEventListener("input", function (evt) {
-    var form = evt.target.closest && evt.target.closest("[data-entry-form]");
-    if (form) { form.setAttribute("data-dirty", ""); }
-  });
+  // Escape cancels an open entry form like its "Batal" button (the unsaved-typing guard below
+  // asks first when something was typed).
   document.addEventListener("keydown", function (evt) {
     if (evt.key !== "Escape") { return; }
     var form = evt.target.closest && evt.target.closest("[data-entry-form]");
     if (!form) { return; }
     var cancel = form.querySelector("[data-cancel]");
     if (!cancel) { return; }
-    if (form.hasAttribute("data-dirty") && !window.confirm(form.getAttribute("data-confirm-cancel") || "Batalkan isian yang belum disimpan?")) { return; }
     evt.preventDefault();
     cancel.click();
   });
@@ -103,6 +110,94 @@ document.addEventListener("htmx:afterSwap", function (evt) {
   document.addEventListener("DOMContentLoaded", function () { setupFormsets(document); });
   document.addEventListener("htmx:load", function (evt) { setupFormsets(evt.detail.elt); });
 })();
+
+// Nothing typed is lost without asking ------------------------------------------------------------
+// Every form that posts is guarded (forms in place and page forms alike), unless it carries
+// data-guard="off". A form has unsaved changes when a field differs from what the page came with
+// (defaultValue, defaultChecked, defaultSelected), when it shows errors or carries data-dirty (the
+// server sent the user's typing back unsaved), so the check needs no bookkeeping while typing.
+// Script that edits a field (an editor over a textarea) keeps the textarea's value current.
+// - htmx: a request whose swap would remove a changed form asks first ("Batal", Escape), except
+//   that form's own submission.
+// - A link inside a form (the "Batal" of page forms) asks first, in the page's language.
+// - Leaving or reloading the page asks (beforeunload), except for the form being submitted.
+(function () {
+  var KEEPS_TARGET = ["beforebegin", "afterbegin", "beforeend", "afterend", "none"];
+  var submitted = null;  // the form whose submission is leaving the page
+  var leaving = false;   // the user already agreed to leave
+
+  function guarded(form) {
+    return (form.getAttribute("method") || "").toLowerCase() === "post" &&
+      form.getAttribute("data-guard") !== "off";
+  }
+  function selectChanged(select) {
+    var options = select.options, marked = false, i;
+    for (i = 0; i < options.length; i++) { if (options[i].defaultSelected) { marked = true; } }
+    for (i = 0; i < options.length; i++) {
+      // Without a marked option a single select starts on its first one.
+      var initial = marked ? options[i].defaultSelected : (!select.multiple && i === 0);
+      if (options[i].selected !== initial) { return true; }
+    }
+    return false;
+  }
+  function fieldChanged(el) {
+    if (el.disabled) { return false; }
+    if (el.tagName === "TEXTAREA") { return el.value !== el.defaultValue; }
+    if (el.tagName === "SELECT") { return selectChanged(el); }
+    if (el.tagName !== "INPUT") { return false; }
+    var type = (el.type || "text").toLowerCase();
+    if (["hidden", "submit", "button", "reset", "image"].indexOf(type) >= 0) { return false; }
+    if (type === "checkbox" || type === "radio") { return el.checked !== el.defaultChecked; }
+    if (type === "file") { return !!(el.files && el.files.length); }
+    return el.value !== el.defaultValue;
+  }
+  function isDirty(form) {
+    if (!guarded(form)) { return false; }
+    if (form.hasAttribute("data-dirty") || form.querySelector(".is-invalid")) { return true; }
+    return Array.prototype.some.call(form.elements, fieldChanged);
+  }
+  function dirtyForms(except) {
+    return Array.prototype.filter.call(document.forms, function (form) {
+      return form !== except && isDirty(form);
+    });
+  }
+  function question(form) {
+    return form.getAttribute("data-confirm-cancel") || document.body.getAttribute("data-confirm-discard") ||
+      "Isian yang belum disimpan akan hilang. Lanjutkan?";
+  }
+
+  document.addEventListener("htmx:confirm", function (evt) {
+    var target = evt.detail.target, elt = evt.detail.elt;
+    if (!target || !evt.detail.triggeringEvent) { return; }
+    var swapper = elt.closest("[hx-swap]");
+    var swap = swapper ? swapper.getAttribute("hx-swap").trim().split(/\s+/)[0] : "innerHTML";
+    if (KEEPS_TARGET.indexOf(swap) >= 0) { return; }
+    var lost = dirtyForms(elt).filter(function (form) { return target.contains(form); });
+    if (lost.length && !window.confirm(question(lost[0]))) { evt.preventDefault(); }
+  });
+
+  document.addEventListener("click", function (evt) {
+    var link = evt.target.closest && evt.target.closest("form a[href], a[data-cancel]");
+    if (!link || evt.defaultPrevented) { return; }  // htmx took it: see htmx:confirm
+    if (evt.ctrlKey || evt.metaKey || evt.shiftKey || evt.altKey || link.target || link.hasAttribute("download")) { return; }
+    if ((link.getAttribute("href") || "#").charAt(0) === "#") { return; }
+    var lost = dirtyForms(null);
+    if (!lost.length) { return; }
+    if (window.confirm(question(lost[0]))) { leaving = true; } else { evt.preventDefault(); }
+  });
+
+  // Bubbling to the document: a submission htmx handles in place was already prevented.
+  document.addEventListener("submit", function (evt) {
+    if (!evt.defaultPrevented) { submitted = evt.target; }
+  });
+  document.addEventListener("input", function () { leaving = false; });
+  window.addEventListener("pageshow", function () { submitted = null; leaving = false; });
+  window.addEventListener("beforeunload", function (evt) {
+    if (leaving || !dirtyForms(submitted).length) { return; }
+    evt.preventDefault();
+    evt.returnValue = "";  // older browsers ask only when a value is set
+  });
+}());
 
 // Region bar: on a narrow screen it scrolls sideways. Show the current page and mark the edges
 // that have more links beyond them (CSS fades them).

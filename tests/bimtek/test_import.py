@@ -56,6 +56,11 @@ def xlsx_file(rows, header=HEADER, title_rows=(), name="hadir.xlsx"):
         ("SWASTA", "business"),
         ("Komunitas", "community"),
         ("masyarakat", "community"),
+        ("LSM", "community"),
+        ("Ormas", "community"),
+        ("NGO", "community"),
+        ("Lembaga Swadaya Masyarakat", "community"),
+        ("organisasi masyarakat sipil", "community"),
         ("Media", "media"),
         ("alien", None),
     ],
@@ -123,6 +128,19 @@ def test_unusable_files(db, content, message):
     assert message in " ".join(exc.value.messages)
 
 
+@pytest.mark.parametrize(
+    "name,content", [("hadir.xlsx", b"Nama,Instansi,Unsur\nSiti,Bappeda,LSM\n"), ("hadir.XLSX", b"%PDF-1.4")]
+)
+def test_a_file_named_xlsx_that_is_not_one_is_refused_as_such(world, login, name, content):
+    client = login(world.garut.diskominfo)
+    response = client.post(_import_url(world), {"file": SimpleUploadedFile(name, content)})
+    errors = " ".join(response.context["form"].errors["file"])
+    assert f"\u201c{name}\u201d bukan berkas Excel (XLSX) yang sah" in errors
+    assert "judul kolom" not in errors
+    assert "bukan berkas Excel" in response.content.decode()
+    assert Participant.objects.count() == 0
+
+
 def test_xlsx_named_csv_is_read_as_xlsx(db):
     upload = xlsx_file(ROWS[:1], name="daftar.csv")
     assert parse_attendance(upload)[0].data["name"] == "Siti Rahmawati"
@@ -151,11 +169,18 @@ def test_import_preview_then_confirm(world, login, make):
     assert sorted(stage_people.values_list("helix", flat=True)) == sorted(
         ["government", "academia", "business", "community", "media", "business"]
     )
-    # The same list again adds nobody: every row is an already registered participant.
+    # The same list again adds nobody: every row is an already registered participant, so there is
+    # no "Impor 0 peserta" button, but a sentence saying why and where to go.
     response = client.post(_import_url(world), {"file": make(ROWS)})
     assert response.context["new_rows"] == []
     assert len(response.context["duplicate_rows"]) == 6
-    client.post(_import_url(world), {"payload": response.context["payload"]})
+    assert response.context["payload"] is None
+    body = response.content.decode()
+    assert 'name="payload"' not in body and "Impor 0 peserta" not in body
+    assert "Tidak ada yang perlu diimpor" in body
+    # An old preview of the same list confirmed now imports nothing and says so.
+    response = client.post(_import_url(world), {"payload": payload}, follow=True)
+    assert "Tidak ada peserta baru" in response.content.decode()
     assert stage_people.count() == 6
 
 

@@ -130,7 +130,7 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
                 "draft": r.is_draft,
                 "texts": page_texts(r.pdf),
                 "title": book.title,
-                "layout": read_pdf(r.pdf),  # pdfplumber: characters with position, font, colour
+                "layout": read_pdf(r.pdf),  # characters with position, font, colour
             }
         transaction.set_rollback(True)
     return results
@@ -140,20 +140,40 @@ def rendered_books(django_db_setup, django_db_blocker, tmp_path_factory):
 DEMO_BOOKS = dict.fromkeys(("garut", "tegal", "konawe-selatan", "bekasi"), (1, 2, 3, 4))
 
 
-@pytest.fixture(scope="session")
-def demo_book_pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
-    """{(region slug, book number): PDF bytes} of ``DEMO_BOOKS``: the demo seeded, the books
-    rendered through the same service as the app, the data rolled back afterwards. Modules using it
-    mark their tests django_db (so the test database exists before this runs)."""
+def _seeded_book_pdfs(tmp_path_factory, books_of, **seed):
+    """{(region slug, book number): PDF bytes}: the demo seeded (``seed`` as for demo_seed), the
+    books of ``books_of`` rendered through the same service as the app, the data rolled back."""
     media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+    with override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
         assert_test_database()
-        demo_seed()
+        demo_seed(**seed)
         books = {b.number: b for b in BookDefinition.objects.active()}
         pdfs = {}
-        for slug, numbers in DEMO_BOOKS.items():
+        for slug, numbers in books_of.items():
             masterplan = Masterplan.objects.get(region__slug=slug)
             for number in numbers:
                 pdfs[(slug, number)] = book_pdf_render(masterplan, books[number]).pdf
         transaction.set_rollback(True)
     return pdfs
+
+
+@pytest.fixture(scope="session")
+def demo_book_pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """{(region slug, book number): PDF bytes} of ``DEMO_BOOKS``: the demo seeded, the books
+    rendered through the same service as the app, the data rolled back afterwards. Modules using it
+    mark their tests django_db (so the test database exists before this runs)."""
+    with django_db_blocker.unblock():
+        return _seeded_book_pdfs(tmp_path_factory, DEMO_BOOKS)
+
+
+@pytest.fixture(scope="session")
+def x10_book_pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The four books of ``garut-x10`` (seed_demo --content-factor 10: ten times Garut's content,
+    about 660 pages), the size the benchmark renders: {"garut-x10": {number: {"pdf", "pages"}}},
+    each book read back once (layoutcheck.read_pdf with words) for both the layout and the sums.
+    Only the print_layout tests use it."""
+    with django_db_blocker.unblock():
+        pdfs = _seeded_book_pdfs(tmp_path_factory, {"garut-x10": (1, 2, 3, 4)}, content_factor=10)
+    return {
+        "garut-x10": {number: {"pdf": pdf, "pages": read_pdf(pdf, words=True)} for (_slug, number), pdf in pdfs.items()}
+    }

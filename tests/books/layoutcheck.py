@@ -1,6 +1,11 @@
-"""Reading a rendered book's page geometry back with pdfplumber (each character's position, font,
-size and colour): text outside the text block, pages that end with a heading, a table header or
-a group row, the page number in each footer.
+"""Reading a rendered book's page geometry back (each character's position, font, size and
+colour): text outside the text block, pages that end with a heading, a table header or a group
+row, the page number in each footer.
+
+The characters are read with pdfium (Chrome's PDF engine, through pypdfium2) into the dicts
+pdfplumber gives, with its coordinates: pdfplumber's own parse (pdfminer, pure Python) takes six
+to eight times as long, minutes for the long books. Words are grouped by pdfplumber's word
+clustering.
 
 The text block is derived from the @page margins of static/print/book.css (one place). What must
 never end a page (headings, table captions and header rows, group rows, SWOT quadrant labels) is
@@ -13,13 +18,15 @@ Also a command, for books rendered outside the tests (the demo regions, garut-x1
     DEBUG=1 DJANGO_SETTINGS_MODULE=masterplan.settings .venv/bin/python -m tests.books.layoutcheck /tmp/x10/*.pdf
 """
 
-import io
+import ctypes
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium
+from pdfplumber.utils import extract_words
 
 from masterplan.formats import roman
 
@@ -49,7 +56,7 @@ def css_page_margins(css_text=None):
 
 @dataclass
 class Block:
-    """The text block of a page in PDF points, top-down like pdfplumber's ``top``/``bottom``."""
+    """The text block of a page in PDF points, top-down like the characters' ``top``/``bottom``."""
 
     left: float
     top: float
@@ -59,7 +66,89 @@ class Block:
     @classmethod
     def of(cls, page, margins_mm):
         top, right, bottom, left = (v * MM for v in margins_mm)
-        return cls(left=left, top=top, right=float(page.width) - right, bottom=float(page.height) - bottom)
+        width, height = page.get_size()
+        return cls(left=left, top=top, right=width - right, bottom=height - bottom)
+
+
+# FPDFText_GetTextObject answering the object's address (an int, cheap to compare per character)
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def page_chars(page):
+    """The characters of a pypdfium2 page as pdfplumber (pdfminer) gives them: ``text``; ``x0``,
+    ``x1`` the origin and the advance width; ``bottom`` the font's descent below the baseline,
+    ``top`` one font size above it (points from the top of the page); ``size``, ``fontname``
+    ("ABCDEF+PT-Serif-Bold"), ``non_stroking_color`` (r, g, b from 0 to 1), ``matrix``. Spaces are
+    kept (they end words); the spaces and line breaks pdfium infers are not."""
+    textpage = page.get_textpage()
+    tp, height = textpage.raw, page.get_height()
+    x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium.FS_RECTF()
+    objects, styles = {}, {}  # per text object and per style: what their characters share
+    chars, previous = [], None
+    for i in range(pdfium.FPDFText_CountChars(tp)):
+        code = pdfium.FPDFText_GetUnicode(tp, i)
+        if code in (0x20, 0x0D, 0x0A) and pdfium.FPDFText_IsGenerated(tp, i):
+            continue  # the only characters pdfium makes up
+        code = 0x2D if code == 2 else code  # pdfium marks a hyphen that breaks a word as U+0002
+        pdfium.FPDFText_GetCharOrigin(tp, i, x, y)
+        key = _text_object_address(tp, i)
+        if previous == (x.value, y.value, key):
+            # One glyph for several letters (a ligature, "fi"): one character, as in pdfminer. Its
+            # advance is the loose box's right edge (no Unicode names the glyph to measure it).
+            pdfium.FPDFText_GetLooseCharBox(tp, i, box)
+            chars[-1]["text"] += chr(code)
+            chars[-1]["x1"] = box.right
+            continue
+        previous = (x.value, y.value, key)
+        if key not in objects:
+            objects[key] = _text_style(tp, i, styles)
+        shared, scale, descent, font, font_size, widths = objects[key]
+        if code not in widths:
+            width = ctypes.c_float()
+            pdfium.FPDFFont_GetGlyphWidth(font, code, font_size, width)
+            widths[code] = width.value * scale[0]
+        bottom = height - y.value + descent
+        chars.append(
+            {
+                "text": chr(code),
+                "x0": x.value,
+                "x1": x.value + widths[code],
+                "top": bottom - shared["size"],
+                "bottom": bottom,
+                "matrix": (*scale, x.value, y.value),
+                **shared,
+            }
+        )
+    textpage.close()
+    return chars
+
+
+def _text_style(tp, i, styles):
+    """What the characters of the text object of character ``i`` share (pdfium asks per
+    character), the same for every text object of that font, size, matrix and colour in
+    ``styles``: the dict keys ``size``, ``fontname`` and ``non_stroking_color``; the scale and
+    rotation of the characters' matrix; the font's descent in points below the baseline; the font,
+    its size in text space and a cache of advance widths."""
+    matrix, rgba = pdfium.FS_MATRIX(), [ctypes.c_uint() for _ in range(4)]
+    font = pdfium.FPDFTextObj_GetFont(pdfium.FPDFText_GetTextObject(tp, i))
+    font_size = pdfium.FPDFText_GetFontSize(tp, i)
+    pdfium.FPDFText_GetMatrix(tp, i, matrix)
+    pdfium.FPDFText_GetFillColor(tp, i, *rgba)
+    scale, rgb = (matrix.a, matrix.b, matrix.c, matrix.d), tuple(c.value for c in rgba[:3])
+    key = (ctypes.c_void_p.from_buffer(font).value, font_size, scale, rgb)
+    if key not in styles:
+        name, descent = ctypes.create_string_buffer(128), ctypes.c_float()
+        pdfium.FPDFText_GetFontInfo(tp, i, name, len(name), None)
+        pdfium.FPDFFont_GetDescent(font, font_size, descent)
+        shared = {
+            "size": font_size * matrix.d,
+            "fontname": name.value.decode(),
+            "non_stroking_color": tuple(c / 255 for c in rgb),
+        }
+        styles[key] = shared, scale, -descent.value * matrix.d, font, font_size, {}
+    return styles[key]
 
 
 def _rgb(char):
@@ -88,10 +177,11 @@ def text_lines(chars):
 
 def line_text(line):
     """The characters of a line, a space where the gap between two is wider than a fifth of the
-    font size (the spaces themselves are not kept)."""
+    font size (the spaces themselves are not kept). PT Sans Bold sets "k W" exactly a fifth apart:
+    a thousandth of a point below counts too, pdfium's coordinates being single-precision floats."""
     out, previous = "", None
     for c in line:
-        if previous is not None and c["x0"] - previous["x1"] > 0.2 * c["size"]:
+        if previous is not None and c["x0"] - previous["x1"] > 0.2 * c["size"] - 1e-3:
             out += " "
         out += c["text"]
         previous = c
@@ -105,6 +195,7 @@ class PageReading:
     body: list  # lines of the text block
     footer: list  # lines in the bottom margin
     outside: list  # (text, why) of characters printed outside the text block
+    words: list = field(default_factory=list)  # the words (with font and size), when asked
 
     @property
     def footer_text(self):
@@ -115,9 +206,10 @@ class PageReading:
         return self.body[-1] if self.body else []
 
 
-def read_page(page, number, margins_mm):
+def read_page(page, number, margins_mm, words=False):
     block = Block.of(page, margins_mm)
-    chars = [c for c in page.chars if c["text"].strip() and not _is_watermark(c)]
+    every = [c for c in page_chars(page) if not _is_watermark(c)]
+    chars = [c for c in every if c["text"].strip()]
     outside = []
     header, body, footer = [], [], []
     for c in chars:
@@ -137,15 +229,27 @@ def read_page(page, number, margins_mm):
     for where, lines in (("top", header_lines), ("bottom", footer_lines)):
         for line in lines[1:] if where == "top" else lines[:-1]:
             outside.append((line_text(line), f"{where} margin: a second line besides the running text"))
-    return PageReading(number, header_lines, text_lines(body), footer_lines, outside)
+    found = _words(every) if words else []
+    return PageReading(number, header_lines, text_lines(body), footer_lines, outside, found)
 
 
-def read_pdf(pdf, margins_mm=None):
-    """A PageReading per page of ``pdf`` (bytes or a path)."""
+def _words(chars):
+    """pdfplumber's words (its page.extract_words with the font and size of each word)."""
+    for c in chars:
+        c["upright"], c["doctop"] = True, c["top"]  # what its clustering reads besides the box
+    return extract_words(chars, extra_attrs=["fontname", "size"])
+
+
+def read_pdf(pdf, margins_mm=None, words=False, pages=None):
+    """A PageReading per page of ``pdf`` (bytes or a path), or of its ``pages`` (numbered from 1);
+    with ``words``, each page's words too (from the same parse)."""
     margins_mm = margins_mm or css_page_margins()
-    source = io.BytesIO(pdf) if isinstance(pdf, bytes | bytearray) else pdf
-    with pdfplumber.open(source) as doc:
-        return [read_page(page, i, margins_mm) for i, page in enumerate(doc.pages, start=1)]
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        numbers = pages or range(1, len(doc) + 1)
+        return [read_page(doc[n - 1], n, margins_mm, words) for n in numbers]
+    finally:
+        doc.close()
 
 
 def is_keep_line(line):
@@ -212,8 +316,9 @@ def page_labels(pages):
 
 
 def book_problems(pdf):
-    """Every layout problem of one rendered book, as readable lines."""
-    pages = read_pdf(pdf)
+    """Every layout problem of one rendered book (PDF bytes, a path or its read pages), as
+    readable lines."""
+    pages = pdf if isinstance(pdf, list) else read_pdf(pdf)
     return outside_text_block(pages) + stranded_lines(pages) + page_numbering(pages)
 
 

@@ -1,5 +1,5 @@
 """The budget tables of the demo's books add up to the rupiah, read back from the PDFs by position
-and font with pdfplumber, as a reader with a calculator would check them:
+and font (tests/books/layoutcheck.py), as a reader with a calculator would check them:
 
 - Buku 3 "Kebutuhan Anggaran" and Buku 2 "Ringkasan Anggaran": by year and horizon, by dimension
   and horizon, by funding source; each row and each column adds up to its total, and the three
@@ -10,15 +10,16 @@ and font with pdfplumber, as a reader with a calculator would check them:
   the programs of a horizon to the horizon's total, which is the summary's cell.
 
 The four demo regions' Buku 3 and Garut's Buku 2 are rendered once per test session
-(``demo_book_pdfs`` in conftest.py)."""
+(``demo_book_pdfs`` in conftest.py); ``garut-x10``'s (``x10_book_pdfs``) on the SQLite tier only."""
 
 import io
 import re
 from dataclasses import dataclass, field
 
-import pdfplumber
 import pytest
 from pypdf import PdfReader
+
+from tests.books.layoutcheck import read_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -78,29 +79,29 @@ class Line:
 def book_lines(pdf_bytes, pages=None) -> list[Line]:
     """Every line of text of the book (or of its ``pages``, numbered from 1), page after page, top
     to bottom; without the running header and footer and the draft mark (its letters are huge:
-    words are split where the size changes)."""
-    lines = []
-    with pdfplumber.open(io.BytesIO(pdf_bytes), pages=pages) as pdf:
-        for page in pdf.pages:
-            words = [w for w in page.extract_words(extra_attrs=["fontname", "size"]) if w["size"] < 30]
-            words.sort(key=lambda w: (w["top"], w["x0"]))
-            number = page.page_number
-            page_lines = []
-            for w in words:
-                if page_lines and abs(page_lines[-1].top - w["top"]) < 3:
-                    page_lines[-1].words.append(w)
-                else:
-                    page_lines.append(Line(number, w["top"], [w]))
-            for line in page_lines:
-                line.words.sort(key=lambda w: w["x0"])
-                if not RUNNING.match(line.text):
-                    lines.append(line)
-    return lines
+    words are split where the size changes). ``pdf_bytes`` may be the book already read with
+    layoutcheck.read_pdf(..., words=True)."""
+    read = pdf_bytes if isinstance(pdf_bytes, list) else read_pdf(pdf_bytes, words=True, pages=pages)
+    wanted = set(pages or (page.number for page in read))
+    return [line for page in read if page.number in wanted for line in _page_lines(page.number, page.words)]
+
+
+def _page_lines(number, words) -> list[Line]:
+    words = sorted((w for w in words if w["size"] < 30), key=lambda w: (w["top"], w["x0"]))
+    page_lines = []
+    for w in words:
+        if page_lines and abs(page_lines[-1].top - w["top"]) < 3:
+            page_lines[-1].words.append(w)
+        else:
+            page_lines.append(Line(number, w["top"], [w]))
+    for line in page_lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return [line for line in page_lines if not RUNNING.match(line.text)]
 
 
 def chapter_pages(pdf_bytes, first, last) -> list[int]:
     """The pages (from 1) of the chapters from the one whose title ends with ``first`` to the one
-    ending with ``last``, from the bookmarks (reading every page with pdfplumber takes long)."""
+    ending with ``last``, from the bookmarks (only those pages need reading)."""
     reader = PdfReader(io.BytesIO(pdf_bytes))
     chapters = [
         (item.title, reader.get_destination_page_number(item)) for item in reader.outline if not isinstance(item, list)
@@ -280,8 +281,20 @@ def test_buku_3_budget_needs_add_up(demo_book_pdfs, slug):
 
 
 def test_buku_2_budget_tables_add_up_and_agree(demo_book_pdfs):
-    pdf = demo_book_pdfs[("garut", 2)]
-    lines = book_lines(pdf, chapter_pages(pdf, "Program Smart City", "Rencana Aksi"))
+    check_buku_2_and_3(demo_book_pdfs[("garut", 2)], demo_book_pdfs[("garut", 3)])
+
+
+@pytest.mark.print_layout
+def test_garut_x10_budget_tables_add_up_and_agree(x10_book_pdfs):
+    """Ten times Garut: tables broken over many pages, sums in the hundreds of billions."""
+    books = x10_book_pdfs["garut-x10"]
+    check_buku_2_and_3(books[2]["pdf"], books[3]["pages"], read=books[2]["pages"])
+
+
+def check_buku_2_and_3(pdf, pdf_buku_3, read=None):
+    """Buku 2's summary, action plan and program tables add up and agree; Buku 3 names the same
+    total and its own tables add up. ``read``: Buku 2 already read (layoutcheck.read_pdf)."""
+    lines = book_lines(read or pdf, chapter_pages(pdf, "Program Smart City", "Rencana Aksi"))
     summary = check_summary(lines, _heading_text(lines, "Ringkasan Anggaran"))
     by_dimension = summary["by_dimension"]
     action_plan = check_action_plan(lines)
@@ -290,9 +303,10 @@ def test_buku_2_budget_tables_add_up_and_agree(demo_book_pdfs):
     for dimension, cells in by_dimension.items():
         for horizon in HORIZONS:
             assert programs.get((dimension, horizon), 0) == cells[horizon], (dimension, horizon)
-    # The same total in Buku 3.
-    buku_3 = book_lines(demo_book_pdfs[("garut", 3)])
-    assert check_summary(buku_3, _heading_text(buku_3, "Kebutuhan Anggaran"))["total"] == summary["total"]
+    buku_3 = book_lines(pdf_buku_3)
+    summary_3 = check_summary(buku_3, _heading_text(buku_3, "Kebutuhan Anggaran"))
+    assert summary_3["total"] == summary["total"]
+    assert check_dimension_overview(buku_3, summary_3["by_dimension"]) == summary["total"]
 
 
 def _heading_text(lines, title):

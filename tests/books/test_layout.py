@@ -1,4 +1,4 @@
-"""Page geometry of the books, read back with pdfplumber (tests/books/layoutcheck.py): every line
+"""Page geometry of the books, read back with pdfium (tests/books/layoutcheck.py): every line
 inside the text block, no page that ends with a heading, a table caption, a table header or a
 group row, the front matter numbered i, ii, iii and the body from 1, captions numbered per
 chapter and listed in the front matter of the long books.
@@ -6,8 +6,11 @@ chapter and listed in the front matter of the long books.
 The four books are those of ``rendered_books`` (conftest.py), rendered once per session. Each
 check is shown able to fail on a small document that breaks its rule."""
 
+import io
 from types import SimpleNamespace
 
+import pdfplumber
+import pypdfium2
 import pytest
 import weasyprint
 from django.template.loader import render_to_string
@@ -16,10 +19,12 @@ from masterplan.books.services import print_static_dir
 from tests.books.layoutcheck import (
     KEEP_COLOR,
     MM,
+    _rgb,
     book_problems,
     css_page_margins,
     line_text,
     outside_text_block,
+    page_chars,
     page_labels,
     page_numbering,
     read_pdf,
@@ -56,6 +61,15 @@ def test_every_book_of_every_demo_region_passes_the_layout_checks(demo_book_pdfs
     books = {number: pdf for (region, number), pdf in demo_book_pdfs.items() if region == slug}
     assert sorted(books) == [1, 2, 3, 4]
     assert {number: book_problems(pdf) for number, pdf in books.items()} == {number: [] for number in books}
+
+
+@pytest.mark.django_db
+@pytest.mark.print_layout
+@pytest.mark.parametrize("number", NUMBERS)
+def test_every_book_of_garut_x10_passes_the_layout_checks(x10_book_pdfs, number):
+    """Ten times Garut's content (the benchmark's region): long tables broken over many pages
+    still keep every line inside the text block and nothing stranded at a page foot."""
+    assert book_problems(x10_book_pdfs["garut-x10"][number]["pages"]) == []
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -169,3 +183,26 @@ def test_a_swot_quadrant_that_breaks_across_pages_is_labelled_again():
     for page in pages:
         first = line_text(page.body[0])
         assert first in ("Kekuatan (S) Kelemahan (W)", "Peluang (O) Ancaman (T)", "BAB I"), (page.number, first)
+
+
+def test_pdfium_reads_the_characters_pdfplumber_reads():
+    """The checks read the characters with pdfium into pdfplumber's dicts (its own parse is several
+    times slower): the same letters, boxes, sizes, fonts and colours, a ligature ("fi") and the
+    hyphens at a line's end included (pdfium marks a hyphen there as U+0002)."""
+    pdf = _pdf(
+        "<h2>2.1 Profil Daerah</h2><p>Anggaran <strong>Rp 1.250.000</strong> untuk profil desa.</p>"
+        '<p style="width: 22mm">pember&shy;dayaan masyarakat</p><p style="width: 30mm">kerja sosial-ekonomi</p>'
+    )
+
+    def key(c):
+        return round(c["top"]), round(c["x0"], 2)
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        expected = [c for page in doc.pages for c in sorted((c for c in page.chars if c["text"].strip()), key=key)]
+    with pypdfium2.PdfDocument(pdf) as doc:
+        found = [c for page in doc for c in sorted((c for c in page_chars(page) if c["text"].strip()), key=key)]
+    assert [c["text"] for c in found] == [c["text"] for c in expected]
+    assert {"fi", "\u2010", "-"} <= {c["text"] for c in found}  # ligature, hyphenation, "sosial-" at a line's end
+    for mine, theirs in zip(found, expected, strict=True):
+        assert all(abs(mine[k] - theirs[k]) < 1e-3 for k in ("x0", "x1", "top", "bottom", "size")), (mine, theirs)
+        assert (mine["fontname"], _rgb(mine)) == (theirs["fontname"], _rgb(theirs)), (mine, theirs)

@@ -57,6 +57,38 @@ class TestSanitise:
         assert text.html == "<p>Akhir</p>"
 
 
+# What the narrative text editor (static/js/narrative-editor.js, Quill 2) writes into the form
+# field, taken from the browser: paragraphs, bold and italic, lists (a nested one as loaded from an
+# older text), links, a blank line, and what a paste from a word processor leaves of a heading, an
+# underline, a table and an image.
+EDITOR_OUTPUT = {
+    "inline": "<p>Garut <strong>cerdas</strong> &amp; <strong><em>&lt;lestari&gt;</em></strong></p><p>Paragraf dua</p>",
+    "lists": (
+        "<p>Tujuan:</p><ol><li>satu</li><li>dua</li></ol><ul><li>butir<ul><li>anak</li></ul></li></ul><p>Penutup</p>"
+    ),
+    "link": (
+        '<p>Lihat <a href="https://garutkab.go.id/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">'
+        'situs Garut</a> atau <a href="mailto:kominfo@garutkab.go.id" rel="noopener noreferrer" '
+        'target="_blank">surel</a>.</p>'
+    ),
+    "blank line": "<p>Satu</p><p></p><p>Dua  spasi</p>",
+    "paste": "<p>Judul</p><p><strong>Tebal</strong> garis</p><p>sel</p>",
+}
+
+
+class TestEditorOutput:
+    @pytest.mark.parametrize("name", EDITOR_OUTPUT)
+    def test_the_server_keeps_what_the_editor_writes(self, name):
+        """The editor offers only what the sanitiser keeps: its HTML comes back the same, but for
+        the links' target (the book has no windows to open)."""
+        html = EDITOR_OUTPUT[name]
+        assert narrative_input_to_html(html) == html.replace(' target="_blank"', "")
+
+    def test_an_emptied_editor_saves_no_text(self):
+        assert narrative_input_to_html("<p><br></p>") == ""
+        assert narrative_input_to_html("<p> </p><ul><li><br></li></ul>") == ""
+
+
 def _program(name, start, end, horizon="medium", years=()):
     roadmap = SimpleNamespace(all=lambda: [SimpleNamespace(year=y) for y in years])
     agency = SimpleNamespace(name="Dinas Lingkungan Hidup", acronym="DLH")

@@ -71,14 +71,45 @@ def test_edit_keeps_version_and_refuses_stale_overwrite(world, login):
     assert NarrativeText.objects.get().html == "<p>Versi dua</p>"
 
 
-def test_preview_shows_sanitised_html_and_saves_nothing(world, login):
+def preview_url(key="latar_belakang", slug="garut"):
+    return reverse("narrative_text_preview", args=[slug, key])
+
+
+def test_preview_prints_the_unsaved_text_as_the_book_and_saves_nothing(world, login):
     client = login(world.garut.diskominfo)
-    response = client.post(edit_url(), {"html": "<p>Pratinjau <em>ini</em><script>x()</script></p>", "preview": "1"})
-    assert response.status_code == 200
+    typed = {"html": "<p>Pratinjau <em>ini</em><script>x()</script></p>"}
+    # Without JavaScript: the document itself (a new tab), in the book's print stylesheet.
+    content = client.post(preview_url(), typed).content.decode()
+    assert '<div class="narrative"><p>Pratinjau <em>ini</em></p></div>' in content
+    assert "print/book.css" in content and "<script>x()" not in content
+    # htmx: the same document, escaped into an iframe (srcdoc) below the form.
+    response = client.post(preview_url(), typed, headers={"HX-Request": "true"})
     content = response.content.decode()
-    assert "<p>Pratinjau <em>ini</em></p>" in content
-    assert "<script>x()" not in content
+    assert "<iframe" in content and "<html" not in content
+    assert "&lt;p&gt;Pratinjau &lt;em&gt;ini&lt;/em&gt;&lt;/p&gt;" in content
+    assert "x()" not in content
+    # An empty editor prints what the book prints for a text not written yet.
+    assert "belum ditulis" in client.post(preview_url(), {"html": "<p><br></p>"}).content.decode()
+    assert client.get(preview_url()).status_code == 405
     assert not NarrativeText.objects.exists()
+
+
+def test_preview_is_for_the_managers_of_the_region_only(world, login):
+    typed = {"html": "<p>Rahasia</p>"}
+    assert login(world.garut.opd).post(preview_url(), typed).status_code == 403
+    assert login(world.tegal.diskominfo).post(preview_url(), typed).status_code == 404
+    assert login(world.garut.diskominfo).post(preview_url("bukan_kunci"), typed).status_code == 404
+    assert login(world.tegal.diskominfo).post(preview_url(slug="tegal"), typed).status_code == 200
+
+
+def test_help_text_is_plain_guidance_not_markup(world, login):
+    content = login(world.garut.diskominfo).get(edit_url()).content.decode()
+    help_text = content[content.index('id="id_html_helptext"') :]
+    help_text = help_text[: help_text.index("</div>")]
+    assert "Tulis seperti di pengolah kata" in help_text
+    assert "<" not in help_text.split(">", 1)[1]  # no tag inside the help text
+    # the editor is there for the script, and the textarea stays the form field without it
+    assert 'data-narrative-editor="id_html"' in content and '<textarea name="html"' in content
 
 
 def test_too_long_text_is_refused_with_a_message(world, login):

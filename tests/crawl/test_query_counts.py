@@ -82,20 +82,20 @@ REGION_PAGES = {
     "section workspace (OPD)": (
         "opd",
         lambda s: reverse("section_workspace", args=[s, _opd_section(s)]),
-        30,
-        "Sudah dilengkapi.",  # 27
+        34,
+        "Sudah dilengkapi.",  # 31 (with the review conversation: 3)
     ),
     "section workspace (expert)": (
         "ahli",
         lambda s: reverse("section_workspace", args=[s, _opd_section(s)]),
-        30,
-        "Sudah dilengkapi.",  # 27
+        34,
+        "Sudah dilengkapi.",  # 31 (with the review conversation: 3)
     ),
     "section review (expert)": (
         "ahli",
         lambda s: reverse("section_review", args=[s, _submitted_section(s)]),
-        32,
-        "Sudah dilengkapi.",  # 29
+        35,
+        "Sudah dilengkapi.",  # 32 (with the review conversation: 3, instead of the status log: 1)
     ),
     "section history (OPD)": (
         "opd",

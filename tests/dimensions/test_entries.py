@@ -200,15 +200,20 @@ def test_bad_program_input_comes_back_with_field_error_and_typed_values(opd, g, 
 
 
 def test_quick_win_longer_than_12_months_is_refused_at_the_field(opd, g):
+    from dimensions.models import FundingSource
+
+    program = f.ProgramFactory(section=g.env_section, horizon="short", start_year=2025, end_year=2025)
     url = entry_url("entry_create", g.region, g.env_section, "quickwin")
     data = {
-        "program": str(g.program.pk),
+        "program": str(program.pk),
         "name": "Lapor Sampah",
         "status": "candidate",
         "problem": "p",
         "solution": "s",
         "benefits": "b",
         "duration_months": "13",
+        "budget": "75.000.000",
+        "funding_source": str(FundingSource.objects.get(code="apbd").pk),
         "impact_indicator": "Aduan selesai 3 hari",
     }
     r = opd.post(url, data, **HX)
@@ -219,7 +224,7 @@ def test_quick_win_longer_than_12_months_is_refused_at_the_field(opd, g):
     assert not QuickWin.objects.exists()
     data["duration_months"] = "9"
     assert opd.post(url, data, **HX).status_code == 200
-    assert QuickWin.objects.get().program == g.program
+    assert QuickWin.objects.get().program == program
 
 
 def test_quick_win_program_must_be_of_the_section(opd, g):
@@ -570,3 +575,81 @@ def test_editing_an_approved_section_puts_it_back_to_draft(opd, g):
     g.env_section.refresh_from_db()
     assert g.env_section.state == Section.State.DRAFT
     assert g.env_section.transitions.get().kind == "reopen"
+
+
+# The consistency report's rules, asked while typing ------------------------------------------------
+
+
+def test_quick_win_form_offers_one_year_programs_and_refuses_another_at_the_field(opd, g):
+    from dimensions.models import FundingSource
+
+    short = f.ProgramFactory(
+        section=g.env_section, name="Lapor Sampah Kilat", horizon="short", start_year=2025, end_year=2025
+    )
+    url = entry_url("entry_create", g.region, g.env_section, "quickwin")
+    html = opd.get(url, **HX).content.decode()
+    select = html.split('name="program"', 1)[1].split("</select>", 1)[0]
+    assert "Lapor Sampah Kilat (2025)" in select and g.program.name not in select  # 2024-2028 is not offered
+    assert "hanya program satu tahun (jangka pendek)" in html
+
+    data = {
+        "program": str(g.program.pk),  # sent anyway (an old page, a crafted post)
+        "name": "Aduan Sampah",
+        "status": "candidate",
+        "problem": "p",
+        "solution": "s",
+        "benefits": "b",
+        "duration_months": "9",
+        "budget": "75.000.000",
+        "funding_source": str(FundingSource.objects.get(code="apbd").pk),
+        "impact_indicator": "Aduan selesai 3 hari",
+    }
+    r = opd.post(url, data, **HX)
+    html = r.content.decode()
+    message = "Program induk berjalan 2024–2028, lebih dari 12 bulan: quick win hanya untuk program satu tahun."
+    assert r.context["form"].errors["program"] == [message]
+    # Next to the field: the select is marked invalid and the message follows it, before the next field.
+    field = html.split('id="id_program"', 1)[1].split('id="id_status"', 1)[0]
+    assert message in field and "is-invalid" in html.split('id="id_program"', 1)[0].rsplit("<select", 1)[1]
+    assert 'value="Aduan Sampah"' in html and 'value="75.000.000"' in html  # nothing typed is lost
+    assert not QuickWin.objects.exists()
+    data["program"] = str(short.pk)
+    opd.post(url, data, **HX)
+    assert QuickWin.objects.get().program == short
+
+
+def test_indicator_target_rows_are_the_programs_years_and_others_are_refused(opd, g):
+    program = f.ProgramFactory(section=g.env_section, start_year=2025, end_year=2027)
+    url = entry_url("entry_create", g.region, g.env_section, "indicator", query=f"?group=program-{program.pk}")
+    r = opd.get(url, **HX)
+    rows = r.context["form"].formsets["targets"].forms
+    assert [fm.initial.get("year") for fm in rows] == [2025, 2026, 2027]  # not the period's 2024-2033
+    html = r.content.decode()
+    assert 'min="2025"' in html and 'max="2027"' in html
+    assert "Target untuk tahun program berjalan, 2025–2027" in html
+    r = opd.post(url, indicator_data(rows=[(2024, "5"), (2026, "7")]), **HX)
+    errors = r.context["form"].formsets["targets"].forms[0].errors["year"]
+    assert errors == ["Tahun harus di antara tahun mulai dan selesai program (2025–2027)."]
+    assert not Indicator.objects.exists()
+
+
+def test_program_years_must_keep_its_quick_win_and_its_targets(opd, g):
+    program = f.ProgramFactory(section=g.env_section, horizon="medium", start_year=2025, end_year=2025)
+    qw = f.QuickWinFactory(program=program, name="Lapor Sampah")
+    url = entry_url("entry_edit", g.region, g.env_section, "program", program.pk)
+    data = as_post(opd.get(url, **HX).context["form"]) | {"end_year": "2027"}
+    r = opd.post(url, data, **HX)
+    assert r.context["form"].errors["end_year"] == [
+        "Quick win \u201cLapor Sampah\u201d bergantung pada program ini. Program induk berjalan 2025–2027, "
+        "lebih dari 12 bulan: quick win hanya untuk program satu tahun."
+    ]
+    qw.delete()
+    ind = f.IndicatorFactory(goal=None, program=program, name="Aduan selesai")
+    f.IndicatorTargetFactory(indicator=ind, year=2025)
+    data = as_post(opd.get(url, **HX).context["form"]) | {"start_year": "2026", "end_year": "2027"}
+    r = opd.post(url, data, **HX)
+    assert r.context["form"].errors["start_year"] == [
+        "Target indikator di luar 2026–2027: \u201cAduan selesai\u201d 2025. Ubah atau hapus targetnya dulu."
+    ]
+    program.refresh_from_db()
+    assert (program.start_year, program.end_year) == (2025, 2025)

@@ -283,3 +283,35 @@ def test_region_without_masterplan_says_so(world, login):
     ):
         r = c.get(url)
         assert r.status_code == 200 and "belum memiliki masterplan" in r.content.decode()
+
+
+def test_each_step_has_the_methods_guidance_folded_where_it_is_filled_in(world, login):
+    from dimensions.kinds import KINDS
+
+    g = world.garut
+    html = login(g.opd).get(workspace(g.region, g.env_section)).content.decode()
+    steps = html.split('<section id="langkah-')[1:]
+    # One closed <details> in each of the seven steps, with its kinds' guidance and example.
+    for step, codes in zip(
+        steps,
+        [
+            ("readiness",),
+            ("gap",),
+            ("swot",),
+            ("strategy",),
+            ("goal", "indicator"),
+            ("program", "indicator"),
+            ("quickwin",),
+        ],
+        strict=True,
+    ):
+        details = step.split("<details", 1)[1].split("</details>", 1)[0]
+        assert details.startswith(' class="guidance')  # no "open": folded until asked for
+        assert "<summary" in details and "Panduan dan contoh" in details
+        for code in codes:
+            assert str(KINDS[code].guidance) in details and str(KINDS[code].example) in details
+    assert "6 sampai 12 bulan" in steps[-1] and "dr. Kepo" in steps[-1]
+    # Where nothing is filled in (a reader), no guidance; the form page without JavaScript has its own.
+    assert "Panduan dan contoh" not in login(g.dewan).get(workspace(g.region, g.env_section)).content.decode()
+    page = login(g.opd).get(entry_url("entry_create", g.region, g.env_section, "swot", query="?group=S"))
+    assert str(KINDS["swot"].guidance) in page.content.decode()

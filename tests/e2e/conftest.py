@@ -76,7 +76,8 @@ def viewport():
 
 @pytest.fixture
 def page(browser, live_server, viewport, request, monkeypatch):
-    """A new browser context (no cookies) on the live server, in Indonesian, of the test's size."""
+    """A new browser context (no cookies) on the live server, in Indonesian, of the test's size.
+    A test whose pages break the Content-Security-Policy fails (in its teardown)."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     # A person in Indonesia: the browser asks for Indonesian (Chromium's default would be English).
     context = browser.new_context(
@@ -90,7 +91,23 @@ def page(browser, live_server, viewport, request, monkeypatch):
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     pg.set_default_navigation_timeout(60_000)
-    pg.on("dialog", lambda dialog: dialog.accept())
+    # Every dialog (confirm, beforeunload) is recorded in pg.dialogs as (type, message) and
+    # answered as pg.dialog_answer says: "accept" unless a test sets "dismiss".
+    pg.dialogs, pg.dialog_answer = [], "accept"
+
+    def answer(dialog):
+        pg.dialogs.append((dialog.type, dialog.message))
+        dialog.dismiss() if pg.dialog_answer == "dismiss" else dialog.accept()
+
+    pg.on("dialog", answer)
+    # What Chromium refuses under the Content-Security-Policy, it says on the console.
+    pg.csp_violations = []
+
+    def note_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            pg.csp_violations.append(f"{message.location.get('url')}: {message.text}")
+
+    pg.on("console", note_csp_violation)
     yield pg
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
@@ -100,6 +117,8 @@ def page(browser, live_server, viewport, request, monkeypatch):
         except Exception as exc:  # a crashed page must not hide the test's own failure
             print(f"screenshot failed: {exc}")
     context.close()
+    if report is not None and report.passed and pg.csp_violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(pg.csp_violations))
 
 
 @pytest.fixture

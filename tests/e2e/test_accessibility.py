@@ -22,8 +22,8 @@ SIZES = [("laptop", LAPTOP), ("ponsel", PHONE)]
 # username, the pages only some roles have
 ROLES = [
     ("opd-garut", {"bagian_saya"}),
-    ("diskominfo-garut", {"people"}),
-    ("ahli", {"people", "review_queue"}),
+    ("diskominfo-garut", {"people", "text_editor", "import"}),
+    ("ahli", {"people", "review_queue", "withdraw_sign_off"}),
     ("dewan-garut", set()),
     ("admin", {"people", "review_queue"}),
 ]
@@ -87,6 +87,14 @@ def tour(page, username, extras, password):
     t.menu("Konsistensi", re.compile("Konsistensi|konsistensi"), "laporan konsistensi")
     t.menu("Tahap bimtek", "Tahap bimtek", "tahap bimtek")
     t.click(p.get_by_role("link", name="Tahap I", exact=True), re.compile("^Tahap I "), "rincian tahap")
+    if "withdraw_sign_off" in extras:  # the demo's Tahap I is signed off
+        t.click(p.get_by_role("link", name="Cabut pengesahan"), "Cabut pengesahan Tahap I?", "cabut pengesahan")
+        p.get_by_role("link", name="Batal").click()
+        t.heading(re.compile("^Tahap I "))
+    if "import" in extras:
+        t.click(p.get_by_role("link", name="Impor daftar hadir"), re.compile("^Impor daftar hadir"), "impor peserta")
+        p.go_back()
+        t.heading(re.compile("^Tahap I "))
     t.click(p.get_by_role("link", name="Lihat daftar peserta"), re.compile("Peserta"), "peserta tahap")
     t.menu("Dokumen", re.compile("Dokumen"), "dokumen")
     t.menu("Perangkat daerah", "Perangkat daerah", "perangkat daerah")
@@ -94,6 +102,8 @@ def tour(page, username, extras, password):
         t.menu("Pengguna", re.compile("Pengguna"), "pengguna")
     t.menu("Buku", "Buku", "buku")
     t.click(p.get_by_role("link", name="Teks naratif buku"), "Teks naratif buku", "teks naratif")
+    if "text_editor" in extras:
+        t.click(p.get_by_role("link", name="Tulis / ubah Latar Belakang"), "Latar Belakang", "penyunting teks naratif")
     # Pages of no region (no region menu on them): last.
     if "review_queue" in extras:
         t.menu("Antrean tinjauan", "Antrean tinjauan", "antrean tinjauan")

@@ -3,9 +3,11 @@
 Each person starts from the login page, types a username and password, and then follows links
 and buttons: the OPD representative of DLH Garut adds a SWOT entry and a program (with a road map
 year and an indicator target) and submits Smart Environment; the expert finds it in the review
-queue, comments on the SWOT entry and asks for changes; the OPD representative sees the comment
-next to the entry and in the notifications, fixes the entry, answers and resolves the comment and
-submits again; the expert sees the changed field and approves; Diskominfo sees the approved cell
+queue, comments on the SWOT entry and asks for changes; the OPD representative follows the
+notification (which quotes the comment) to the entry, reads the expert's note in the section's
+conversation, fixes the entry, types an answer and presses "Tandai selesai" (the answer is kept
+and the comment resolved in one step) and submits again; the expert reads the whole conversation,
+sees the changed field and approves; Diskominfo sees the approved cell
 in the progress matrix. The OPD part runs again on a phone-sized screen."""
 
 import re
@@ -28,6 +30,8 @@ INDICATOR = "Titik sampah liar yang terpetakan"
 SUBMIT_NOTE = "Kelemahan data sampah dan program peta digital hasil diskusi kelompok Tahap I."
 COMMENT = "Sebutkan sumber data timbulan sampah dan tahunnya."
 ANSWER = "Sumber data SIPSN KLHK sudah ditambahkan pada pernyataan."
+CHANGES_NOTE = "Lengkapi sumber data pada butir kelemahan."
+RESUBMIT_NOTE = "Sumber data sudah dilengkapi."
 
 
 def environment_section():
@@ -67,6 +71,8 @@ def add_program(page, name):
     form.get_by_label("Tahun mulai").fill("2025")
     form.get_by_label("Tahun selesai").fill("2025")
     form.get_by_label("Keluaran (output)").fill("Peta titik sampah liar di 42 kecamatan")
+    # The section has strategies: a program serves one (dimensions.rules, as the consistency report).
+    form.get_by_role("checkbox", name=re.compile("^SO: ")).first.check()
     form.locator("#id_roadmap-0-year").fill("2025")
     form.get_by_label("Kegiatan").first.fill("Pemetaan titik sampah liar bersama kecamatan")
     form.locator("#id_roadmap-0-target").fill("42 kecamatan")
@@ -100,7 +106,7 @@ def submit_section(page, note):
     page.get_by_label("Catatan").fill(note)
     page.get_by_role("button", name="Ajukan untuk ditinjau").click()
     expect(page.locator("#status .badge").first).to_have_text("Diajukan")
-    expect(page.locator("#riwayat")).to_contain_text(note)
+    expect(page.locator("#percakapan")).to_contain_text(note)
 
 
 def open_from_queue(page):
@@ -130,7 +136,8 @@ def opd_part(page):
     assert [(s.funding_source.code, s.amount) for s in program.funding.all()] == [("apbd", 150_000_000)]
     indicator = program.indicators.get()
     assert indicator.name == INDICATOR
-    assert [(t.year, str(t.value)) for t in indicator.targets.all()] == [(2024, "120.00")]
+    # The first row offered is the program's first year (dimensions.rules.target_span), not the period's.
+    assert [(t.year, str(t.value)) for t in indicator.targets.all()] == [(2025, "120.00")]
     return section, swot
 
 
@@ -150,14 +157,15 @@ def test_review_journey_by_clicking_on_a_laptop(page, demo):
     card.get_by_label("Komentar").fill(COMMENT)
     card.get_by_role("button", name="Kirim komentar").click()
     expect(page.locator(f"#butir-swotentry-{swot.pk}")).to_contain_text(COMMENT)
-    page.get_by_label("Catatan").fill("Lengkapi sumber data pada butir kelemahan.")
+    page.get_by_label("Catatan").fill(CHANGES_NOTE)
     page.get_by_role("button", name="Minta perbaikan").click()
     expect(page.locator("#status .badge").first).to_have_text("Perlu perbaikan")
     section.refresh_from_db()
     assert section.state == Section.State.CHANGES_REQUESTED
 
-    # 3. The OPD representative: the notification, the comment next to the entry, the fix, the
-    #    answer, "Tandai selesai", and the second submission.
+    # 3. The OPD representative: the notification (quoting the comment) leads to the entry on the
+    #    section page; the conversation there has the notes; the fix; an answer typed and
+    #    "Tandai selesai" pressed at once; the second submission.
     browse.switch_user(page, "opd-garut", password)
     unread = browse.main_nav(page).get_by_role("link", name=re.compile(r"^Notifikasi \d+ belum dibaca"))
     expect(unread).to_be_visible()
@@ -165,42 +173,43 @@ def test_review_journey_by_clicking_on_a_laptop(page, demo):
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifikasi")
     notices = page.locator(".list-group-item")
     expect(notices.filter(has_text="Smart Environment").first).to_be_visible()
-    comment_notice = notices.filter(has_text=re.compile("komentar", re.I)).first
-    expect(comment_notice).to_be_visible()
+    comment_notice = notices.filter(has_text=re.compile("komentar baru", re.I)).first
+    expect(comment_notice).to_contain_text(COMMENT)
     comment_notice.get_by_role("link").click()
-    # The notification leads to the section's review page (the comment there too), then on to
-    # the workspace.
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tinjauan Smart Environment — Dinas Lingkungan Hidup")
-    expect(page.locator(f"#butir-swotentry-{swot.pk}")).to_contain_text(COMMENT)
-    page.get_by_role("link", name="Buka ruang kerja untuk mengubah butir").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Smart Environment — Dinas Lingkungan Hidup")
+    assert page.url.endswith(f"#entry-swot-{swot.pk}")
     row = page.locator(f"#entry-swot-{swot.pk}")
     expect(row.get_by_role("region", name="Komentar tinjauan")).to_contain_text(COMMENT)
+    conversation = page.locator("#percakapan")
+    for said in (SUBMIT_NOTE, COMMENT, CHANGES_NOTE):
+        expect(conversation).to_contain_text(said)
 
     row.get_by_role("link", name=re.compile("^Ubah")).click()
+    expect(row.get_by_role("heading", name="Ubah butir SWOT")).to_be_visible()
     row.get_by_label("Pernyataan").fill(WEAKNESS_FIXED)
     row.get_by_role("button", name="Simpan").click()
     expect(row.locator("p").first).to_have_text(WEAKNESS_FIXED)
     browse.settled(page)
     thread = row.locator("[id^=komentar-]").filter(has_text=COMMENT)
     thread.locator("summary").click()
+    expect(thread.get_by_role("button", name="Tandai selesai")).to_be_visible()
     thread.get_by_label("Jawaban").fill(ANSWER)
-    thread.get_by_role("button", name="Kirim jawaban").click()
-    # Back on the workspace (a full page load), the answer under the comment; then resolve it.
-    thread = page.locator(f"#entry-swot-{swot.pk} [id^=komentar-]").filter(has_text=COMMENT)
-    expect(thread).to_contain_text(ANSWER)
-    thread.locator("summary").click()
-    thread.get_by_role("button", name="Tandai selesai").click()
-    page.wait_for_load_state()
+    # Typed text changes what the button says: it sends the answer too.
+    thread.get_by_role("button", name="Kirim jawaban dan tandai selesai").click()
+    expect(page.get_by_text("Jawaban dikirim dan komentar ditandai selesai.")).to_be_visible()
     comment = ReviewComment.objects.get(text=COMMENT)
     assert comment.resolved_at is not None
     assert comment.replies.get().text == ANSWER
     expect(page.locator(f"#entry-swot-{swot.pk}").get_by_role("region", name="Komentar tinjauan")).to_have_count(0)
-    submit_section(page, "Sumber data sudah dilengkapi.")
+    expect(page.locator("#percakapan")).to_contain_text(ANSWER)
+    submit_section(page, RESUBMIT_NOTE)
 
     # 4. The expert sees the changed field side by side, and approves.
     browse.switch_user(page, "ahli", password)
     open_from_queue(page)
+    conversation = page.locator("#percakapan")
+    for said in (SUBMIT_NOTE, COMMENT, CHANGES_NOTE, ANSWER, RESUBMIT_NOTE):
+        expect(conversation).to_contain_text(said)
     changes = page.locator("#perubahan")
     expect(changes.get_by_role("heading", name="Perubahan sejak tinjauan terakhir")).to_be_visible()
     changed = changes.locator(".change-changed").filter(has_text="Butir SWOT")

@@ -1,8 +1,10 @@
-"""docker-compose.yml and the Dockerfile fit the code. No Docker engine runs here, so this reads
-the files and checks them against the project: services and images, the commands (the WSGI module
-and the Celery app import, the worker listens on every queue the settings route to), the
-environment (every variable the settings read is set, the URLs point at the compose services),
-health checks, start order, and the media volume web and worker share."""
+"""docker-compose.yml, the Dockerfile and nginx's configuration (deploy/nginx) fit the code. No
+Docker engine runs here, so this reads the files and checks them against the project: services and
+images, the commands (the WSGI module and the Celery app import, the worker listens on every queue
+the settings route to), the environment (every variable the settings read is set, the URLs point
+at the compose services), health checks, start order, the media volume web and worker share, and
+the proxy: the only way in, TLS-ready, passing the headers Django trusts, capping requests at
+Django's limit, serving the static files."""
 
 import importlib
 import re
@@ -19,11 +21,17 @@ COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 APP_SERVICES = ["web", "worker"]
+NGINX = ROOT / "deploy" / "nginx"
 
 # Variables the settings read that compose deliberately leaves out, and why.
 NOT_FOR_COMPOSE = {
     "ENV_FILE": "compose passes the environment itself; no env file inside the container",
     "CELERY_FILESYSTEM_DIR": "only for the filesystem broker of `make run`; compose uses Redis",
+    # Compose sets HTTPS, which these follow; setting one in compose would cut it loose from HTTPS.
+    "SECURE_SSL_REDIRECT": "follows HTTPS",
+    "SESSION_COOKIE_SECURE": "follows HTTPS",
+    "CSRF_COOKIE_SECURE": "follows HTTPS",
+    "SECURE_HSTS_SECONDS": "follows HTTPS",
 }
 
 
@@ -69,8 +77,9 @@ def _worker_option(name, short=None):
     return None
 
 
-def test_the_four_services():
-    assert set(SERVICES) == {"web", "worker", "db", "redis"}
+def test_the_five_services():
+    assert set(SERVICES) == {"proxy", "web", "worker", "db", "redis"}
+    assert SERVICES["proxy"]["image"].startswith("nginx:")
     assert SERVICES["db"]["image"].split(":") == ["postgres", "15"]
     assert SERVICES["redis"]["image"].split(":") == ["redis", "7"]
     # Web is built from the Dockerfile; the worker runs the very same image.
@@ -86,7 +95,7 @@ def test_web_runs_migrations_then_gunicorn_on_the_project_wsgi_module():
     assert getattr(importlib.import_module(module), attribute or "application") is not None
     assert f"{module}.{attribute or 'application'}" == settings.WSGI_APPLICATION
     assert "0.0.0.0:8000" in command
-    assert any(p.split(":")[-1] == "8000" for p in SERVICES["web"]["ports"])
+    assert [str(p) for p in SERVICES["web"]["expose"]] == ["8000"]
 
 
 def test_worker_runs_the_project_celery_app():
@@ -159,7 +168,7 @@ def test_worker_starts_after_web_has_migrated():
     assert SERVICES["worker"]["depends_on"]["web"]["condition"] == "service_healthy"
 
 
-@pytest.mark.parametrize("service", ["web", "worker", "db", "redis"])
+@pytest.mark.parametrize("service", ["proxy", "web", "worker", "db", "redis"])
 def test_every_service_has_a_health_check(service):
     check = SERVICES[service]["healthcheck"]
     assert check["test"][0] in ("CMD", "CMD-SHELL") and len(check["test"]) > 1
@@ -174,6 +183,12 @@ def test_health_checks_ask_the_right_thing():
     from django.urls import resolve
 
     resolve(path)  # the page the health check asks for exists
+    # It asks as nginx forwards an HTTPS request: plain HTTP would get the SSL redirect.
+    assert "'X-Forwarded-Proto': 'https'" in web_check
+    proxy_check = SERVICES["proxy"]["healthcheck"]["test"]
+    path = urlsplit(proxy_check[-1]).path
+    for site in ("http", "https"):
+        assert f"location = {path} " in _nginx_text(f"{site}.conf") + _nginx_text("app.conf")
 
 
 def test_media_volume_is_shared_by_web_and_worker():
@@ -226,5 +241,96 @@ def test_requirements_pin_the_server_and_the_worker():
 
 def test_dockerignore_keeps_secrets_and_local_state_out():
     ignored = (ROOT / ".dockerignore").read_text().split()
-    for entry in (".env", ".venv", ".git", "db.sqlite3*", "media/"):
+    for entry in (".env", ".venv", ".git", "db.sqlite3*", "media/", "deploy/nginx/certs/"):
         assert entry in ignored
+    assert "/deploy/nginx/certs/" in (ROOT / ".gitignore").read_text().split()  # private keys
+
+
+# The proxy (nginx) ------------------------------------------------------------------------------
+
+
+def _nginx_text(name):
+    """A file of deploy/nginx without its comments."""
+    return re.sub(r"#[^\n]*", "", (NGINX / name).read_text())
+
+
+def _directives(name, directive):
+    """The arguments of every `directive ...;` in the file, as lists of words."""
+    return [m.group(1).split() for m in re.finditer(rf"(?:^|[;{{}}\s]){directive}\s+([^;{{}}]*);", _nginx_text(name))]
+
+
+def _proxy_mounts():
+    """Where each volume of the proxy is mounted: {host path or volume name: container path}, with
+    compose's defaults filled in."""
+    mounts = {}
+    for volume in SERVICES["proxy"]["volumes"]:
+        source, target = _interpolated(volume).split(":")[:2]
+        mounts[source] = target
+    return mounts
+
+
+def test_the_proxy_is_the_only_way_in():
+    published = {str(p).split(":")[-1] for p in SERVICES["proxy"]["ports"]}
+    assert published == {"80", "443"}
+    for service in ("web", "worker", "db", "redis"):
+        assert "ports" not in SERVICES[service], f"{service} is reachable around the proxy"
+    assert SERVICES["proxy"]["depends_on"]["web"]["condition"] == "service_healthy"
+
+
+def test_the_proxy_runs_the_site_chosen_by_nginx_site_tls_by_default():
+    mounts = _proxy_mounts()
+    site = next(v for v in SERVICES["proxy"]["volumes"] if v.endswith(":/etc/nginx/conf.d/default.conf:ro"))
+    assert "${NGINX_SITE:-https}" in site
+    assert mounts["./deploy/nginx"] == "/etc/nginx/masterplan"
+    for name in ("http.conf", "https.conf"):
+        text = _nginx_text(name)
+        assert text.count("{") == text.count("}"), f"{name}: unbalanced braces"
+        assert _directives(name, "server") == [["web:8000"]]  # the upstream: gunicorn's bind
+        assert ["/etc/nginx/masterplan/app.conf"] in _directives(name, "include")
+        assert ["masterplan_web"] not in _directives(name, "proxy_pass")  # app.conf's job
+    text = _nginx_text("app.conf")
+    assert text.count("{") == text.count("}")
+    assert ["http://masterplan_web"] in _directives("app.conf", "proxy_pass")
+
+
+def test_the_tls_site_redirects_http_and_reads_the_mounted_certificate():
+    certs = _proxy_mounts()["./deploy/nginx/certs"]
+    assert ["443", "ssl"] in _directives("https.conf", "listen")
+    for directive in ("ssl_certificate", "ssl_certificate_key"):
+        (path,) = _directives("https.conf", directive)
+        assert path[0].startswith(certs + "/")
+    assert ["301", "https://$host$request_uri"] in _directives("https.conf", "return")
+    assert set(_directives("https.conf", "ssl_protocols")[0]) == {"TLSv1.2", "TLSv1.3"}
+    assert ["80"] in _directives("http.conf", "listen") and not _directives("http.conf", "ssl_certificate")
+
+
+def test_the_proxy_sets_the_headers_django_trusts():
+    headers = {words[0]: words[1] for words in _directives("app.conf", "proxy_set_header")}
+    assert headers["Host"] == "$http_host"
+    env = _env("web")
+    assert headers[env["SECURE_PROXY_SSL_HEADER"]] == "$scheme"
+    assert headers[env["CLIENT_IP_HEADER"]] == "$remote_addr"  # overwritten, never the client's own
+
+
+def test_the_proxy_caps_a_request_where_django_does():
+    (size,) = _directives("app.conf", "client_max_body_size")
+    number, unit = re.fullmatch(r"(\d+)([kKmM]?)", size[0]).groups()
+    factor = {"": 1, "k": 1024, "m": 1024 * 1024}[unit.lower()]
+    assert int(number) * factor == settings.REQUEST_MAX_BYTES
+    assert settings.UPLOAD_MAX_BYTES < settings.REQUEST_MAX_BYTES <= settings.UPLOAD_MAX_BYTES + 2 * 1024 * 1024
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= settings.REQUEST_MAX_BYTES
+    # Its refusal is an Indonesian page naming the same limit.
+    ((_, page),) = [w for w in _directives("app.conf", "error_page") if w[0] == "413"]
+    html = (NGINX / page.lstrip("/")).read_text()
+    assert '<html lang="id">' in html and f"{settings.UPLOAD_MAX_MB} MB" in html
+
+
+def test_the_proxy_serves_the_static_files_web_copies_to_their_volume():
+    alias = re.search(r"location /static/ \{[^}]*alias (\S+);", _nginx_text("app.conf")).group(1)
+    assert f"/{settings.STATIC_URL.strip('/')}/" == "/static/"
+    static_volume = next(source for source, target in _proxy_mounts().items() if target == alias.rstrip("/"))
+    assert static_volume in COMPOSE["volumes"]
+    web_mount = next(v.split(":")[1] for v in SERVICES["web"]["volumes"] if v.split(":")[0] == static_volume)
+    static_root = _env("web")["STATIC_ROOT"]
+    assert f"cp -a {static_root}/. {web_mount}/" in " ".join(_command("web"))
+    assert "/srv/static" in re.search(r"chown -R app:app ([^\n]*)", DOCKERFILE).group(1)  # app may write it

@@ -1,6 +1,7 @@
 """The web command of docker-compose works outside Docker: with DEBUG off, gunicorn serves the
 project's WSGI module and WhiteNoise serves the collected static files (what the Dockerfile's
-collectstatic step produces)."""
+collectstatic step produces). The requests come as from docker-compose's nginx (X-Forwarded-Proto,
+trusted through SECURE_PROXY_SSL_HEADER as compose configures it); plain HTTP is redirected."""
 
 import os
 import re
@@ -22,13 +23,23 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _get(url, host="127.0.0.1"):
-    request = urllib.request.Request(url, headers={"Host": host})
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _get(url, host="127.0.0.1", proto="https"):
+    """GET as the proxy forwards it: X-Forwarded-Proto says how the browser came."""
+    request = urllib.request.Request(url, headers={"Host": host, "X-Forwarded-Proto": proto})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=10) as response:
             return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read(), dict(error.headers)
+
+
+def _headers(headers):
+    return {name.lower(): value for name, value in headers.items()}
 
 
 def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
@@ -43,6 +54,8 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     }
     collect = subprocess.run(
         [str(BIN / "python"), "manage.py", "collectstatic", "--noinput"],
@@ -66,7 +79,7 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
         deadline = time.monotonic() + 60
         while True:
             try:
-                status, body, _ = _get(f"{base}/accounts/login/")
+                status, body, headers = _get(f"{base}/accounts/login/")
                 break
             except OSError:
                 assert server.poll() is None, server.stdout.read().decode()
@@ -75,6 +88,14 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
         assert status == 200
         page = body.decode()
         assert '<html lang="id"' in page
+        assert _headers(headers)["strict-transport-security"].startswith("max-age=31536000")
+        assert "csrftoken=" in _headers(headers)["set-cookie"] and "Secure" in _headers(headers)["set-cookie"]
+        csp = _headers(headers)["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        # Plain HTTP is sent to HTTPS.
+        status, _, headers = _get(f"{base}/accounts/login/", host="smartcity.example.go.id", proto="http")
+        assert status == 301
+        assert _headers(headers)["location"] == "https://smartcity.example.go.id/accounts/login/"
         css = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
         status, body, headers = _get(f"{base}{css}")
         assert status == 200 and len(body) > 1000

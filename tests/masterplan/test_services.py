@@ -16,13 +16,18 @@ from tests import factories as f
 NEW_PASSWORD = "Sampah-Cerdas-2024!"
 
 
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    # Called outside a request, the services link to SITE_URL (masterplan.links).
+    settings.SITE_URL = "http://testserver"
+
+
 def _invite(region, **kw):
     data = {
         "username": "opd-garut-dinkes",
         "full_name": "Siti Rahmawati",
         "email": "siti@garutkab.go.id",
         "role": Role.OPD,
-        "base_url": "http://testserver",
     }
     data.update(kw)
     return services.member_invite(region, **data)
@@ -106,10 +111,10 @@ def test_invite_refuses_an_agency_of_another_region(world):
 def test_resend_only_for_members_without_password(world, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         m = _invite(world.garut.region, agency=world.garut.dlh)
-        services.invite_resend(m, base_url="http://testserver")
+        services.invite_resend(m)
     assert len(mailoutbox) == 2
     with pytest.raises(ValidationError):
-        services.invite_resend(Membership.objects.get(user=world.garut.dewan), base_url="")
+        services.invite_resend(Membership.objects.get(user=world.garut.dewan))
 
 
 def test_membership_update_rules(world):

@@ -1,6 +1,7 @@
 """What changed since the expert's last review, from the historical tables."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -220,3 +221,21 @@ def test_last_review_prefers_the_viewers_own(world):
     assert selectors.last_review(section, world.expert) == mine
     assert selectors.last_review(section, other) == theirs
     assert selectors.last_review(section) == theirs
+
+
+def test_targets_read_the_indonesian_way_on_the_review_page(world, reviewed, login):
+    """An indicator's yearly target reads "2025: 55,5" (as everywhere else), never "10.00"."""
+    _section, _strategy, since = reviewed
+    indicator = f.IndicatorFactory(goal=None, program=world.garut.program, name="Bank sampah aktif", unit="unit")
+    target = f.IndicatorTargetFactory(indicator=indicator, year=2025, value=10)
+    for model, pk in ((type(indicator), indicator.pk), (type(target), target.pk)):
+        model.history.filter(id=pk).update(history_date=since - datetime.timedelta(minutes=1))
+    target.value = Decimal("55.5")
+    target.save()
+    f.IndicatorTargetFactory(indicator=indicator, year=2026, value=12)
+    html = login(world.expert).get(review_url(world.garut)).content.decode()
+    changes = html[html.index('id="perubahan"') :]
+    changes = changes[: changes.index("</section>")]
+    assert "2025: 55,5" in changes and "2026: 12" in changes
+    assert "<del>10</del>" in changes and "<ins>55,5</ins>" in changes
+    assert "10.00" not in changes and "55.50" not in changes and "12.00" not in changes

@@ -77,6 +77,26 @@ def test_navbar_count_is_one_query(world, login, django_assert_num_queries):
         template.render(Context({"request": request}))
 
 
+def test_phone_badge_and_menu_share_one_count(world, login, django_assert_num_queries):
+    """The badge beside the collapsed menu (phones) and the menu's own count: one COUNT query."""
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    for i in range(2):
+        _notify(world.expert, f"n{i}")
+    html = login(world.expert).get("/notifications/").content.decode()
+    assert 'aria-label="2 notifikasi belum dibaca"' in html and 'href="/notifications/"' in html
+    request = RequestFactory().get("/")
+    request.user = world.expert
+    template = Template(
+        "{% load notification_tags %}{% unread_notifications as unread_notifications %}"
+        "[{{ unread_notifications }}]{% notifications_nav %}"
+    )
+    with django_assert_num_queries(2):  # the count, and the user's memberships
+        html = template.render(Context({"request": request}))
+    assert "[2]" in html and "2<span" in html.replace(" ", "")
+
+
 def test_review_queue_link_in_region_nav_for_experts(world, login):
     html = login(world.expert).get("/r/garut/").content.decode()
     assert 'href="/review/"' in html

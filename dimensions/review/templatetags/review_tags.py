@@ -77,3 +77,13 @@ def dom_id(entry, prefix):
     if entry is None or entry == "":
         return f"{prefix}-bagian"
     return f"{prefix}-{entry._meta.model_name}-{entry.pk}"
+
+
+@register.filter
+def split_recent(items, keep):
+    """(older, recent) of a conversation: the last ``keep`` items shown, the older ones behind a
+    disclosure; all shown when only one or two would hide."""
+    keep = int(keep)
+    if len(items) <= keep + 2:
+        return [], items
+    return items[:-keep], items[-keep:]
