@@ -1,5 +1,5 @@
 """What the security tests know of the app's URLs: the URLconf walked (every pattern, includes
-followed), which URLs write and who may (``WRITES``, written out here, independent of
+followed), which URLs take a POST and who may (``WRITES``, written out here, independent of
 masterplan.access), the data a browser would send to each, and how to fill a URL's arguments with
 the objects of tests/security/world.py."""
 
@@ -123,7 +123,16 @@ WRITES = {
             probe="diskominfo",
         )
     ],
-    "stage_sign_off": [Write(REVIEW, lambda o: {}, probe="expert", refusal=SERVICE)],
+    "stage_sign_off": [Write(REVIEW, lambda o: {"confirm": "1"}, probe="expert", refusal=SERVICE)],
+    "stage_sign_off_withdraw": [
+        Write(
+            REVIEW,
+            lambda o: {"confirm": "1", "reason": "Disahkan terlalu cepat"},
+            probe="expert",
+            refusal=SERVICE,
+            pk="stage_signed_off",
+        )
+    ],
     "stage_document_upload": [
         Write(MANAGE, lambda o: {"kind": "minutes", "title": "Notulen", "file": _pdf()}, probe="diskominfo")
     ],
@@ -134,6 +143,7 @@ WRITES = {
     "book_render_all": [Write(MANAGE, lambda o: {}, probe="diskominfo")],
     "book_render": [Write(MANAGE, lambda o: {}, probe="diskominfo")],
     "narrative_text_edit": [Write(MANAGE, lambda o: {"html": "Teks baru", "loaded_at": ""}, probe="diskominfo")],
+    "narrative_text_preview": [Write(MANAGE, lambda o: {"html": "<p>Pratinjau</p>"})],  # a POST that saves nothing
     "cover_logo_upload": [Write(MANAGE, lambda o: {"logo-name": "Logo", "logo-image": _png()}, probe="diskominfo")],
     "cover_logo_delete": [Write(MANAGE, lambda o: {}, probe="diskominfo")],
     "section_review": [
@@ -205,6 +215,7 @@ OBJECT_OF_PK = {
             "stage_detail",
             "stage_edit",
             "stage_sign_off",
+            "stage_sign_off_withdraw",
             "stage_document_upload",
             "participant_list",
             "participant_create",

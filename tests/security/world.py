@@ -64,6 +64,7 @@ def _region_objects(rw, users):
             region=region, kind="mou", title=f"MoU {region.name}", file=ContentFile(pdf_bytes(), name="mou.pdf")
         ),
         stage=rw.stage,
+        stage_signed_off=f.StageFactory(masterplan=rw.masterplan, number=2, status="signed_off"),  # to withdraw
         participant=f.ParticipantFactory(stage=rw.stage),
         entries=entries,
         deleted_swot=gone.pk,
