@@ -238,7 +238,9 @@ def section_conversation(section: Section) -> list[ConversationItem]:
             items.append(
                 ConversationItem(ConversationItem.ANSWER, c.created_at, c.author, c.text, thread=thread, entry=entry)
             )
-    items.sort(key=lambda item: item.at)  # stable: at the same moment, the order above
+    # Stable: at the same moment, the order above, except that an answer comes before the
+    # resolution it was posted with (one step, one clock reading or two very close ones).
+    items.sort(key=lambda item: (item.at, item.kind == ConversationItem.RESOLVED))
     return items
 
 
