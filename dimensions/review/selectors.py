@@ -10,8 +10,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    F,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from bimtek.models import Stage
@@ -184,7 +196,8 @@ def _existing_entries(keys: Set[CommentKey]) -> dict[CommentKey, int | None]:
         model = ContentType.objects.get_for_id(ct_id).model_class()
         if model not in commentable:
             continue
-        program = F("program_id") if model is RoadmapEntry else Value(None, output_field=IntegerField())
+        # A typed NULL: PostgreSQL reads a bare NULL as text and refuses to UNION it with bigint.
+        program = F("program_id") if model is RoadmapEntry else Cast(Value(None), output_field=BigIntegerField())
         parts.append(
             model._default_manager.filter(pk__in=object_ids)
             .order_by()
