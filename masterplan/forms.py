@@ -17,7 +17,18 @@ from .models import Agency, Document, Masterplan, Region, Role
 EMBLEM_MAX_BYTES = 5 * 1024 * 1024  # an emblem goes on book covers; 5 MB is plenty
 
 
-class LoginForm(LockoutMessageMixin, AuthenticationForm):
+class UsernameLengthMixin:
+    """A user name longer than any account's is refused before authenticate() (and the throttle's
+    record of the attempt, a 255-character column on PostgreSQL) sees it."""
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > (self.fields["username"].max_length or 150):
+            raise forms.ValidationError(_("Nama pengguna terlalu panjang."), code="max_length")
+        return username
+
+
+class LoginForm(UsernameLengthMixin, LockoutMessageMixin, AuthenticationForm):
     """The app's login: a wrong password, or too many of them (masterplan.login_throttle)."""
 
     error_messages = {
@@ -26,7 +37,7 @@ class LoginForm(LockoutMessageMixin, AuthenticationForm):
     }
 
 
-class AdminLoginForm(LockoutMessageMixin, AdminAuthenticationForm):
+class AdminLoginForm(UsernameLengthMixin, LockoutMessageMixin, AdminAuthenticationForm):
     """The admin's login, throttled as the app's."""
 
 
