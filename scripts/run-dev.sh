@@ -17,6 +17,10 @@ case "$DEBUG" in
   1 | true | True | on | yes) ;;
   *)
     RUNSERVER_ARGS+=(--insecure)  # static files from the source tree, as with DEBUG on
+    # The development server speaks plain HTTP on this machine only: no HTTPS redirect, no secure
+    # cookies; mails (set-password links) printed here, as with DEBUG on.
+    export HTTPS="${HTTPS:-0}" EMAIL_BACKEND="${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"
+    export ALLOW_CONSOLE_EMAIL="${ALLOW_CONSOLE_EMAIL:-1}"
     # ...so WhiteNoise's note that collectstatic has not run (no STATIC_ROOT) is noise here.
     export PYTHONWARNINGS="${PYTHONWARNINGS:+$PYTHONWARNINGS,}ignore:No directory at:UserWarning"
     # Without DEBUG the settings want a SECRET_KEY: one of this checkout's own, kept in var/
