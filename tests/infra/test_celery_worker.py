@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.infra.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
@@ -106,14 +108,6 @@ def test_make_run_worker_executes_tasks_sent_through_the_filesystem_broker(tmp_p
                 worker.wait()
 
 
-def _free_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _pid_alive(pid):
     try:
         os.kill(pid, 0)
@@ -126,7 +120,7 @@ def test_run_dev_serves_with_a_worker_and_ctrl_c_stops_both(tmp_path):
     import re
     import urllib.request
 
-    port = _free_port()
+    port = free_port()
     env = {**_env(tmp_path), "ADDR": f"127.0.0.1:{port}", "WORKER_LOG": str(tmp_path / "worker.log")}
     out_path = tmp_path / "run-dev.out"
     with out_path.open("wb") as out:

@@ -7,7 +7,6 @@ a transaction begins; masterplan/settings.py). Real processes, nothing mocked.""
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from masterplan.books.models import BookDefinition
 from masterplan.rendering.models import RenderJob
+from tests.infra.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -57,12 +57,6 @@ print(writes, flush=True)
 """
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url, cookie=""):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
@@ -90,7 +84,7 @@ def test_make_run_serves_app_pages_and_stays_up_while_another_process_writes(wor
         connection.connection.backup(target)
     target.close()
 
-    port = _free_port()
+    port = free_port()
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(tmp_path),

@@ -5,7 +5,6 @@ trusted through SECURE_PROXY_SSL_HEADER as compose configures it); plain HTTP is
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -13,14 +12,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.infra.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -66,7 +61,7 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
         timeout=300,
     )
     assert collect.returncode == 0, collect.stderr
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "masterplan.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
