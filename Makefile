@@ -124,13 +124,13 @@ test-sqlite: deps-test
 		|| echo "== SKIPPED: Redis/Celery worker tests: no Redis answers at $(REDIS_URL) =="
 	$(TEST_ENV) DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 
-# PostgreSQL: when a server answers, every test again except the browser ones and the layout of
-# every demo book (they prove pages and print, which do not depend on the database); otherwise a
-# line says the tier was skipped.
+# PostgreSQL: when a server answers, every test again except the browser ones, the layout of
+# every demo book (they prove pages and print, which do not depend on the database) and make run's
+# SQLite file; otherwise a line says the tier was skipped.
 test-postgres: deps-test
 	@if $(BIN)/python scripts/service_ready.py "$(PG_URL)"; then \
 		echo "== tests on PostgreSQL ($(PG_URL)) =="; \
-		$(TEST_ENV) DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser and not print_layout" $(PYTEST_ARGS); \
+		$(TEST_ENV) DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser and not print_layout and not sqlite" $(PYTEST_ARGS); \
 	else \
 		echo "== SKIPPED: PostgreSQL tier: no server answers at $(PG_URL) =="; \
 	fi

@@ -67,10 +67,11 @@ def _get(url, cookie=""):
 
 
 # Committed data: the copy into a file (and the other processes) see it.
+# make run serves a SQLite file, copied here from the test database: the SQLite tier only.
+@pytest.mark.sqlite
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_make_run_serves_app_pages_and_stays_up_while_another_process_writes(world, client, tmp_path):
-    if connection.vendor != "sqlite":
-        pytest.skip("make run serves SQLite")
+    assert connection.vendor == "sqlite", "make run serves SQLite: run this test on the SQLite tier"
     book = BookDefinition.objects.get(number=3)
     job = RenderJob.objects.create(
         masterplan=world.garut.masterplan, book=book, state=RenderJob.State.RENDERING, started_at=timezone.now()
