@@ -108,6 +108,10 @@ def test_make_run_worker_executes_tasks_sent_through_the_filesystem_broker(tmp_p
                 worker.wait()
 
 
+def _sigint_default():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _pid_alive(pid):
     try:
         os.kill(pid, 0)
@@ -131,6 +135,9 @@ def test_run_dev_serves_with_a_worker_and_ctrl_c_stops_both(tmp_path):
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, as a terminal's foreground job is
+            # ...with Ctrl-C's default action: a background job (the PostgreSQL tier runs as one)
+            # inherits SIGINT ignored, and bash cannot trap a signal ignored on entry.
+            preexec_fn=_sigint_default,
         )
     try:
         _wait_for(out_path, ["Celery worker: pid"], script)
@@ -149,7 +156,12 @@ def test_run_dev_serves_with_a_worker_and_ctrl_c_stops_both(tmp_path):
         assert _pid_alive(worker_pid)
 
         os.killpg(script.pid, signal.SIGINT)  # what Ctrl-C does to the foreground job
-        assert script.wait(timeout=60) == 0  # Ctrl-C is the normal way to stop: no error
+        try:
+            code = script.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            left = subprocess.run(["ps", "-o", "pid,stat,args", "-s", str(script.pid)], capture_output=True, text=True)
+            raise AssertionError(f"still running after Ctrl-C:\n{left.stdout}\n{out_path.read_text()}") from None
+        assert code == 0, out_path.read_text()  # Ctrl-C is the normal way to stop: no error
         deadline = time.monotonic() + 30
         while _pid_alive(worker_pid) and time.monotonic() < deadline:
             time.sleep(0.2)
