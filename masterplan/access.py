@@ -77,7 +77,7 @@ def role_in(user, region):
 
 
 def get_region(user, slug):
-    return get_object_or_404(visible_regions(user), slug=slug)
+    return get_object_or_404(visible_regions(user).select_related("province"), slug=slug)
 
 
 def region_lookup(model):

@@ -15,7 +15,9 @@ def region_cards(regions: QuerySet[Region]) -> list[dict]:
     core (agencies, members, documents); the dashboard adds the content's counts.
 
     A fixed number of queries whatever the number of regions: one per count, grouped by region."""
-    regions = list(regions.annotate(agency_count=Count("agencies", distinct=True)).order_by("name"))
+    regions = list(
+        regions.select_related("province").annotate(agency_count=Count("agencies", distinct=True)).order_by("name")
+    )
     ids = [r.pk for r in regions]
     plans = {}
     for mp in Masterplan.objects.filter(region__in=ids).order_by("region_id", "period_start"):

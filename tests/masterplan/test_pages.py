@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from dimensions.models import Section
-from masterplan.models import Agency, Document, Membership, Role, User
+from masterplan.models import Agency, Document, Membership, Province, Role, User
 from tests import factories as f
 from tests.masterplan.conftest import docx_bytes, jpeg_bytes, pdf_bytes, png_bytes, upload, xlsx_bytes
 
@@ -104,7 +104,7 @@ def test_region_overview_offers_edit_to_diskominfo(login, world):
 
 def _profile_data(**kw):
     data = {
-        "profile-province": "Jawa Barat",
+        "profile-province": str(Province.objects.get(name="Jawa Barat").pk),
         "profile-head_title": "Bupati",
         "profile-head_name": "Rudy Gunawan",
         "profile-mou_number": "NK.5/2023",

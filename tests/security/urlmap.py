@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 
 from dimensions.kinds import KINDS
+from masterplan.models import Province
 from tests import factories as f
 from tests.masterplan.conftest import pdf_bytes, png_bytes
 from tests.security.world import ROLES
@@ -80,7 +81,7 @@ WRITES = {
         Write(
             MANAGE,
             lambda o: {
-                "profile-province": "Diubah",
+                "profile-province": str(Province.objects.get(name="Bali").pk),
                 "profile-head_title": "Bupati",
                 "profile-head_name": "H. Diubah",
                 "mp-period_start": "2024",
