@@ -1,6 +1,8 @@
 """The national page (*Pantauan Nasional*), its exports, and the coordinator's assignment of
 experts to a region. Thin: masterplan.access decides, the selectors read, the services write."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +28,8 @@ from .selectors import (
     national_regions,
     region_rows,
 )
+
+ID = re.compile(r"[0-9]{1,9}")  # a user id as a form sends it (ASCII digits, within any id column)
 
 
 def _require_national(user):
@@ -114,16 +118,17 @@ def region_experts_page(request, slug):
     if request.method == "POST":
         candidates = expert_candidates()
         user_id = request.POST.get("expert", "")
+        user_id = user_id if ID.fullmatch(user_id) else ""
         action = request.POST.get("action")
         try:
             if action == "add":
-                expert = get_object_or_404(candidates, pk=user_id) if user_id.isdigit() else None
+                expert = get_object_or_404(candidates, pk=user_id) if user_id else None
                 if expert is None:
                     raise ValidationError(_("Pilih tenaga ahli."))
                 services.expert_assign(region, expert, by=request.user)
                 messages.success(request, _("%(u)s ditugaskan ke %(r)s.") % {"u": expert, "r": region})
             elif action == "remove":
-                expert = get_object_or_404(region_experts(region), pk=user_id) if user_id.isdigit() else None
+                expert = get_object_or_404(region_experts(region), pk=user_id) if user_id else None
                 if expert is None:
                     raise Http404
                 services.expert_unassign(region, expert, by=request.user)

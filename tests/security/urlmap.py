@@ -243,7 +243,7 @@ OBJECT_OF_PK = {
 }
 ID_ARGS = {"section_pk": "section", "participant_pk": "participant", "comment_pk": "comment"}
 COMMENT_OF = {"review_comment_resolve": "comment_open", "review_comment_reopen": "comment_resolved"}
-OTHER_ARGS = {"code": "environment", "number": 3, "key": "latar_belakang"}
+OTHER_ARGS = {"code": "environment", "number": 3, "key": "latar_belakang", "fmt": "csv"}
 # The list an entry is added to, when it names the parent (?group=goal-12): a parent of the region.
 CREATE_GROUP = {"indicator": lambda o: f"goal-{o.entries['goal'].pk}"}
 
