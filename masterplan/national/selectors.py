@@ -2,9 +2,11 @@
 experts, bimtek stage, sections approved per dimension, review items waiting, overdue stages, books
 rendered and final), filtered, sorted and compared per dimension.
 
-Everything is aggregated in the database: a fixed number of queries whatever the number of regions
-(one for the page's regions, one each for their experts and their progress per dimension, a few
-for the filters' medians and the comparison).
+Everything is counted in the database by grouped queries over the filtered regions' current
+masterplans (sections by dimension and state, stages, open comments, rendered books), then put
+together per region here: a fixed number of queries whatever the number of regions, none per
+region. (Correlated subqueries per region were tried first: 1.3-1.8 s for 514 regions on
+PostgreSQL, against some 50 ms for the grouped queries.)
 
 **Lagging** (*tertinggal*): a region with an overdue stage (``bimtek.selectors.stage_overdue``), or
 whose share of approved sections is below the median of its cohort (the whole cohort, every
@@ -17,21 +19,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,15 +44,15 @@ STAGE_DONE = 5  # the stage key of a region whose four stages are all signed off
 STAGE_CHOICES = [("1", _("Tahap I")), ("2", _("Tahap II")), ("3", _("Tahap III")), ("4", _("Tahap IV"))]
 STAGE_CHOICES.append((str(STAGE_DONE), _("Semua tahap disahkan")))
 
-# Sort keys offered to the user: key -> order_by fields (a leading "-" in the request reverses).
+# Sort keys offered to the user (a leading "-" in the request reverses) -> the region's attribute.
 SORTS = {
-    "name": ("name", "pk"),
-    "province": ("province__name", "name", "pk"),
-    "cohort": ("cohort_id", "name", "pk"),
-    "stage": ("stage_key", "stage_date", "name", "pk"),
-    "progress": ("progress", "name", "pk"),
-    "reviews": ("open_reviews", "name", "pk"),
-    "overdue": ("overdue_stages", "name", "pk"),
+    "name": "name",
+    "province": "province_name",
+    "cohort": "cohort_id",
+    "stage": "stage_key",
+    "progress": "progress",
+    "reviews": "open_reviews",
+    "overdue": "overdue_stages",
 }
 
 
@@ -72,99 +67,73 @@ class Filters:
     sort: str = "name"  # a key of SORTS, "-" in front for descending
 
 
-def _count(queryset: QuerySet, group: str) -> Coalesce:
-    """The number of rows of ``queryset`` (already tied to the outer row), as a subquery."""
-    counted = queryset.order_by().values(group).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+@dataclass
+class DimensionProgress:
+    dimension: Dimension
+    approved: int = 0
+    total: int = 0
 
 
-def _current_plan(regions: QuerySet[Region]) -> QuerySet[Region]:
-    plan = Masterplan.objects.filter(region=OuterRef("pk")).order_by("-period_start").values("pk")[:1]
-    return regions.annotate(plan_id=Subquery(plan))
+# What national_regions sets on each region it returns (read by the table, the exports, the sort).
+_STATUS_DEFAULTS = {
+    "plan_id": None,
+    "stage_number": None,
+    "stage_date": None,
+    "stage_count": 0,
+    "overdue_stages": 0,
+    "sections_total": 0,
+    "sections_approved": 0,
+    "open_reviews": 0,
+    "open_comments": 0,
+    "books_rendered": 0,
+    "books_final": 0,
+}
 
 
-def _with_progress(regions: QuerySet[Region]) -> QuerySet[Region]:
-    """Sections of the current masterplan, approved and in all, and their share (None without)."""
-    in_plan = {"masterplan": OuterRef("plan_id")}
-    return regions.annotate(
-        sections_total=_count(Section.objects.filter(**in_plan), "masterplan"),
-        sections_approved=_count(Section.objects.filter(**in_plan, state=Section.State.APPROVED), "masterplan"),
-    ).annotate(progress=Cast(F("sections_approved"), FloatField()) / NullIf(F("sections_total"), 0))
-
-
-def _annotated(regions: QuerySet[Region], today: date) -> QuerySet[Region]:
-    """Regions with their current masterplan and its counts, each a correlated subquery."""
-    in_plan = {"masterplan": OuterRef("plan_id")}
-    current = Stage.objects.filter(**in_plan).exclude(status=Stage.Status.SIGNED_OFF).order_by("number")
-    done_books = RenderJob.objects.filter(**in_plan, state=RenderJob.State.DONE, book__active=True).order_by()
-    return (
-        _with_progress(_current_plan(regions.select_related("province", "cohort")))
-        .annotate(
-            stage_number=Subquery(current.values("number")[:1]),
-            stage_date=Subquery(current.values("start_date")[:1]),
-            stage_count=_count(Stage.objects.filter(**in_plan), "masterplan"),
-            overdue_stages=_count(Stage.objects.filter(stage_overdue(today), **in_plan), "masterplan"),
-            open_reviews=_count(Section.objects.filter(**in_plan, state=Section.State.SUBMITTED), "masterplan"),
-            open_comments=_count(
-                ReviewComment.objects.filter(
-                    section__masterplan=OuterRef("plan_id"), parent__isnull=True, resolved_at__isnull=True
-                ),
-                "section__masterplan",
-            ),
-            books_rendered=Coalesce(
-                Subquery(
-                    done_books.values("masterplan").annotate(n=Count("book", distinct=True)).values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
-            books_final=Coalesce(
-                Subquery(
-                    done_books.filter(is_draft=False)
-                    .values("masterplan")
-                    .annotate(n=Count("book", distinct=True))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            ),
-        )
-        .annotate(
-            # No stage left to sign off: done when there were stages, else no stage yet (None).
-            stage_key=Case(
-                When(stage_number__isnull=False, then=F("stage_number")),
-                When(stage_count__gt=0, then=Value(STAGE_DONE)),
-                default=None,
-                output_field=IntegerField(),
-            ),
-        )
-    )
+def _current_plans(regions: QuerySet[Region]) -> dict[int, int]:
+    """Region id -> its current (latest) masterplan's id. One query."""
+    plans = {}
+    for region_id, pk in (
+        Masterplan.objects.filter(region__in=regions.values("pk")).order_by("region_id", "period_start", "pk")
+    ).values_list("region_id", "pk"):
+        plans[region_id] = pk  # the latest period wins
+    return plans
 
 
 def cohort_medians() -> dict[int, float]:
-    """The median share of approved sections per cohort, over every region of the cohort (one
-    query: two numbers per region). A region without sections counts as 0."""
+    """The median share of approved sections per cohort, over every region of the cohort (two
+    grouped queries). A region without sections counts as 0."""
+    plans = _current_plans(Region.objects.all())
+    counts = {
+        r["masterplan_id"]: (r["approved"], r["total"])
+        for r in Section.objects.filter(masterplan_id__in=plans.values())
+        .values("masterplan_id")
+        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
+        .order_by()
+    }
     shares: dict[int, list[float]] = {}
-    for year, approved, total in _with_progress(_current_plan(Region.objects.all())).values_list(
-        "cohort_id", "sections_approved", "sections_total"
-    ):
-        shares.setdefault(year, []).append(approved / total if total else 0.0)
+    for region_id, cohort in Region.objects.values_list("pk", "cohort_id"):
+        approved, total = counts.get(plans.get(region_id), (0, 0))
+        shares.setdefault(cohort, []).append(approved / total if total else 0.0)
     return {year: statistics.median(values) for year, values in shares.items()}
 
 
-def lagging(medians: dict[int, float]) -> Q:
-    """The condition on annotated regions: an overdue stage, or progress below the cohort's median."""
-    condition = Q(overdue_stages__gt=0)
-    for year, median in medians.items():
-        if median > 0:  # a region without sections counts as 0: below any positive median
-            condition |= Q(cohort_id=year) & (Q(progress__lt=median) | Q(progress__isnull=True))
-    return condition
+def is_lagging(region: Region, medians: dict[int, float]) -> bool:
+    """An overdue stage, or a share of approved sections below the median of the region's cohort."""
+    share = region.progress or 0.0
+    return region.overdue_stages > 0 or share < medians.get(region.cohort_id, 0.0)
 
 
-def national_regions(user: User, filters: Filters, today: date | None = None) -> QuerySet[Region]:
-    """The regions the user follows (masterplan.access), annotated, filtered and sorted."""
+def national_regions(
+    user: User, filters: Filters, dimensions: list[Dimension], today: date | None = None
+) -> list[Region]:
+    """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
+    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_progress``).
+
+    Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
+    whatever the number of regions, none per region."""
     today = today or timezone.localdate()
-    regions = _annotated(access.visible_regions(user), today)
+    regions = access.visible_regions(user).select_related("province", "cohort")
     if filters.cohort:
         regions = regions.filter(cohort_id=filters.cohort)
     if filters.province:
@@ -173,41 +142,102 @@ def national_regions(user: User, filters: Filters, today: date | None = None) ->
         regions = regions.filter(
             pk__in=Membership.objects.filter(user_id=filters.expert, role=Role.EXPERT).values("region_id")
         )
-    if filters.stage:
-        regions = regions.filter(stage_key=filters.stage)
     if filters.query:
         regions = regions.filter(name__icontains=filters.query)
-    regions = regions.annotate(
-        is_lagging=Case(
-            When(lagging(cohort_medians()), then=Value(True)), default=Value(False), output_field=BooleanField()
+    plans = _current_plans(regions)
+    found = list(regions.order_by("name", "pk"))
+    by_plan = {}
+    index = {d.pk: i for i, d in enumerate(dimensions)}
+    for region in found:
+        for name, value in _STATUS_DEFAULTS.items():
+            setattr(region, name, value)
+        region.dimension_progress = [DimensionProgress(d) for d in dimensions]
+        region.plan_id = plans.get(region.pk)
+        if region.plan_id:
+            by_plan[region.plan_id] = region
+    plan_ids = list(by_plan)
+    for r in (
+        Section.objects.filter(masterplan_id__in=plan_ids)
+        .values("masterplan_id", "dimension_id")
+        .annotate(
+            total=Count("pk"),
+            approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
+            submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
         )
+        .order_by()
+    ):
+        region = by_plan[r["masterplan_id"]]
+        cell = region.dimension_progress[index[r["dimension_id"]]]
+        cell.total, cell.approved = r["total"], r["approved"]
+        region.sections_total += r["total"]
+        region.sections_approved += r["approved"]
+        region.open_reviews += r["submitted"]
+    stages = (
+        Stage.objects.filter(masterplan_id__in=plan_ids)
+        .annotate(overdue=Case(When(stage_overdue(today), then=Value(True)), default=Value(False)))
+        .order_by("masterplan_id", "number")
+        .values_list("masterplan_id", "number", "status", "start_date", "overdue")
     )
+    for plan_id, number, status, start_date, overdue in stages:
+        region = by_plan[plan_id]
+        region.stage_count += 1
+        region.overdue_stages += overdue
+        if region.stage_number is None and status != Stage.Status.SIGNED_OFF:
+            region.stage_number, region.stage_date = number, start_date  # the first not signed off
+    for plan_id, n in (
+        ReviewComment.objects.filter(section__masterplan_id__in=plan_ids, parent__isnull=True, resolved_at__isnull=True)
+        .values("section__masterplan_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("section__masterplan_id", "n")
+    ):
+        by_plan[plan_id].open_comments = n
+    for plan_id, _book, final in (
+        RenderJob.objects.filter(masterplan_id__in=plan_ids, state=RenderJob.State.DONE, book__active=True)
+        .values("masterplan_id", "book_id")
+        .annotate(final=Count("pk", filter=Q(is_draft=False)))
+        .order_by()
+        .values_list("masterplan_id", "book_id", "final")
+    ):
+        by_plan[plan_id].books_rendered += 1
+        by_plan[plan_id].books_final += bool(final)
+    medians = cohort_medians()
+    for region in found:
+        region.progress = region.sections_approved / region.sections_total if region.sections_total else None
+        # No stage left to sign off: done when there were stages, else no stage yet (None).
+        region.stage_key = region.stage_number or (STAGE_DONE if region.stage_count else None)
+        region.is_lagging = is_lagging(region, medians)
+    if filters.stage:
+        found = [r for r in found if r.stage_key == filters.stage]
     if filters.lagging:
-        regions = regions.filter(is_lagging=True)
-    key = filters.sort.lstrip("-")
-    fields = SORTS.get(key, SORTS["name"])
-    if filters.sort.startswith("-"):
-        order = [F(fields[0]).desc(nulls_last=True), *fields[1:]]
-    else:
-        order = [F(fields[0]).asc(nulls_last=True), *fields[1:]]
-    return regions.order_by(*order)
+        found = [r for r in found if r.is_lagging]
+    return _sorted(found, filters.sort)
+
+
+def _sorted(regions: list[Region], sort: str) -> list[Region]:
+    """By the sort's attribute, empty values last either way; equal values keep the name order
+    the database gave (Python's sort is stable, reversed too)."""
+    descending, attr = sort.startswith("-"), SORTS.get(sort.lstrip("-"), "name")
+    if attr == "name":
+        return regions[::-1] if descending else regions
+    for region in regions:
+        region.province_name = region.province.name
+    present = [r for r in regions if getattr(r, attr) is not None]
+    empty = [r for r in regions if getattr(r, attr) is None]
+    return sorted(present, key=lambda r: getattr(r, attr), reverse=descending) + empty
 
 
 # Rows ------------------------------------------------------------------------------------------
 
 
 @dataclass
-class DimensionProgress:
-    dimension: Dimension
-    approved: int = 0
-    total: int = 0
-
-
-@dataclass
 class RegionRow:
     region: Region
     experts: list[User] = field(default_factory=list)
-    dimensions: list[DimensionProgress] = field(default_factory=list)
+
+    @property
+    def dimensions(self) -> list[DimensionProgress]:
+        return self.region.dimension_progress
 
     @property
     def percent(self) -> int | None:
@@ -215,11 +245,10 @@ class RegionRow:
         return None if progress is None else round(progress * 100)
 
 
-def region_rows(regions: list[Region], dimensions: list[Dimension]) -> list[RegionRow]:
-    """The rows of a page (or an export) of annotated regions: their experts and their progress
-    per dimension, two queries whatever the number of rows."""
-    rows = {r.pk: RegionRow(r, dimensions=[DimensionProgress(d) for d in dimensions]) for r in regions}
-    index = {d.pk: i for i, d in enumerate(dimensions)}
+def region_rows(regions: list[Region]) -> list[RegionRow]:
+    """The rows of a page (or an export) of the regions national_regions returned: with their
+    experts, one query whatever the number of rows."""
+    rows = {r.pk: RegionRow(r) for r in regions}
     experts = (
         Membership.objects.filter(region_id__in=rows, role=Role.EXPERT)
         .select_related("user")
@@ -227,16 +256,6 @@ def region_rows(regions: list[Region], dimensions: list[Dimension]) -> list[Regi
     )
     for m in experts:
         rows[m.region_id].experts.append(m.user)
-    plan_region = {r.plan_id: r.pk for r in regions if r.plan_id}
-    counts = (
-        Section.objects.filter(masterplan_id__in=plan_region)
-        .values("masterplan_id", "dimension_id")
-        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
-        .order_by()
-    )
-    for c in counts:
-        cell = rows[plan_region[c["masterplan_id"]]].dimensions[index[c["dimension_id"]]]
-        cell.total, cell.approved = c["total"], c["approved"]
     return list(rows.values())
 
 
@@ -290,11 +309,11 @@ class Comparison:
         return total
 
 
-def dimension_comparison(regions: QuerySet[Region], dimensions: list[Dimension]) -> Comparison:
+def dimension_comparison(regions: list[Region], dimensions: list[Dimension]) -> Comparison:
     """Per dimension, over the regions given (their current masterplans): programs, quick wins and
     budget by funding source. Budget rules as in the books: a program's total is Program.budget,
     its split over sources ProgramFunding.amount (dimensions.rules). Four queries."""
-    plans = regions.order_by().values("plan_id")
+    plans = [r.plan_id for r in regions if r.plan_id]
     sources = list(FundingSource.objects.order_by("order", "pk"))
     source_index = {s.pk: i for i, s in enumerate(sources)}
     rows = {d.pk: DimensionComparison(d, by_source=[Decimal(0)] * len(sources)) for d in dimensions}
@@ -321,4 +340,4 @@ def dimension_comparison(regions: QuerySet[Region], dimensions: list[Dimension])
         .order_by()
     ):
         rows[r["program__section__dimension"]].by_source[source_index[r["funding_source"]]] = r["amount"]
-    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=regions.count())
+    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=len(regions))

@@ -127,7 +127,7 @@ REGION_PAGES = {
 # The expert's pages over every assigned region, four regions and then eight: name -> (URL,
 # fixed maximum, text the page shows of garut-x3's work).
 EXPERT_PAGES = {
-    "dashboard (expert)": (lambda: reverse("dashboard"), 19, f"/r/{BIG}/"),  # 16: the national table
+    "dashboard (expert)": (lambda: reverse("dashboard"), 24, f"/r/{BIG}/"),  # 21: the national table
     "review queue (expert)": (lambda: reverse("review_queue"), 10, f"/r/{BIG}/"),  # 7
     "notifications (expert)": (lambda: reverse("notification_list"), 12, "Komentar 5"),  # 9
 }
@@ -135,17 +135,22 @@ EXPERT_PAGES = {
 # The national page (masterplan.national) and the dashboard of those who follow many regions, over
 # four regions and then eight: name -> (user, URL, fixed maximum, text it shows of garut-x3).
 NATIONAL_PAGES = {
-    "national page (expert)": ("ahli", lambda: reverse("national"), 24, f"/r/{BIG}/"),  # 21
-    "national page (coordinator)": ("koordinator", lambda: reverse("national"), 24, f"/r/{BIG}/"),  # 21
+    "national page (expert)": ("ahli", lambda: reverse("national"), 28, f"/r/{BIG}/"),  # 25
+    "national page (coordinator)": ("koordinator", lambda: reverse("national"), 28, f"/r/{BIG}/"),  # 25
     "national page filtered (coordinator)": (
         "koordinator",
         lambda: reverse("national") + "?lagging=1&sort=-progress&stage=4",
-        24,
-        None,  # 21
+        29,
+        None,  # 26
     ),
-    "national export CSV (coordinator)": ("koordinator", lambda: reverse("national_export", args=["csv"]), 12, BIG),
-    "national export XLSX (expert)": ("ahli", lambda: reverse("national_export", args=["xlsx"]), 13, None),  # 10
-    "dashboard (coordinator)": ("koordinator", lambda: reverse("dashboard"), 19, f"/r/{BIG}/"),  # 16
+    "national export CSV (coordinator)": (
+        "koordinator",
+        lambda: reverse("national_export", args=["csv"]),
+        18,
+        "Garut x3",  # 15
+    ),
+    "national export XLSX (expert)": ("ahli", lambda: reverse("national_export", args=["xlsx"]), 19, None),  # 16
+    "dashboard (coordinator)": ("koordinator", lambda: reverse("dashboard"), 24, f"/r/{BIG}/"),  # 21
 }
 
 # Labels of the entries _more_content deleted, by region.
