@@ -124,11 +124,9 @@ def is_lagging(region: Region, medians: dict[int, float]) -> bool:
     return region.overdue_stages > 0 or share < medians.get(region.cohort_id, 0.0)
 
 
-def national_regions(
-    user: User, filters: Filters, dimensions: list[Dimension], today: date | None = None
-) -> list[Region]:
+def national_regions(user: User, filters: Filters, today: date | None = None) -> list[Region]:
     """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
-    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_progress``).
+    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_counts``).
 
     Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
     whatever the number of regions, none per region."""
@@ -147,11 +145,10 @@ def national_regions(
     plans = _current_plans(regions)
     found = list(regions.order_by("name", "pk"))
     by_plan = {}
-    index = {d.pk: i for i, d in enumerate(dimensions)}
     for region in found:
         for name, value in _STATUS_DEFAULTS.items():
             setattr(region, name, value)
-        region.dimension_progress = [DimensionProgress(d) for d in dimensions]
+        region.dimension_counts = {}  # dimension id -> (approved, total)
         region.plan_id = plans.get(region.pk)
         if region.plan_id:
             by_plan[region.plan_id] = region
@@ -167,8 +164,7 @@ def national_regions(
         .order_by()
     ):
         region = by_plan[r["masterplan_id"]]
-        cell = region.dimension_progress[index[r["dimension_id"]]]
-        cell.total, cell.approved = r["total"], r["approved"]
+        region.dimension_counts[r["dimension_id"]] = (r["approved"], r["total"])
         region.sections_total += r["total"]
         region.sections_approved += r["approved"]
         region.open_reviews += r["submitted"]
@@ -234,10 +230,7 @@ def _sorted(regions: list[Region], sort: str) -> list[Region]:
 class RegionRow:
     region: Region
     experts: list[User] = field(default_factory=list)
-
-    @property
-    def dimensions(self) -> list[DimensionProgress]:
-        return self.region.dimension_progress
+    dimensions: list[DimensionProgress] = field(default_factory=list)
 
     @property
     def percent(self) -> int | None:
@@ -245,10 +238,13 @@ class RegionRow:
         return None if progress is None else round(progress * 100)
 
 
-def region_rows(regions: list[Region]) -> list[RegionRow]:
+def region_rows(regions: list[Region], dimensions: list[Dimension]) -> list[RegionRow]:
     """The rows of a page (or an export) of the regions national_regions returned: with their
-    experts, one query whatever the number of rows."""
-    rows = {r.pk: RegionRow(r) for r in regions}
+    experts (one query whatever the number of rows) and their sections per dimension."""
+    rows = {}
+    for r in regions:
+        cells = [DimensionProgress(d, *r.dimension_counts.get(d.pk, (0, 0))) for d in dimensions]
+        rows[r.pk] = RegionRow(r, dimensions=cells)
     experts = (
         Membership.objects.filter(region_id__in=rows, role=Role.EXPERT)
         .select_related("user")

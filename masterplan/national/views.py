@@ -54,7 +54,7 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     filters = form.filters()
     dimensions = list(Dimension.objects.order_by("order", "code"))
-    regions = national_regions(request.user, filters, dimensions)
+    regions = national_regions(request.user, filters)
     sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
     # A column's link sorts by it; on the column already sorted, it turns the order around.
     sort_columns = [
@@ -66,7 +66,7 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
         "regions": regions,
         "dimensions": dimensions,
         "page_obj": page,
-        "rows": region_rows(list(page.object_list)),
+        "rows": region_rows(list(page.object_list), dimensions),
         "book_count": active_book_count(),
         "can_assign_experts": access.can_assign_experts(request.user),
         "sort_columns": sort_columns,
@@ -93,7 +93,7 @@ def national_export(request, fmt):
     _require_national(request.user)
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     dimensions = list(Dimension.objects.order_by("order", "code"))
-    rows = region_rows(national_regions(request.user, form.filters(), dimensions))
+    rows = region_rows(national_regions(request.user, form.filters()), dimensions)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = HttpResponse(exports.as_csv(rows, dimensions), content_type="text/csv; charset=utf-8")
