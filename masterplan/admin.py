@@ -103,6 +103,7 @@ class ProvinceAdmin(admin.ModelAdmin):
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["year"]
+    search_fields = ["year"]
 
 
 @admin.register(Region)
