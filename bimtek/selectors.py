@@ -2,15 +2,23 @@
 masterplan.access. Each function runs a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from masterplan.models import Document, Masterplan, User
 
 from .models import Participant, Stage
 
 HELIXES = list(Participant.Helix)
+
+
+def stage_overdue(today: date) -> Q:
+    """A stage is overdue when its last day (the end date, else the start date) has passed and the
+    expert has not signed it off: the workshop was not held, or its results wait for sign-off.
+    A condition on Stage, for filters and counts in the database."""
+    last_day_passed = Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today)
+    return last_day_passed & ~Q(status=Stage.Status.SIGNED_OFF)
 
 
 @dataclass

@@ -10,6 +10,9 @@ Every view and every query of region data goes through here:
 - ``can(user, action, obj)`` / ``require(...)``: may this user do this to this object.
 
 Roles live in ``Membership`` (one per user and region); a superuser is the site administrator.
+The Kominfo programme coordinator (``User.is_coordinator``) is national: in every region where they
+have no membership they hold COORDINATOR, which reads and nothing else; nationally they may assign
+experts to regions (``can_assign_experts``).
 """
 
 from django.contrib.auth import get_user_model
@@ -20,6 +23,7 @@ from django.shortcuts import get_object_or_404
 from .models import AgencyWork, Membership, Region, Role
 
 ADMIN = "admin"
+COORDINATOR = "coordinator"
 
 # Actions
 VIEW = "view"  # read everything of the region
@@ -34,7 +38,31 @@ ROLE_ACTIONS = {
     Role.OPD: {VIEW, EDIT_SECTION},
     Role.EXPERT: {VIEW, REVIEW, SIGN_OFF},
     Role.DEWAN: {VIEW},
+    COORDINATOR: {VIEW},  # reads every region; never edits, reviews, signs off or manages
 }
+
+
+def is_coordinator(user) -> bool:
+    return user.is_authenticated and user.is_active and getattr(user, "is_coordinator", False)
+
+
+def sees_all_regions(user) -> bool:
+    """The site administrator and the programme coordinator read every region."""
+    return user.is_authenticated and (user.is_superuser or is_coordinator(user))
+
+
+def sees_national_view(user) -> bool:
+    """The national page (masterplan.national) is for those who follow many regions: the
+    administrator, the coordinator (every region) and experts (their assigned regions). A region's
+    own staff, OPD and Dewan have one region and its pages; they are refused (403)."""
+    if sees_all_regions(user):
+        return True
+    return user.is_authenticated and any(m.role == Role.EXPERT for m in _memberships(user).values())
+
+
+def can_assign_experts(user) -> bool:
+    """Assigning experts to regions is national work: the coordinator's and the administrator's."""
+    return user.is_authenticated and (user.is_superuser or is_coordinator(user))
 
 
 def _memberships(user):
@@ -55,7 +83,7 @@ def clear_cache(user):
 def visible_regions(user):
     if not user.is_authenticated:
         return Region.objects.none()
-    if user.is_superuser:
+    if sees_all_regions(user):
         return Region.objects.all()
     return Region.objects.filter(pk__in=list(_memberships(user)))
 
@@ -73,11 +101,13 @@ def role_in(user, region):
         return m.role
     if user.is_superuser:
         return ADMIN
+    if is_coordinator(user):
+        return COORDINATOR
     return None
 
 
 def get_region(user, slug):
-    return get_object_or_404(visible_regions(user), slug=slug)
+    return get_object_or_404(visible_regions(user).select_related("province"), slug=slug)
 
 
 def region_lookup(model):
@@ -107,7 +137,7 @@ def region_of(obj):
 
 def scope(user, queryset):
     """Cut a queryset of region-owned objects to the regions the user may read."""
-    if user.is_authenticated and user.is_superuser:
+    if sees_all_regions(user):
         return queryset
     path = region_lookup(queryset.model)
     return queryset.filter(**{f"{path}__in": visible_regions(user)})
@@ -161,6 +191,8 @@ def regions_where(user, action):
         return Region.objects.none()
     if user.is_superuser and action in ROLE_ACTIONS[ADMIN]:
         return Region.objects.all()
+    if is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]:
+        return Region.objects.all()
     ids = [rid for rid, m in _memberships(user).items() if action in ROLE_ACTIONS.get(m.role, set())]
     return Region.objects.filter(pk__in=ids)
 
@@ -170,6 +202,8 @@ def can_anywhere(user, action):
     if not user.is_authenticated:
         return False
     if user.is_superuser and action in ROLE_ACTIONS[ADMIN]:
+        return True
+    if is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]:
         return True
     return any(action in ROLE_ACTIONS.get(m.role, set()) for m in _memberships(user).values())
 

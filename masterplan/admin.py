@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import access, services, uploads
 from .forms import EMBLEM_MAX_BYTES, AdminLoginForm
-from .models import Agency, Document, Masterplan, Membership, Region, User
+from .models import Agency, Cohort, Document, Masterplan, Membership, Province, Region, User
 
 admin.site.site_header = _("Administrasi Masterplan Smart City")
 admin.site.site_title = _("Masterplan Smart City")
@@ -59,8 +59,16 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "get_full_name", "email", "is_active", "is_staff", "is_superuser", "last_login"]
-    list_filter = ["is_active", "is_staff", "is_superuser", "memberships__role", "memberships__region"]
+    list_filter = [
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        "is_coordinator",
+        "memberships__role",
+        "memberships__region",
+    ]
     search_fields = ["username", "first_name", "last_name", "email"]
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Peran nasional"), {"fields": ["is_coordinator"]}))
 
     @admin.display(description=_("nama lengkap"), ordering="first_name")
     def get_full_name(self, obj):
@@ -75,12 +83,36 @@ class AgencyInline(admin.TabularInline):
     show_change_link = True
 
 
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    """Reference data shipped by a migration: read here, changed only by a migration."""
+
+    list_display = ["code", "name"]
+    search_fields = ["name", "code"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["year"]
+    search_fields = ["year"]
+
+
 @admin.register(Region)
 class RegionAdmin(SimpleHistoryAdmin):
     inlines = [AgencyInline]
-    list_display = ["name", "kind", "province", "slug", "cohort_year", "head_name", "mou_date"]
-    list_filter = ["kind", "province", "cohort_year"]
-    search_fields = ["name", "slug", "province", "head_name", "mou_number"]
+    list_display = ["name", "kind", "province", "slug", "cohort", "head_name", "mou_date"]
+    list_filter = ["kind", "province", "cohort"]
+    list_select_related = ["province", "cohort"]
+    search_fields = ["name", "slug", "province__name", "head_name", "mou_number"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "mou_date"
 

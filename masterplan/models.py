@@ -23,7 +23,18 @@ class AgencyWork:
 
 
 class User(AbstractUser):
-    """A person. What they may do depends on their memberships, see masterplan.access."""
+    """A person. What they may do depends on their memberships, see masterplan.access.
+
+    ``is_coordinator``: the Kominfo programme coordinator, a national role (no region of its own):
+    reads every region and assigns experts to regions. A flag rather than a Membership, because a
+    membership is a role in one region; rather than a Group, because access.py decides from the
+    user object without a query."""
+
+    is_coordinator = models.BooleanField(
+        _("Koordinator Program Kominfo"),
+        default=False,
+        help_text=_("Melihat semua daerah (hanya baca) dan menugaskan tenaga ahli ke daerah."),
+    )
 
     class Meta:
         verbose_name = _("pengguna")
@@ -31,6 +42,41 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+class Province(models.Model):
+    """One of Indonesia's 38 provinces: reference data shipped by a migration (BPS codes)."""
+
+    code = models.CharField(_("kode BPS"), max_length=2, unique=True)
+    name = models.CharField(_("nama"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("provinsi")
+        verbose_name_plural = _("provinsi")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Cohort(models.Model):
+    """A yearly cohort (angkatan) of the programme: the regions that joined in that year. The year is
+    the key, so a region's ``cohort_id`` is its cohort year."""
+
+    year = models.PositiveSmallIntegerField(
+        _("tahun"), primary_key=True, validators=[MinValueValidator(2017), MaxValueValidator(2100)]
+    )
+
+    class Meta:
+        verbose_name = _("angkatan")
+        verbose_name_plural = _("angkatan")
+        ordering = ["year"]
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=2017) & Q(year__lte=2100), name="cohort_year_range"),
+        ]
+
+    def __str__(self):
+        return _("Angkatan %(year)s") % {"year": self.year}
 
 
 class Region(models.Model):
@@ -41,13 +87,16 @@ class Region(models.Model):
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.KABUPATEN)
     name = models.CharField(_("nama"), max_length=100, help_text=_("Tanpa kata Kabupaten/Kota, mis. Garut."))
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    province = models.CharField(_("provinsi"), max_length=100)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="regions", verbose_name=_("provinsi"))
     emblem = models.ImageField(_("lambang daerah"), upload_to="emblems/", blank=True)
     head_name = models.CharField(_("nama kepala daerah"), max_length=150, blank=True)
     head_title = models.CharField(
         _("jabatan kepala daerah"), max_length=50, blank=True, help_text=_("Bupati atau Wali Kota.")
     )
-    cohort_year = models.PositiveSmallIntegerField(_("tahun angkatan"), validators=YEAR_VALIDATORS)
+    # The cohort's key is its year: the column keeps its name and values (cohort_year).
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="regions", db_column="cohort_year", verbose_name=_("angkatan")
+    )
     mou_number = models.CharField(_("nomor Nota Kesepakatan"), max_length=100, blank=True)
     mou_date = models.DateField(_("tanggal Nota Kesepakatan"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -57,17 +106,16 @@ class Region(models.Model):
         verbose_name = _("daerah")
         verbose_name_plural = _("daerah")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(cohort_year__gte=2017) & Q(cohort_year__lte=2100), name="region_cohort_year_range"
-            ),
-        ]
 
     def __str__(self):
         return self.full_name
 
     def get_absolute_url(self):
         return reverse("region_detail", args=[self.slug])
+
+    @property
+    def cohort_year(self):
+        return self.cohort_id
 
     @property
     def full_name(self):

@@ -2,7 +2,7 @@
 
 from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
 
-from .models import Agency, Document, Masterplan, Membership, Region, Role
+from .models import Agency, Document, Masterplan, Membership, Region, Role, User
 
 
 def current_masterplan(region: Region) -> Masterplan | None:
@@ -15,7 +15,9 @@ def region_cards(regions: QuerySet[Region]) -> list[dict]:
     core (agencies, members, documents); the dashboard adds the content's counts.
 
     A fixed number of queries whatever the number of regions: one per count, grouped by region."""
-    regions = list(regions.annotate(agency_count=Count("agencies", distinct=True)).order_by("name"))
+    regions = list(
+        regions.select_related("province").annotate(agency_count=Count("agencies", distinct=True)).order_by("name")
+    )
     ids = [r.pk for r in regions]
     plans = {}
     for mp in Masterplan.objects.filter(region__in=ids).order_by("region_id", "period_start"):
@@ -71,4 +73,21 @@ def region_documents(region: Region) -> QuerySet[Document]:
         Document.objects.filter(region=region)
         .select_related("stage__masterplan__region", "uploaded_by")
         .order_by(F("stage__number").asc(nulls_first=True), "-uploaded_at", "-pk")
+    )
+
+
+def expert_candidates() -> QuerySet[User]:
+    """Who may be assigned as an expert: active accounts, neither the administrator nor the
+    coordinator, holding no regional role (Diskominfo, OPD, Dewan) anywhere."""
+    regional = Membership.objects.exclude(role=Role.EXPERT).values("user_id")
+    return (
+        User.objects.filter(is_active=True, is_superuser=False, is_coordinator=False)
+        .exclude(pk__in=regional)
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def region_experts(region: Region) -> QuerySet[User]:
+    return User.objects.filter(memberships__region=region, memberships__role=Role.EXPERT).order_by(
+        "first_name", "last_name", "username"
     )

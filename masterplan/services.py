@@ -9,7 +9,7 @@ field is to blame) when a rule of the domain refuses the change, so nothing is h
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 from . import access, signals
 from .links import absolute_url
 from .models import Agency, Document, Masterplan, Membership, Region, Role, User
+from .selectors import expert_candidates
 
 # Roles Diskominfo staff may give. Experts are appointed by Kominfo: the site administrator
-# assigns them to regions (Django admin), so a region cannot grant itself a reviewer.
+# or the programme coordinator assigns them to regions (expert_assign), so a region cannot grant itself a reviewer.
 INVITABLE_ROLES = [Role.DISKOMINFO, Role.OPD, Role.DEWAN]
 
 
@@ -302,7 +303,7 @@ def membership_remove(membership: Membership, *, by: User | None = None) -> None
         raise ValidationError(_("Daerah harus tetap punya setidaknya satu staf Diskominfo."))
     user = membership.user
     membership.delete()
-    if not user.is_staff and not user.is_superuser and not user.memberships.exists():
+    if not user.is_staff and not user.is_superuser and not user.is_coordinator and not user.memberships.exists():
         user.is_active = False
         user.save(update_fields=["is_active"])
 
@@ -334,3 +335,38 @@ def document_upload(
 def document_delete(document: Document) -> None:
     _delete_file_on_commit(document.file)
     document.delete()
+
+
+# --- experts of a region (national work: the programme coordinator, the administrator) ---------
+
+
+def _check_expert_assigner(by: User) -> None:
+    if not access.can_assign_experts(by):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def expert_assign(region: Region, expert: User, *, by: User) -> Membership:
+    """Make ``expert`` an expert of ``region`` (an expert membership, as the review and sign-off
+    read it). A user with another role in the region, or a regional role anywhere, is refused."""
+    _check_expert_assigner(by)
+    existing = Membership.objects.filter(user=expert, region=region).first()
+    if existing is not None:
+        if existing.role == Role.EXPERT:
+            return existing
+        raise ValidationError({"expert": _("Pengguna ini sudah punya peran lain di daerah ini.")})
+    if not expert_is_eligible(expert):
+        raise ValidationError({"expert": _("Pengguna ini tidak dapat ditugaskan sebagai tenaga ahli.")})
+    return Membership.objects.create(user=expert, region=region, role=Role.EXPERT)
+
+
+@transaction.atomic
+def expert_unassign(region: Region, expert: User, *, by: User) -> None:
+    """Take an expert off a region. The account stays active: an expert is national."""
+    _check_expert_assigner(by)
+    Membership.objects.filter(user=expert, region=region, role=Role.EXPERT).delete()
+
+
+def expert_is_eligible(user: User) -> bool:
+    """Who may be assigned as an expert: the rule is the query of selectors.expert_candidates."""
+    return expert_candidates().filter(pk=user.pk).exists()

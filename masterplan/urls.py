@@ -15,6 +15,7 @@ urlpatterns = [
     path("r/<slug:slug>/", include("masterplan.books.urls")),
     path("", include("dimensions.review.urls")),
     path("", include("masterplan.notifications.urls")),
+    path("", include("masterplan.national.urls")),
     path("", include("masterplan.urls_region")),
 ]
 

@@ -21,7 +21,7 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
-from masterplan.models import Agency, Masterplan, Membership, Region, User
+from masterplan.models import Agency, Cohort, Masterplan, Membership, Province, Region, User
 
 PASSWORD = "test-password-123"
 
@@ -44,10 +44,10 @@ class RegionFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Daerah {n}")
     slug = factory.LazyAttribute(lambda r: r.name.lower().replace(" ", "-"))
-    province = "Jawa Barat"
+    province = factory.LazyFunction(lambda: Province.objects.get(name="Jawa Barat"))
     head_title = "Bupati"
     head_name = "H. Contoh"
-    cohort_year = 2023
+    cohort = factory.LazyFunction(lambda: Cohort.objects.get_or_create(year=2023)[0])
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):

@@ -46,7 +46,7 @@ from dimensions.models import (
 )
 from masterplan.books.demo_texts import narrative_texts_demo_seed
 from masterplan.formats import format_fixed, format_id_decimal
-from masterplan.models import Agency, Masterplan, Membership, Region, Role
+from masterplan.models import Agency, Cohort, Masterplan, Membership, Province, Region, Role
 
 from . import content as c
 from .regions import DEMO_REGIONS, generated_region_spec, multiplied_region_spec
@@ -105,6 +105,7 @@ def demo_seed(*, scale=0, content_factor=None):
     logins = [
         Login("admin", gettext("Administrator situs"), gettext("semua daerah")),
         Login("ahli", str(Role.EXPERT.label), gettext("%(n)d daerah") % {"n": len(specs)}),
+        Login("koordinator", gettext("Koordinator Program Kominfo"), gettext("semua daerah (hanya baca)")),
     ]
     for r in results:
         logins += r.logins
@@ -112,10 +113,12 @@ def demo_seed(*, scale=0, content_factor=None):
 
 
 def demo_staff_users(ctx=None):
-    """The site administrator ``admin`` and the Kominfo expert ``ahli``."""
+    """The site administrator ``admin``, the Kominfo expert ``ahli`` and the programme coordinator
+    ``koordinator`` (national: no membership, sees every region)."""
     ctx = ctx or _Context()
     admin = _demo_user(ctx, "admin", "Administrator", "Sistem", is_staff=True, is_superuser=True)
     expert = _demo_user(ctx, "ahli", "Rina", "Kusumawati, M.T.")
+    _demo_user(ctx, "koordinator", "Agus", "Prasetyo, M.Kom.", is_coordinator=True)
     return admin, expert
 
 
@@ -127,10 +130,10 @@ def demo_region_build(spec, *, expert, ctx=None):
         defaults={
             "kind": spec.kind,
             "name": spec.name,
-            "province": spec.province,
+            "province": ctx.province(spec.province),
             "head_name": spec.head_name,
             "head_title": spec.head_title,
-            "cohort_year": spec.cohort_year,
+            "cohort": ctx.cohort(spec.cohort_year),
             "mou_number": spec.mou_number,
             "mou_date": spec.mou_date,
         },
@@ -167,6 +170,19 @@ class _Context:
         self._elements = None
         self._funding = None
         self._password = None
+        self._provinces = None
+        self._cohorts = {}
+
+    def province(self, name):
+        """The shipped province of that name (case aside); a demo spec naming no real province fails."""
+        if self._provinces is None:
+            self._provinces = {p.name.lower(): p for p in Province.objects.all()}
+        return self._provinces[name.lower()]
+
+    def cohort(self, year):
+        if year not in self._cohorts:
+            self._cohorts[year], _created = Cohort.objects.get_or_create(year=year)
+        return self._cohorts[year]
 
     @property
     def dimensions(self):
@@ -193,7 +209,7 @@ class _Context:
         return self._password
 
 
-def _demo_user(ctx, username, first_name, last_name, *, is_staff=False, is_superuser=False):
+def _demo_user(ctx, username, first_name, last_name, *, is_staff=False, is_superuser=False, is_coordinator=False):
     user, created = User.objects.get_or_create(
         username=username,
         defaults={
@@ -202,6 +218,7 @@ def _demo_user(ctx, username, first_name, last_name, *, is_staff=False, is_super
             "email": f"{username}@example.go.id",
             "is_staff": is_staff,
             "is_superuser": is_superuser,
+            "is_coordinator": is_coordinator,
             "password": ctx.password,
         },
     )
@@ -211,6 +228,7 @@ def _demo_user(ctx, username, first_name, last_name, *, is_staff=False, is_super
             "password": ctx.password,
             "is_active": True,
             **({"is_staff": True, "is_superuser": True} if is_superuser else {}),
+            **({"is_coordinator": True} if is_coordinator else {}),
         }
         changed = {k: v for k, v in changed.items() if getattr(user, k) != v}
         if changed:

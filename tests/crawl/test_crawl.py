@@ -46,6 +46,7 @@ USERS = {
     "dewan-garut": "garut",
     "opd-tegal": "tegal",
     "ahli": None,
+    "koordinator": None,
     "admin": None,
 }
 

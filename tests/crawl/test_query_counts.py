@@ -127,9 +127,30 @@ REGION_PAGES = {
 # The expert's pages over every assigned region, four regions and then eight: name -> (URL,
 # fixed maximum, text the page shows of garut-x3's work).
 EXPERT_PAGES = {
-    "dashboard (expert)": (lambda: reverse("dashboard"), 14, f"/r/{BIG}/"),  # 11
+    "dashboard (expert)": (lambda: reverse("dashboard"), 24, f"/r/{BIG}/"),  # 21: the national table
     "review queue (expert)": (lambda: reverse("review_queue"), 10, f"/r/{BIG}/"),  # 7
     "notifications (expert)": (lambda: reverse("notification_list"), 12, "Komentar 5"),  # 9
+}
+
+# The national page (masterplan.national) and the dashboard of those who follow many regions, over
+# four regions and then eight: name -> (user, URL, fixed maximum, text it shows of garut-x3).
+NATIONAL_PAGES = {
+    "national page (expert)": ("ahli", lambda: reverse("national"), 28, f"/r/{BIG}/"),  # 25
+    "national page (coordinator)": ("koordinator", lambda: reverse("national"), 28, f"/r/{BIG}/"),  # 25
+    "national page filtered (coordinator)": (
+        "koordinator",
+        lambda: reverse("national") + "?lagging=1&sort=-progress&stage=4",
+        29,
+        None,  # 26
+    ),
+    "national export CSV (coordinator)": (
+        "koordinator",
+        lambda: reverse("national_export", args=["csv"]),
+        18,
+        "Garut x3",  # 15
+    ),
+    "national export XLSX (expert)": ("ahli", lambda: reverse("national_export", args=["xlsx"]), 19, None),  # 16
+    "dashboard (coordinator)": ("koordinator", lambda: reverse("dashboard"), 24, f"/r/{BIG}/"),  # 21
 }
 
 # Labels of the entries _more_content deleted, by region.
@@ -172,6 +193,10 @@ def _measure(counter, slug):
 
 def _measure_expert(counter):
     return {name: counter.count("ahli", url()) for name, (url, _max, _shows) in EXPERT_PAGES.items()}
+
+
+def _measure_national(counter):
+    return {name: counter.count(user, url()) for name, (user, url, _max, _shows) in NATIONAL_PAGES.items()}
 
 
 def _more_content(slug, n):
@@ -237,10 +262,19 @@ def counts(django_db_setup, django_db_blocker):
         seeded_module(django_db_blocker),
     ):
         _more_content("garut", 2)
-        small = {"garut": _measure(counter, "garut"), "expert": _measure_expert(counter)}
+        small = {
+            "garut": _measure(counter, "garut"),
+            "expert": _measure_expert(counter),
+            "national": _measure_national(counter),
+        }
         seed(scale=SCALE, content_factor=CONTENT_FACTOR)
         _more_content(BIG, 2 * CONTENT_FACTOR)
-        big = {"garut": _measure(counter, "garut"), BIG: _measure(counter, BIG), "expert": _measure_expert(counter)}
+        big = {
+            "garut": _measure(counter, "garut"),
+            BIG: _measure(counter, BIG),
+            "expert": _measure_expert(counter),
+            "national": _measure_national(counter),
+        }
         yield {"small": small, "big": big, "counter": counter}
 
 
@@ -271,3 +305,15 @@ def test_expert_page_does_not_grow_with_regions(counts, db, django_assert_max_nu
     assert response.status_code == 200
     # The page does list the new regions' work (equal counts are not equal because it is missing).
     assert shows in response.content.decode(), f"{name} does not show {shows!r}"
+
+
+@pytest.mark.parametrize("name", list(NATIONAL_PAGES))
+def test_national_page_does_not_grow_with_regions(counts, db, django_assert_max_num_queries, name):
+    small, big = counts["small"]["national"][name], counts["big"]["national"][name]
+    assert small == big, f"{name}: {small} queries with 4 regions, {big} with {5 + SCALE}"
+    user, url, maximum, shows = NATIONAL_PAGES[name]
+    with django_assert_max_num_queries(maximum):
+        response = counts["counter"].client(user).get(url())
+    assert response.status_code == 200
+    if shows is not None:
+        assert shows in response.content.decode(), f"{name} does not show {shows!r}"

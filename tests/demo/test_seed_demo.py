@@ -76,7 +76,7 @@ class SeedDemoTests(TestCase):
         }
         for slug, (province, cohort, start, end) in expected.items():
             region = Region.objects.get(slug=slug)
-            self.assertEqual((region.province, region.cohort_year), (province, cohort))
+            self.assertEqual((region.province.name, region.cohort.year), (province, cohort))
             mp = Masterplan.objects.get(region=region)
             self.assertEqual((mp.period_start, mp.period_end), (start, end))
             self.assertIn(region.name.split()[0], mp.vision)
@@ -267,7 +267,8 @@ class SeedDemoTests(TestCase):
         self.assertEqual(max(sizes, key=sizes.get), "garut")
 
     def test_all_demo_users_log_in_with_the_demo_password(self):
-        usernames = ["admin", "ahli"] + [f"{role}-{slug}" for slug in SLUGS for role in ("diskominfo", "opd", "dewan")]
+        regional = [f"{role}-{slug}" for slug in SLUGS for role in ("diskominfo", "opd", "dewan")]
+        usernames = ["admin", "ahli", "koordinator", *regional]
         self.assertEqual(set(User.objects.values_list("username", flat=True)), set(usernames))
         for username in usernames:
             self.assertTrue(self.client.login(username=username, password=PASSWORD), username)
@@ -279,6 +280,10 @@ class SeedDemoTests(TestCase):
     def test_roles_of_the_demo_users(self):
         admin = User.objects.get(username="admin")
         self.assertTrue(admin.is_superuser and admin.is_staff)
+        # The coordinator is national: the flag, no membership, no administrator rights.
+        coordinator = User.objects.get(username="koordinator")
+        self.assertTrue(coordinator.is_coordinator)
+        self.assertFalse(coordinator.is_superuser or coordinator.is_staff or coordinator.memberships.exists())
         self.assertEqual(
             sorted(
                 Membership.objects.filter(user__username="ahli", role="expert").values_list("region__slug", flat=True)
@@ -417,6 +422,8 @@ def test_scale_adds_generated_regions_of_the_same_shape():
     assert Region.objects.count() == 6
     for region in generated:
         assert region.full_name.startswith("Kabupaten Contoh")
+        assert region.province.code and region.province.regions.filter(pk=region.pk).exists()
+        assert region.cohort.regions.filter(pk=region.pk).exists()
         assert 10 <= region.agencies.count() <= 30
         for code in DIMENSIONS:
             entries = SwotEntry.objects.filter(section__masterplan__region=region, section__dimension__code=code)

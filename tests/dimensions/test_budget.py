@@ -373,7 +373,9 @@ def test_migration_gives_old_programs_parts_that_add_up():
     comes back with its yearly amounts and its split."""
     executor = MigrationExecutor(connection)
     executor.migrate([("dimensions", "0007_swot_and_strategy_order")])
-    old = executor.loader.project_state([("dimensions", "0007_swot_and_strategy_order")]).apps
+    # The core as it is now (provinces and cohorts as data), the dimensions as they were at 0007.
+    core = [n for n in executor.loader.graph.leaf_nodes() if n[0] == "masterplan"]
+    old = executor.loader.project_state([("dimensions", "0007_swot_and_strategy_order"), *core]).apps
     try:
         ids = _old_data(old)
         executor = MigrationExecutor(connection)
@@ -394,7 +396,10 @@ def _old_data(apps):
     HLinks = apps.get_model("dimensions", "HistoricalProgram_funding_sources")
     HRoadmap = apps.get_model("dimensions", "HistoricalRoadmapEntry")
     region = apps.get_model("masterplan", "Region").objects.create(
-        name="Lama", slug="lama", province="Jawa Barat", cohort_year=2024
+        name="Lama",
+        slug="lama",
+        province=apps.get_model("masterplan", "Province").objects.get(name="Jawa Barat"),
+        cohort=apps.get_model("masterplan", "Cohort").objects.get_or_create(year=2024)[0],
     )
     mp = apps.get_model("masterplan", "Masterplan").objects.create(region=region, period_start=2024, period_end=2033)
     agency = apps.get_model("masterplan", "Agency").objects.create(region=region, name="Dinas Lama")

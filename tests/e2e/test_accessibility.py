@@ -63,7 +63,7 @@ def tour(page, username, extras, password):
     p = page
     browse.type_login(p, username, password)
     t.check("beranda")
-    t.click(p.get_by_role("link", name="Buka ringkasan Kabupaten Garut"), "Kabupaten Garut", "ringkasan daerah")
+    t.click(browse.region_link(p, "Kabupaten Garut"), "Kabupaten Garut", "ringkasan daerah")
     t.menu("Dimensi", "Enam dimensi smart city", "indeks dimensi")
     if "bagian_saya" in extras:
         t.menu("Bagian saya", "Enam dimensi smart city", "bagian saya")

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from bimtek.models import Participant
 from masterplan.books.models import CoverLogo
-from masterplan.models import Document
+from masterplan.models import Document, Province
 from tests.security import files
 
 MB = 1024 * 1024
@@ -212,8 +212,11 @@ IMAGE_CASES = [
 ]
 
 
+def _province_id():
+    return str(Province.objects.get(name="Jawa Barat").pk)
+
+
 PROFILE = {
-    "profile-province": "Jawa Barat",
     "profile-head_title": "Bupati",
     "mp-period_start": "2024",
     "mp-period_end": "2033",
@@ -227,7 +230,7 @@ def test_emblem_and_cover_logo_refuse_every_hostile_image_with_a_message(world, 
         client,
         reverse("region_edit", args=["garut"]),
         cases,
-        lambda f: {**PROFILE, "profile-emblem": f},
+        lambda f: {**PROFILE, "profile-province": _province_id(), "profile-emblem": f},
         "profile_form",
         "emblem",
     )

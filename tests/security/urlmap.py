@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 
 from dimensions.kinds import KINDS
+from masterplan.models import Province, User
 from tests import factories as f
 from tests.masterplan.conftest import pdf_bytes, png_bytes
 from tests.security.world import ROLES
@@ -21,6 +22,7 @@ EDIT = "the OPD representative of the section's agency"
 REVIEW = "the expert assigned to the region, the site administrator"
 REVIEW_OR_EDIT = "the assigned expert, the section's OPD representative, the site administrator"
 OWNER = "the notification's recipient"
+ASSIGN = "the programme coordinator, the site administrator"  # experts to regions: national work
 AUTHENTICATED = "anyone logged in"
 PUBLIC = "anyone"
 
@@ -36,6 +38,8 @@ def may_post(rule, who, objects):
         return True
     if rule == OWNER:
         return who == objects.notification_owner
+    if rule == ASSIGN:
+        return who in ("coordinator", "admin")
     if who == "admin":
         return rule in (MANAGE, REVIEW, REVIEW_OR_EDIT)  # it reviews and manages, never writes entries
     role, agency = ROLES[who].get(objects.slug, (None, None))
@@ -80,7 +84,7 @@ WRITES = {
         Write(
             MANAGE,
             lambda o: {
-                "profile-province": "Diubah",
+                "profile-province": str(Province.objects.get(name="Bali").pk),
                 "profile-head_title": "Bupati",
                 "profile-head_name": "H. Diubah",
                 "mp-period_start": "2024",
@@ -177,7 +181,15 @@ WRITES = {
     ],
     "review_comment_resolve": [Write(REVIEW_OR_EDIT, lambda o: {"next": ""}, probe="opd", refusal=SERVICE)],
     "review_comment_reopen": [Write(REVIEW_OR_EDIT, lambda o: {"next": ""}, probe="expert", refusal=SERVICE)],
-    "notification_open": [Write(OWNER, lambda o: {}, probe="diskominfo")],  # marks read, on GET too
+    "notification_open": [Write(OWNER, lambda o: {}, probe="diskominfo")],
+    # The coordinator's one write: an expert (without a role in the region) assigned to it.
+    "national_region_experts": [
+        Write(
+            ASSIGN,
+            lambda o: {"action": "add", "expert": str(User.objects.get(username="expert-unassigned").pk)},
+            probe="coordinator",
+        )
+    ],  # marks read, on GET too
     "notification_mark_read": [Write(OWNER, lambda o: {}, probe="diskominfo")],
     "notification_mark_all_read": [Write(AUTHENTICATED, lambda o: {}, probe="diskominfo")],
     # Entries, for every kind of the registry: one view and one role check for all (the full
@@ -231,7 +243,7 @@ OBJECT_OF_PK = {
 }
 ID_ARGS = {"section_pk": "section", "participant_pk": "participant", "comment_pk": "comment"}
 COMMENT_OF = {"review_comment_resolve": "comment_open", "review_comment_reopen": "comment_resolved"}
-OTHER_ARGS = {"code": "environment", "number": 3, "key": "latar_belakang"}
+OTHER_ARGS = {"code": "environment", "number": 3, "key": "latar_belakang", "fmt": "csv"}
 # The list an entry is added to, when it names the parent (?group=goal-12): a parent of the region.
 CREATE_GROUP = {"indicator": lambda o: f"goal-{o.entries['goal'].pk}"}
 

@@ -28,6 +28,7 @@ ROLES = {
     "expert": {"garut": ("expert", None)},
     "diskominfo_foreign": {"tegal": ("diskominfo", None)},
     "admin": {},  # the site administrator (superuser)
+    "coordinator": {},  # the Kominfo programme coordinator: national, reads every region, writes none
 }
 
 
@@ -85,6 +86,7 @@ def build_security_world():
     bekasi = f.RegionFactory(name="Bekasi", slug="bekasi")
     worlds = {"garut": garut, "tegal": tegal}
     users = {"anonymous": None, "admin": f.UserFactory(username="admin", is_superuser=True, is_staff=True)}
+    users["coordinator"] = f.UserFactory(username="koordinator", is_coordinator=True)
     users |= {"dewan": garut.dewan, "opd": garut.opd, "diskominfo": garut.diskominfo}
     users["diskominfo_foreign"] = tegal.diskominfo
     for key in ("opd_other_agency", "expert_unassigned", "expert"):

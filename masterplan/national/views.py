@@ -1,0 +1,152 @@
+"""The national page (*Pantauan Nasional*), its exports, and the coordinator's assignment of
+experts to a region. Thin: masterplan.access decides, the selectors read, the services write."""
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods, require_safe
+
+from dimensions.models import Dimension
+from masterplan import access, services
+from masterplan.selectors import expert_candidates, region_experts
+
+from . import exports
+from .forms import NationalFilterForm
+from .selectors import (
+    PAGE_SIZE,
+    active_book_count,
+    dimension_comparison,
+    expert_choices,
+    national_regions,
+    region_rows,
+)
+
+ID = re.compile(r"[0-9]{1,9}")  # a user id as a form sends it (ASCII digits, within any id column)
+
+
+def _require_national(user):
+    if not access.sees_national_view(user):
+        raise PermissionDenied
+
+
+SORT_COLUMNS = [
+    ("name", _lazy("Daerah")),
+    ("province", _lazy("Provinsi")),
+    ("cohort", _lazy("Angkatan")),
+    ("stage", _lazy("Tahap")),
+    ("progress", _lazy("Disetujui")),
+    ("reviews", _lazy("Menunggu tinjauan")),
+    ("overdue", _lazy("Tahap terlambat")),
+]
+
+
+def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
+    """The filtered, sorted, paged table of the regions the user follows: the national page's and
+    the dashboard's. A fixed number of queries."""
+    form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
+    filters = form.filters()
+    dimensions = list(Dimension.objects.order_by("order", "code"))
+    regions = national_regions(request.user, filters)
+    sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
+    # A column's link sorts by it; on the column already sorted, it turns the order around.
+    sort_columns = [
+        (key, label, f"-{key}" if key == sort_key and not sort_desc else key) for key, label in SORT_COLUMNS
+    ]
+    page = Paginator(regions, page_size).get_page(request.GET.get("page"))
+    return {
+        "form": form,
+        "regions": regions,
+        "dimensions": dimensions,
+        "page_obj": page,
+        "rows": region_rows(list(page.object_list), dimensions),
+        "book_count": active_book_count(),
+        "can_assign_experts": access.can_assign_experts(request.user),
+        "sort_columns": sort_columns,
+        "sort_key": sort_key,
+        "sort_desc": sort_desc,
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+@require_safe
+def national_page(request):
+    _require_national(request.user)
+    context = national_table(request)
+    context["comparison"] = dimension_comparison(context["regions"], context["dimensions"])
+    context["title"] = _("Pantauan Nasional")
+    return render(request, "national/national.html", context)
+
+
+@login_required
+@require_safe
+def national_export(request, fmt):
+    """Every filtered row (not only the page's), as CSV or XLSX."""
+    _require_national(request.user)
+    form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
+    dimensions = list(Dimension.objects.order_by("order", "code"))
+    rows = region_rows(national_regions(request.user, form.filters()), dimensions)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(exports.as_csv(rows, dimensions), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.as_xlsx(rows, dimensions),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="pantauan-nasional-{stamp}.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def region_experts_page(request, slug):
+    """The experts of one region: the coordinator (or the administrator) adds and removes them."""
+    region = access.get_region(request.user, slug)  # 404 for a region the user may not read
+    if not access.can_assign_experts(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        candidates = expert_candidates()
+        user_id = request.POST.get("expert", "")
+        user_id = user_id if ID.fullmatch(user_id) else ""
+        action = request.POST.get("action")
+        try:
+            if action == "add":
+                expert = get_object_or_404(candidates, pk=user_id) if user_id else None
+                if expert is None:
+                    raise ValidationError(_("Pilih tenaga ahli."))
+                services.expert_assign(region, expert, by=request.user)
+                messages.success(request, _("%(u)s ditugaskan ke %(r)s.") % {"u": expert, "r": region})
+            elif action == "remove":
+                expert = get_object_or_404(region_experts(region), pk=user_id) if user_id else None
+                if expert is None:
+                    raise Http404
+                services.expert_unassign(region, expert, by=request.user)
+                messages.success(request, _("%(u)s tidak lagi ditugaskan ke %(r)s.") % {"u": expert, "r": region})
+            else:
+                raise Http404
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("national_region_experts", slug=region.slug)
+    experts = list(region_experts(region))
+    return render(
+        request,
+        "national/region_experts.html",
+        {
+            "region": region,
+            "experts": experts,
+            "candidates": expert_candidates().exclude(pk__in=[e.pk for e in experts]),
+            "title": _("Tenaga ahli %(r)s") % {"r": region},
+        },
+    )
