@@ -58,11 +58,29 @@ DIFF_MODELS = [*COMMENTABLE.values(), ProgramFunding, IndicatorTarget]
 # Queue ----------------------------------------------------------------------------------------
 
 
-def review_queue(user: User, today: date | None = None) -> QuerySet[Section]:
-    """The submitted sections of every region the user reviews, the region with the nearest
-    upcoming bimtek stage first (regions without one last), then the oldest submission first.
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the review queue is narrowed to; empty strings filter nothing. ``stage`` is the
+    number of the next bimtek stage ("1".."4") or ``NO_STAGE``; ``agency`` a part of an agency's
+    name or acronym."""
 
-    One query."""
+    region: str = ""
+    stage: str = ""
+    state: str = Section.State.SUBMITTED
+    dimension: str = ""
+    agency: str = ""
+
+
+NO_STAGE = "none"
+
+
+def review_queue(user: User, today: date | None = None, filters: QueueFilters | None = None) -> QuerySet[Section]:
+    """The sections (submitted ones unless ``filters`` say another state) of every region the
+    user reviews, the region with the nearest upcoming bimtek stage first (regions without one
+    last), then the oldest submission first. A queryset: the page takes one slice of it.
+
+    One query (and one to count it)."""
+    filters = filters or QueueFilters()
     today = today or timezone.localdate()
     upcoming = Stage.objects.filter(masterplan=OuterRef("masterplan"), start_date__gte=today).order_by(
         "start_date", "number"
@@ -77,25 +95,36 @@ def review_queue(user: User, today: date | None = None) -> QuerySet[Section]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        Section.objects.filter(
-            state=Section.State.SUBMITTED,
-            masterplan__region__in=access.regions_where(user, access.REVIEW),
-        )
-        .select_related("masterplan__region", "agency", "dimension")
-        .annotate(
-            next_stage_date=Subquery(upcoming.values("start_date")[:1]),
-            next_stage_number=Subquery(upcoming.values("number")[:1]),
-            submitted_at=Subquery(submitted.values("at")[:1]),
-            open_comment_count=Coalesce(Subquery(open_comments, output_field=IntegerField()), 0),
-        )
-        .order_by(
-            F("next_stage_date").asc(nulls_last=True),
-            "masterplan__region__name",
-            F("submitted_at").asc(nulls_last=True),
-            "pk",
-        )
+    qs = Section.objects.filter(masterplan__region__in=access.regions_where(user, access.REVIEW))
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.region:
+        qs = qs.filter(masterplan__region__slug=filters.region)
+    if filters.dimension:
+        qs = qs.filter(dimension__code=filters.dimension)
+    if filters.agency:
+        qs = qs.filter(Q(agency__name__icontains=filters.agency) | Q(agency__acronym__icontains=filters.agency))
+    qs = qs.select_related("masterplan__region", "agency", "dimension").annotate(
+        next_stage_date=Subquery(upcoming.values("start_date")[:1]),
+        next_stage_number=Subquery(upcoming.values("number")[:1]),
+        submitted_at=Subquery(submitted.values("at")[:1]),
+        open_comment_count=Coalesce(Subquery(open_comments, output_field=IntegerField()), 0),
     )
+    if filters.stage == NO_STAGE:
+        qs = qs.filter(next_stage_number__isnull=True)
+    elif filters.stage:
+        qs = qs.filter(next_stage_number=int(filters.stage))
+    return qs.order_by(
+        F("next_stage_date").asc(nulls_last=True),
+        "masterplan__region__name",
+        F("submitted_at").asc(nulls_last=True),
+        "pk",
+    )
+
+
+def review_regions(user: User) -> list[tuple[str, str]]:
+    """(slug, name) of the regions the user reviews, by name: the queue's region filter. One query."""
+    return list(access.regions_where(user, access.REVIEW).order_by("name").values_list("slug", "name"))
 
 
 # Comments -------------------------------------------------------------------------------------
