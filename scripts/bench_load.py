@@ -323,7 +323,8 @@ def load_run(base, targets, args, workdir):
     ]
     env = {**os.environ, "BENCH_TARGETS": str(targets_file), "BENCH_SEED": str(args.seed)}
     started = time.time()
-    subprocess.run(cmd, env=env, check=False, stdout=subprocess.DEVNULL)
+    with open(ROOT / "var" / "log" / "bench-locust.log", "w") as log:
+        subprocess.run(cmd, env=env, check=False, stdout=log, stderr=subprocess.STDOUT)
     elapsed = time.time() - started
     with open(f"{prefix}_stats.csv", newline="") as f:
         stats = list(csv.DictReader(f))
@@ -385,8 +386,8 @@ def main():
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", ""))
     parser.add_argument("--scale", type=int, default=510, help="seed_demo --scale N (514 regions for 510)")
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--spawn-rate", type=float, default=5)
-    parser.add_argument("--run-time", type=int, default=60, help="seconds of load")
+    parser.add_argument("--spawn-rate", type=float, default=2, help="people starting per second")
+    parser.add_argument("--run-time", type=int, default=120, help="seconds of load (the ramp included)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (docker-compose: 3)")
     parser.add_argument("--seed", type=int, default=11, help="random seed of the simulated people")
