@@ -29,13 +29,14 @@ NATIONAL = TARGETS["urls"].get("national", {})
 
 
 class FormParser(HTMLParser):
-    """The fields of the first form with a POST method: what a browser would send back."""
+    """The fields of each form with a POST method (``forms``, in page order): what a browser
+    would send back."""
 
     def __init__(self):
         super().__init__()
+        self.forms = []
         self.fields = []
         self.in_form = False
-        self.done = False
         self.textarea = None
         self.select = None
         self.select_first = None
@@ -43,10 +44,9 @@ class FormParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if self.done:
-            return
         if tag == "form" and a.get("method", "").lower() == "post":
             self.in_form = True
+            self.fields = []
         if not self.in_form:
             return
         name = a.get("name")
@@ -77,7 +77,8 @@ class FormParser(HTMLParser):
         elif tag == "select" and self.select:
             self.select = None
         elif tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
+            self.in_form = False
+            self.forms.append(self.fields)
 
 
 class Person(HttpUser):
@@ -161,12 +162,13 @@ class RegionUser(Person):
             return
         section, entry = self.me["write"]
         url = f"/r/{self.slug}/sections/{section}/swot/{entry}/edit/"
-        form = self.client.get(url, name="entry edit form")
-        parser = FormParser()
-        parser.feed(form.text)
-        data = dict(parser.fields)
-        if "statement" not in data:
-            return
+        with self.client.get(url, name="entry edit form", catch_response=True) as page:
+            parser = FormParser()
+            parser.feed(page.text)
+            data = next((dict(f) for f in parser.forms if any(k == "statement" for k, _v in f)), None)
+            if data is None:
+                page.failure(f"no entry form on the page ({page.status_code})")
+                return
         statement = re.sub(r" \[bench \d+\]$", "", data["statement"].strip())
         data["statement"] = f"{statement} [bench {RANDOM.randint(1, 999)}]"
         with self.client.post(
