@@ -67,9 +67,7 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
             dimension=form.value_of("dimension"),
             agency=form.value_of("agency").strip(),
         )
-        page = Paginator(selectors.review_queue(user, filters=filters), self.paginate_by).get_page(
-            self.request.GET.get("page")
-        )
+        page = Paginator(selectors.ReviewQueue(user, filters), self.paginate_by).get_page(self.request.GET.get("page"))
         ctx.update(
             form=form,
             filters=filters,

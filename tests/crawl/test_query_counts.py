@@ -129,14 +129,14 @@ REGION_PAGES = {
 # fixed maximum, text the page shows of garut-x3's work).
 EXPERT_PAGES = {
     "dashboard (expert)": (lambda: reverse("dashboard"), 14, f"/r/{BIG}/"),  # 11
-    "review queue (expert)": (lambda: reverse("review_queue"), 13, f"/r/{BIG}/"),  # 10 (count, filter choices)
-    "review queue, page 2 (expert)": (lambda: reverse("review_queue") + "?page=2", 13, f"/r/{BIG}/"),  # 10
-    "review queue, one region (expert)": (lambda: reverse("review_queue") + f"?region={BIG}", 13, f"/r/{BIG}/"),  # 10
+    "review queue (expert)": (lambda: reverse("review_queue"), 14, f"/r/{BIG}/"),  # 11 (filter choices)
+    "review queue, page 2 (expert)": (lambda: reverse("review_queue") + "?page=2", 14, f"/r/{BIG}/"),  # 11
+    "review queue, one region (expert)": (lambda: reverse("review_queue") + f"?region={BIG}", 14, f"/r/{BIG}/"),  # 11
     "review queue, filtered (expert)": (
         lambda: reverse("review_queue") + "?dimension=environment&state=all&agency=DLH&stage=none",
-        13,
+        14,
         f"/r/{BIG}/",
-    ),  # 10
+    ),  # 11
     "notifications (expert)": (lambda: reverse("notification_list"), 12, "Komentar 5"),  # 9
 }
 

@@ -210,3 +210,35 @@ def test_queue_filters_and_pages_keep_a_fixed_number_of_queries(world, login):
     small = [count(q) for q in queries]
     _many(world.expert, 60, dimension="governance")
     assert [count(q) for q in queries] == small
+
+
+def test_queue_read_a_page_at_a_time_is_the_queue_in_order(world):
+    """ReviewQueue orders masterplans first and reads only the sections a page covers: its pages,
+    end to end, are review_queue's order, ties on a region's name and stage date included."""
+    from django.core.paginator import Paginator
+
+    day = timezone.localdate()
+    masterplans = []
+    for i in range(7):
+        # Three names for seven regions (a kabupaten and a kota may share one), half with a stage.
+        region = f.RegionFactory(name=f"Bekasi {i % 3}", slug=f"bekasi-{i}")
+        masterplans.append(f.MasterplanFactory(region=region))
+        if i % 2:
+            f.StageFactory(masterplan=masterplans[-1], number=2, start_date=day + datetime.timedelta(days=10))
+        _assign(world.expert, region)
+    # Created round the masterplans: the sections of regions that tie interleave in the queue.
+    for dimension in ("environment", "governance", "living"):
+        for mp in masterplans:
+            f.SectionFactory(masterplan=mp, state="submitted", dimension=f.dimension(dimension))
+    expected = list(selectors.review_queue(world.expert, today=day))
+    assert len(expected) == 21
+    # After the three regions with a stage: the two "Bekasi 0" without one tie and interleave.
+    assert [s.masterplan_id for s in expected[9:15]] == [masterplans[0].pk, masterplans[6].pk] * 3
+    for per_page in (1, 2, 5, 50):
+        paginator = Paginator(selectors.ReviewQueue(world.expert, today=day), per_page)
+        assert paginator.count == 21
+        pages = [s for n in paginator.page_range for s in paginator.page(n).object_list]
+        assert pages == expected, per_page
+    governance = selectors.QueueFilters(dimension="governance", stage="none")
+    queue = selectors.ReviewQueue(world.expert, governance, today=day)
+    assert queue[0:50] == list(selectors.review_queue(world.expert, today=day, filters=governance))
