@@ -25,6 +25,7 @@ Only parts that are the same for everyone who may read them, or whose key names 
 (e.g. which sections the user may edit), are cached; never anything carrying a CSRF token.
 """
 
+import logging
 import secrets
 from collections.abc import Callable, Hashable, Iterable
 
@@ -36,6 +37,7 @@ from django.utils.encoding import force_str
 
 from .models import Region
 
+logger = logging.getLogger(__name__)
 # The apps whose rows pages show; writes to anything else (sessions, login attempts,
 # notifications, the admin's log) do not touch the cached parts.
 WATCHED_APPS = frozenset({"masterplan", "dimensions", "review", "bimtek", "books", "rendering"})
@@ -78,10 +80,13 @@ def token(region_id: int) -> str:
 def get_or_build(region_id: int, name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
     """The cached part (HTML, or data the page reads), else ``build()``, stored for the next
     reader unless a write of the region may be uncommitted."""
-    current, writing = _tokens(region_id)
-    parts = ".".join(force_str(v) for v in vary)
-    cache_key = f"pagecache:{name}:{region_id}:{current}:{parts}"
-    value = cache.get(cache_key)
+    try:
+        current, writing = _tokens(region_id)
+        cache_key = f"pagecache:{name}:{region_id}:{current}:{'.'.join(force_str(v) for v in vary)}"
+        value = cache.get(cache_key)
+    except Exception:  # the cache server is down: the page is built, not refused
+        logger.warning("page cache unreachable: %s built without it", name, exc_info=True)
+        return build()
     if value is None:
         value = build()
         if not writing:
@@ -90,7 +95,9 @@ def get_or_build(region_id: int, name: str, vary: Iterable[Hashable], build: Cal
 
 
 def bump_region(region_id: int | None) -> None:
-    """Retire every cached part of the region (of every region when ``region_id`` is None)."""
+    """Retire every cached part of the region (of every region when ``region_id`` is None).
+    When the cache cannot be reached this fails, and the write with it: a write it missed would
+    leave old parts to be served once the cache is back."""
     cache_key = _GLOBAL if region_id is None else _region_key(region_id)
     # The mark first: whoever reads the new token also sees it.
     cache.set(_writing_key(cache_key), 1, WRITE_SECONDS)

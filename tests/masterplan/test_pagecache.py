@@ -115,3 +115,19 @@ def test_logging_in_retires_nothing_a_name_change_everything(world, update_field
     world.garut.opd.save(update_fields=update_fields)
     changed = pagecache.token(world.garut.region.pk) != before
     assert changed is (update_fields is None)
+
+
+def test_a_cache_that_cannot_be_reached_serves_the_page_built(world, login, settings):
+    """Reads go on without the cache (built, not stored); only a write needs it, to retire parts."""
+    from django.core.cache import caches
+
+    g = world.garut
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    try:
+        response = login(g.dewan).get("/r/garut/progress/")
+        assert response.status_code == 200
+        assert "Progres penyusunan" in response.content.decode()
+    finally:
+        caches["default"].close()
