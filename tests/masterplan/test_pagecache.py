@@ -131,3 +131,18 @@ def test_a_cache_that_cannot_be_reached_serves_the_page_built(world, login, sett
         assert "Progres penyusunan" in response.content.decode()
     finally:
         caches["default"].close()
+
+
+def test_the_dimension_index_from_the_cache_still_knows_whose_sections(world, login):
+    g = world.garut
+    _settled()
+    _get(login(g.dewan), "/r/garut/dimensions/")  # the overview's counts are now cached
+    html, served = _get(login(g.opd), "/r/garut/dimensions/")
+    assert 'id="bagian-saya"' in html and f"/sections/{g.env_section.pk}/" in html
+    _html, again = _get(login(g.opd), "/r/garut/dimensions/")
+    assert again == served
+    assert 'id="bagian-saya"' not in _get(login(g.dewan), "/r/garut/dimensions/")[0]
+    # Section workspace: the count in its heading comes with the flow.
+    url = f"/r/garut/sections/{g.env_section.pk}/"
+    _get(login(g.dewan), url)
+    assert "2 butir" in _get(login(g.dewan), url)[0]  # the SWOT entry and the program
