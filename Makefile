@@ -28,7 +28,7 @@ RUN_ENV := DEBUG=1
 # Django's debug pages. Migrations and the demo (seed_demo refuses DEBUG off) always use RUN_ENV.
 DEBUG ?= 0
 
-.PHONY: help run test lint format test-sqlite test-postgres worker bench-books venv deps-run deps-test \
+.PHONY: help run test lint format test-sqlite test-postgres worker bench-books bench-load venv deps-run deps-test \
 	system-run system-test migrate seed clean
 
 help:
@@ -38,6 +38,7 @@ help:
 	@echo "make test-sqlite  only the SQLite tier;  make test-postgres: only the PostgreSQL tier"
 	@echo "make worker       only the Celery worker (filesystem broker), for a second terminal"
 	@echo "make bench-books  render the demo books and print pages, seconds, memory (see docs/benchmarks.md)"
+	@echo "make bench-load   514 regions on PostgreSQL, gunicorn, one client per page, then 50 people (locust)"
 
 # --- installation -----------------------------------------------------------------------------
 
@@ -139,6 +140,17 @@ test-postgres: deps-test
 
 bench-books: deps-test
 	$(RUN_ENV) $(BIN)/python scripts/bench_books.py
+
+# National scale: PostgreSQL (its own database, created and seeded once with seed_demo --scale 510,
+# then reused), gunicorn as docker-compose runs it, Redis as the cache where one answers. Override:
+# make bench-load BENCH_DB_URL=postgres://... BENCH_ARGS="--users 50 --run-time 120 --markdown"
+BENCH_DB_URL ?= postgres://postgres@127.0.0.1:5432/masterplan_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/9
+BENCH_ARGS ?=
+bench-load: deps-test
+	@$(BIN)/python scripts/service_ready.py "$(BENCH_REDIS_URL)" && redis="$(BENCH_REDIS_URL)" || \
+		{ echo "== no Redis at $(BENCH_REDIS_URL): the cache is each gunicorn worker's memory =="; redis=""; }; \
+	BENCH_DATABASE_URL="$(BENCH_DB_URL)" BENCH_REDIS_URL="$$redis" $(BIN)/python scripts/bench_load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/celery var/log var/test.sqlite3 staticfiles

@@ -6,7 +6,7 @@ strategy uses; quick wins outside 6 to 12 months or on a program of more than a 
 outside their span (programs in the masterplan period, road map years and indicator targets in
 their program's years); missing budgets and funding sources; budgets whose parts do not add up (no
 yearly amounts, a total that is not the sum of the yearly amounts, a funding split that is not the
-total). Eight queries whatever the number of entries.
+total). Nine queries whatever the number of entries.
 
 Each rule is a function of dimensions.rules, asked here and by the entry forms (and the models where
 a rule is about one row) while the user types: what the forms refuse shows up here only in data
@@ -26,6 +26,7 @@ from masterplan.formats import format_rupiah
 
 from . import rules
 from .models import (
+    Goal,
     Indicator,
     IndicatorTarget,
     Program,
@@ -142,8 +143,13 @@ def consistency_report(masterplan):
         if split:
             add("budget_parts", label, split, p.section)
 
+    # An indicator hangs on a goal or a program: filtered by their ids, which the indexes answer
+    # (an OR across the two joins made PostgreSQL read every region's indicators).
+    program_ids = [p.pk for p in programs]
+    goal_ids = list(Goal.objects.filter(section__masterplan=masterplan).values_list("pk", flat=True))
+    of_masterplan = Q(goal_id__in=goal_ids) | Q(program_id__in=program_ids)
     indicators = (
-        Indicator.objects.filter(Q(goal__section__masterplan=masterplan) | Q(program__section__masterplan=masterplan))
+        Indicator.objects.filter(of_masterplan)
         .select_related(*_related("goal"), *_related("program"))
         .annotate(has_target=Exists(IndicatorTarget.objects.filter(indicator=OuterRef("pk"))))
         .filter(has_target=False)  # rules.indicator_target_missing, asked in SQL first
@@ -164,9 +170,7 @@ def consistency_report(masterplan):
         Q(year__lt=F("indicator__program__start_year")) | Q(year__gt=F("indicator__program__end_year"))
     )
     targets = (
-        IndicatorTarget.objects.filter(
-            Q(indicator__goal__section__masterplan=masterplan) | Q(indicator__program__section__masterplan=masterplan)
-        )
+        IndicatorTarget.objects.filter(Q(indicator__goal_id__in=goal_ids) | Q(indicator__program_id__in=program_ids))
         .filter(Q(year__lt=start) | Q(year__gt=end) | program_years)
         .select_related("indicator", *_related("indicator__goal"), *_related("indicator__program"))
         .order_by("indicator_id", "year")

@@ -8,4 +8,9 @@ class MasterplanConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self):
-        from . import lookups  # noqa: F401  (registers the integer "in" lookup)
+        from . import (
+            lookups,  # noqa: F401  (registers the integer "in" lookup)
+            pagecache,
+        )
+
+        pagecache.connect()

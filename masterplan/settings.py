@@ -108,6 +108,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # a request either saves everything or nothing
+# A process keeps its database connection between requests (opening one to PostgreSQL costs about
+# as much as serving the login page); checked before reuse, so a restarted server is reconnected.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web and worker write at once under `make run`. Write-ahead log: readers never block the
     # writer nor the writer the readers (in the default journal a long read in one process made
@@ -121,6 +125,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache (masterplan/pagecache.py keeps parts of the region pages in it, retired on every write):
+# Redis when REDIS_URL is set (docker-compose: shared by the gunicorn workers and the Celery worker,
+# so a write in one process retires what the others cached), else this process's memory (one
+# process: the development server, the tests).
+REDIS_URL = env("REDIS_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "masterplan"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
+    )
+}
 
 AUTH_USER_MODEL = "masterplan.User"
 AUTH_PASSWORD_VALIDATORS = [

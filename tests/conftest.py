@@ -62,6 +62,24 @@ def _plain_http():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _process_cache():
+    """This process's memory as the cache, whatever REDIS_URL says (the Makefile gives the tests
+    a Redis database for the Celery worker tests; the cached page parts stay out of it)."""
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: SQLite gives a rolled-back test's ids to the next
+    test's rows, whose region pages must not be found cached (masterplan/pagecache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def world(db):
     garut = _region_world("Garut", "garut")

@@ -21,3 +21,31 @@ class CommentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].error_messages["required"] = _("Komentar tidak boleh kosong.")
+
+
+ALL_STATES = "all"
+
+
+class QueueFilterForm(forms.Form):
+    """The review queue's filters (GET). Only validates: the page writes its own small form, so
+    five hundred regions are a plain loop of options, not five hundred widget templates."""
+
+    region = forms.ChoiceField(label=_("Daerah"), required=False)
+    stage = forms.ChoiceField(label=_("Tahap berikutnya"), required=False)
+    state = forms.ChoiceField(label=_("Status"), required=False)
+    dimension = forms.ChoiceField(label=_("Dimensi"), required=False)
+    agency = forms.CharField(label=_("Perangkat daerah"), required=False, max_length=100)
+
+    def __init__(self, data, *, regions, dimensions, stage_choices, state_choices):
+        super().__init__(data)
+        self.fields["region"].choices = [("", _("Semua daerah")), *regions]
+        self.fields["stage"].choices = [("", _("Semua tahap")), *stage_choices]
+        self.fields["state"].choices = [*state_choices, (ALL_STATES, _("Semua status"))]
+        self.fields["dimension"].choices = [("", _("Semua dimensi")), *dimensions]
+
+    def value_of(self, name, default=""):
+        """The valid value of a field, else its default (a wrong value filters nothing)."""
+        self.is_valid()
+        if name in self.errors:
+            return default
+        return self.cleaned_data.get(name) or default

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,12 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from dimensions.models import Section
+from dimensions.models import Dimension, Section
 from masterplan import access
+from masterplan.formats import roman
 from masterplan.views.base import RegionMixin
 
 from . import selectors, services
-from .forms import CommentForm, TransitionForm
+from .forms import ALL_STATES, CommentForm, QueueFilterForm, TransitionForm
 from .models import ReviewComment, SectionTransition
 
 Kind = SectionTransition.Kind
@@ -33,9 +35,11 @@ TRANSITION_SUCCESS = {
 
 
 class ReviewQueueView(LoginRequiredMixin, TemplateView):
-    """All submitted sections of every region the expert reviews."""
+    """The sections waiting for the expert in their regions, filtered and paged (never every
+    region's at once: an expert may guide hundreds)."""
 
     template_name = "review/queue.html"
+    paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not access.can_anywhere(request.user, access.REVIEW):
@@ -44,7 +48,35 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["sections"] = list(selectors.review_queue(self.request.user))
+        user = self.request.user
+        form = QueueFilterForm(
+            self.request.GET,
+            regions=selectors.review_regions(user),
+            dimensions=[(d.code, d.name) for d in Dimension.objects.order_by("order")],
+            stage_choices=[
+                *((str(n), _("Tahap %(n)s") % {"n": roman(n)}) for n in range(1, 5)),
+                (selectors.NO_STAGE, _("Belum dijadwalkan")),
+            ],
+            state_choices=Section.State.choices,
+        )
+        state = form.value_of("state", Section.State.SUBMITTED)
+        filters = selectors.QueueFilters(
+            region=form.value_of("region"),
+            stage=form.value_of("stage"),
+            state="" if state == ALL_STATES else state,
+            dimension=form.value_of("dimension"),
+            agency=form.value_of("agency").strip(),
+        )
+        page = Paginator(selectors.ReviewQueue(user, filters), self.paginate_by).get_page(self.request.GET.get("page"))
+        ctx.update(
+            form=form,
+            filters=filters,
+            state=state,
+            page_obj=page,
+            sections=page.object_list,
+            filtered=any(form.value_of(name) for name in ("region", "stage", "dimension", "agency"))
+            or state != Section.State.SUBMITTED,
+        )
         return ctx
 
 

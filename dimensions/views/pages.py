@@ -5,13 +5,14 @@ One set of pages for everyone: a reader sees the whole region read-only, an OPD 
 sees the entries of their agency's sections editable in place on the same pages."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from dimensions import history, selectors
 from dimensions.models import Dimension
 from dimensions.review.selectors import open_comments_for_section, section_conversation
 from dimensions.services import deletion_record
-from masterplan import access
+from masterplan import access, pagecache
 from masterplan.views.base import RegionMixin
 
 from .common import KindMixin, SectionMixin, editable_ids
@@ -22,12 +23,23 @@ def my_sections(user, sections):
     return [s for s in sections if access.can(user, access.EDIT_SECTION, s)]
 
 
+def _flow_cache(editable, open_comments):
+    """Whether the flow's HTML may come from the cache, and what it varies on: the sections this
+    user may edit (their buttons and add slots). Not with open review comments in it: their
+    reply forms carry the user's CSRF token."""
+    return {"cache_flow": not open_comments, "flow_vary": "e" + "-".join(map(str, sorted(editable)))}
+
+
 class DimensionIndexView(RegionMixin, TemplateView):
     template_name = "dimensions/dimension_index.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        cards = selectors.dimension_overview(self.masterplan)
+        # The counts of every kind in every section: kept until the region's data changes.
+        mp = self.masterplan
+        cards = pagecache.get_or_build(
+            self.region.pk, "dimension-overview", [], lambda: selectors.dimension_overview(mp)
+        )
         sections = [s for card in cards for s in card.sections]
         ctx.update(cards=cards, my_sections=my_sections(self.request.user, sections))
         return ctx
@@ -46,6 +58,7 @@ class DimensionDetailView(RegionMixin, TemplateView):
         editable = editable_ids(user, sections)
         mine = my_sections(user, sections)
         add_section = next((s for s in sections if s.pk in editable), None)
+        open_comments = open_comments_for_section(add_section) if add_section else None
         ctx.update(
             dimension=self.dimension,
             dimensions=Dimension.objects.all(),
@@ -53,9 +66,10 @@ class DimensionDetailView(RegionMixin, TemplateView):
             my_sections=mine,
             locked_sections=[s for s in mine if s.pk not in editable],
             add_section=add_section,
-            flow=selectors.flow_for(sections, editable) if sections else None,
+            flow=SimpleLazyObject(lambda: selectors.flow_for(sections, editable)) if sections else None,
             comments_section=add_section,
-            open_comments=open_comments_for_section(add_section) if add_section else None,
+            open_comments=open_comments,
+            **_flow_cache(editable, open_comments),
         )
         return ctx
 
@@ -67,6 +81,7 @@ class SectionWorkspaceView(SectionMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         section = self.section
         editable = editable_ids(self.request.user, [section])
+        open_comments = open_comments_for_section(section)
         ctx.update(
             section=section,
             dimension=section.dimension,
@@ -74,10 +89,11 @@ class SectionWorkspaceView(SectionMixin, TemplateView):
             may_edit=self.may_edit,
             can_edit=section.pk in editable,
             add_section=section if section.pk in editable else None,
-            flow=selectors.flow_for([section], editable),
+            flow=SimpleLazyObject(lambda: selectors.flow_for([section], editable)),
             comments_section=section,
-            open_comments=open_comments_for_section(section),
+            open_comments=open_comments,
             conversation=section_conversation(section),
+            **_flow_cache(editable, open_comments),
         )
         return ctx
 

@@ -5,6 +5,8 @@
 
 from django import template
 from django.db.models import Model
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from dimensions.review import selectors
 from masterplan import access
@@ -87,3 +89,14 @@ def split_recent(items, keep):
     if len(items) <= keep + 2:
         return [], items
     return items[:-keep], items[-keep:]
+
+
+@register.simple_tag
+def select_options(choices, selected):
+    """``<option>`` elements of a filter's choices, the ``selected`` value marked: a plain join, as
+    an expert's region filter lists hundreds of regions."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if str(value) == str(selected) else "", label) for value, label in choices),
+    )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from masterplan import pagecache
 from masterplan.demo.builder import demo_seed
 from masterplan.formats import format_fixed
 
@@ -57,6 +58,7 @@ class Command(BaseCommand):
                 )
             )
         result = demo_seed(scale=scale, content_factor=content_factor or None)
+        pagecache.bump_all()  # the seed writes in bulk, past the model signals
         verbosity = options.get("verbosity", 1)
         if verbosity >= 1:
             self._report(result, scale)

@@ -1,0 +1,204 @@
+"""Cached parts of a region's pages, never stale.
+
+Every region has a *token* in the cache (Django's cache framework: Redis when REDIS_URL is set,
+else local memory). A cached part of a page is stored under a key that contains the token of its
+region, so changing the token retires every part cached for that region at once. The token is
+replaced whenever a row of the region's data is written:
+
+- by the model signals (post_save, post_delete, m2m_changed) of every model of the apps in
+  ``WATCHED_APPS``, whatever writes it (services, the admin, a task, a command); the region is
+  found through the row's foreign keys (``region_of``), and a row that belongs to no region
+  (reference data, a user's name) replaces the global token, which every key contains too;
+- by ``bump_region`` / ``bump_all``, called by the few writes that bypass the signals
+  (``QuerySet.update``, ``bulk_create``).
+
+The token is replaced at once, so the writing request (and a test inside one transaction) reads
+its own write. Until that transaction commits, another request could read the data from before
+it and store a part under the new token; so the write also marks the region *being written* for
+``WRITE_SECONDS``, longer than any request may run (gunicorn's timeout is 60 s, and a request's
+transaction ends with it), and nothing of that region is stored meanwhile: the region's pages are
+built afresh until its writes have surely committed. Tokens are random, never counted up: two
+processes replacing one at the same moment cannot leave an old one in place. (No on-commit
+callback: the tests count those of mails and render tasks.)
+
+Only parts that are the same for everyone who may read them, or whose key names what differs
+(e.g. which sections the user may edit), are cached; never anything carrying a CSRF token.
+"""
+
+import logging
+import secrets
+from collections.abc import Callable, Hashable, Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.encoding import force_str
+
+from .models import Region
+
+logger = logging.getLogger(__name__)
+# The apps whose rows pages show; writes to anything else (sessions, login attempts,
+# notifications, the admin's log) do not touch the cached parts.
+WATCHED_APPS = frozenset({"masterplan", "dimensions", "review", "bimtek", "books", "rendering"})
+IGNORED_MODELS = frozenset({"notifications.notification"})
+TIMEOUT = 24 * 3600  # a part nobody reads for a day leaves the cache
+WRITE_SECONDS = 90
+_GLOBAL = "pagecache:all"
+
+
+def _new_token() -> str:
+    return secrets.token_hex(6)
+
+
+def _region_key(region_id: int) -> str:
+    return f"pagecache:region:{region_id}"
+
+
+def _writing_key(cache_key: str) -> str:
+    return cache_key + ":writing"
+
+
+def _tokens(region_id: int) -> tuple[str, bool]:
+    """The current token of the region (with the global one), and whether a write may still be
+    uncommitted (then nothing is stored). One cache round trip when the tokens exist."""
+    keys = [_GLOBAL, _region_key(region_id)]
+    found = cache.get_many([*keys, *map(_writing_key, keys)])
+    for k in keys:
+        if k not in found:
+            # add(): when another process has just set it, theirs stands and is read back.
+            cache.add(k, _new_token(), None)
+            found[k] = cache.get(k) or _new_token()
+    writing = any(_writing_key(k) in found for k in keys)
+    return f"{found[_GLOBAL]}.{found[_region_key(region_id)]}", writing
+
+
+def token(region_id: int) -> str:
+    return _tokens(region_id)[0]
+
+
+def get_or_build(region_id: int, name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
+    """The cached part (HTML, or data the page reads), else ``build()``, stored for the next
+    reader unless a write of the region may be uncommitted."""
+    try:
+        current, writing = _tokens(region_id)
+        cache_key = f"pagecache:{name}:{region_id}:{current}:{'.'.join(force_str(v) for v in vary)}"
+        value = cache.get(cache_key)
+    except Exception:  # the cache server is down: the page is built, not refused
+        logger.warning("page cache unreachable: %s built without it", name, exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        if not writing:
+            cache.set(cache_key, value, TIMEOUT)
+    return value
+
+
+def bump_region(region_id: int | None) -> None:
+    """Retire every cached part of the region (of every region when ``region_id`` is None).
+    When the cache cannot be reached this fails, and the write with it: a write it missed would
+    leave old parts to be served once the cache is back."""
+    cache_key = _GLOBAL if region_id is None else _region_key(region_id)
+    # The mark first: whoever reads the new token also sees it.
+    cache.set(_writing_key(cache_key), 1, WRITE_SECONDS)
+    cache.set(cache_key, _new_token(), None)
+
+
+def bump_all() -> None:
+    bump_region(None)
+
+
+# Which region a row belongs to ------------------------------------------------------------------
+
+# Paths from a model to its region, tried in this order (the field must exist on the model).
+_PATHS = (
+    ("region", "region_id"),
+    ("masterplan", "masterplan__region_id"),
+    ("section", "section__masterplan__region_id"),
+    ("stage", "stage__masterplan__region_id"),
+    ("agency", "agency__region_id"),
+)
+_NO_REGION = object()
+
+
+def _field_names(model: type[models.Model]) -> set[str]:
+    return {f.name for f in model._meta.get_fields()}
+
+
+def _region_of_pk(model: type[models.Model], pk: int, depth: int) -> object:
+    if model is Region:
+        return pk
+    names = _field_names(model)
+    for field, path in _PATHS:
+        if field in names:
+            row = model._default_manager.filter(pk=pk).values_list(path, flat=True).first()
+            break
+    else:
+        obj = model._default_manager.filter(pk=pk).first()
+        row = _region_of_row(obj, depth + 1) if obj is not None else None
+    return row
+
+
+def _region_of_row(obj: models.Model, depth: int = 0) -> object:
+    if isinstance(obj, Region):
+        return obj.pk
+    if depth > 4:
+        return _NO_REGION
+    user_model = settings.AUTH_USER_MODEL.lower()
+    fks = [
+        f
+        for f in obj._meta.concrete_fields
+        if f.many_to_one
+        and f.related_model._meta.app_label in WATCHED_APPS
+        and f.related_model._meta.label_lower != user_model
+    ]
+    # The nearest way to the region first (region, masterplan, section...), then any other.
+    order = [name for name, _path in _PATHS]
+    fks.sort(key=lambda f: order.index(f.name) if f.name in order else len(order))
+    for f in fks:
+        value = getattr(obj, f.attname)
+        if value is not None:
+            region_id = _region_of_pk(f.related_model, value, depth)
+            if region_id is not None and region_id is not _NO_REGION:
+                return region_id
+    return _NO_REGION
+
+
+def region_of(obj: models.Model) -> int | None:
+    """The id of the region a row belongs to; None when it belongs to none (or to all)."""
+    try:
+        region_id = _region_of_row(obj)
+    except models.ObjectDoesNotExist:
+        return None
+    return None if region_id is _NO_REGION else region_id
+
+
+def _watched(model: type[models.Model]) -> bool:
+    opts = model._meta
+    if opts.app_label not in WATCHED_APPS or opts.label_lower in IGNORED_MODELS:
+        return False
+    # django-simple-history's records come with the write of the row they record.
+    return not opts.model_name.startswith("historical")
+
+
+def _on_write(sender, instance, **kwargs):
+    if not isinstance(instance, models.Model) or not _watched(type(instance)):
+        return
+    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
+        return  # logging in changes no page
+    if instance._meta.label_lower == settings.AUTH_USER_MODEL.lower():
+        bump_all()  # a person's name shows in every region they work in
+        return
+    bump_region(region_of(instance))
+
+
+def _on_m2m(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _on_write(sender, instance)
+
+
+def connect() -> None:
+    """Called once from MasterplanConfig.ready()."""
+    post_save.connect(_on_write, dispatch_uid="pagecache.save")
+    post_delete.connect(_on_write, dispatch_uid="pagecache.delete")
+    m2m_changed.connect(_on_m2m, dispatch_uid="pagecache.m2m")

@@ -1,0 +1,148 @@
+"""Cached parts of the region pages (masterplan/pagecache.py): served again without the work, never
+after a write of the region, never to a reader they were not built for, never across regions."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dimensions.review import services as review_services
+from masterplan import pagecache
+from tests import factories as f
+
+
+def _settled():
+    """As when the writes of the setup have long committed: no region is marked as being written."""
+    cache.clear()
+
+
+def _get(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode(), len(ctx.captured_queries)
+
+
+def test_region_of_follows_the_foreign_keys(world):
+    g = world.garut
+    goal = f.GoalFactory(section=g.env_section)
+    indicator = f.IndicatorFactory(goal=goal)
+    target = f.IndicatorTargetFactory(indicator=indicator)
+    roadmap = f.RoadmapEntryFactory(program=g.program)
+    participant = f.ParticipantFactory(stage=g.stage)
+    for row in (g.region, g.dlh, g.masterplan, g.env_section, g.swot, g.program, indicator, target, roadmap):
+        assert pagecache.region_of(row) == g.region.pk, row
+    assert pagecache.region_of(participant) == g.region.pk
+    assert pagecache.region_of(world.tegal.swot) == world.tegal.region.pk
+    assert pagecache.region_of(f.dimension("environment")) is None  # reference data: every region
+
+
+def test_a_part_is_served_from_the_cache_until_the_region_is_written(world, login):
+    g = world.garut
+    client = login(g.dewan)
+    url = f"/r/garut/dimensions/{g.env_section.dimension.code}/"
+    _settled()
+    first, built = _get(client, url)
+    again, served = _get(client, url)
+    main = again.split('<main id="main"')[1]
+    assert main == first.split('<main id="main"')[1] and served < built  # the flow came from the cache
+    # Any write of the region's data retires it, whoever writes (here a plain model save).
+    f.SwotEntryFactory(section=g.env_section, statement="Peluang baru: pusat data bersama")
+    fresh, after_write = _get(client, url)
+    assert "Peluang baru: pusat data bersama" in fresh
+    # While the write may be uncommitted, nothing of the region is stored: built again in full.
+    _html, still = _get(client, url)
+    assert still == after_write > served
+    _settled()
+    _get(client, url)
+    assert _get(client, url)[1] == served
+
+
+def test_another_region_write_leaves_the_part_cached(world, login):
+    g = world.garut
+    client = login(g.dewan)
+    url = "/r/garut/progress/"
+    _settled()
+    _get(client, url)
+    _html, served = _get(client, url)
+    f.SwotEntryFactory(section=world.tegal.env_section)  # Tegal's data, not Garut's
+    assert _get(client, url)[1] == served
+
+
+def test_readers_and_editors_get_their_own_part(world, login):
+    g = world.garut
+    url = f"/r/garut/dimensions/{g.env_section.dimension.code}/"
+    _settled()
+    reader = login(g.dewan)
+    _get(reader, url)
+    html = _get(reader, url)[0]
+    assert "Hapus" not in html  # read-only
+    opd = login(g.opd)
+    html = _get(opd, url)[0]
+    assert f"/sections/{g.env_section.pk}/swot/{g.swot.pk}/edit/" in html  # the OPD's own buttons
+    html = _get(login(g.dewan), url)[0]
+    assert f"/swot/{g.swot.pk}/edit/" not in html
+
+
+def test_the_same_page_of_another_region_is_never_served(world, login):
+    _settled()
+    client = login(world.admin)
+    for slug in ("garut", "tegal", "garut", "tegal"):
+        html = _get(client, f"/r/{slug}/dimensions/environment/")[0]
+        own, other = ("Garut", "Tegal") if slug == "garut" else ("Tegal", "Garut")
+        assert f"Kekuatan {own}" in html and f"Kekuatan {other}" not in html
+
+
+def test_no_part_with_reply_forms_is_cached(world, login):
+    """Open comments carry reply forms with the reader's CSRF token: that flow is built for each
+    request, never stored."""
+    g = world.garut
+    review_services.comment_add(g.env_section, world.expert, "Mohon data dukung.", entry=g.swot)
+    _settled()
+    url = f"/r/garut/sections/{g.env_section.pk}/"
+    response = login(g.opd).get(url)
+    assert response.context["cache_flow"] is False
+    assert "Mohon data dukung." in response.content.decode()
+    _html, first = _get(login(g.opd), url)
+    assert _get(login(g.opd), url)[1] == first
+
+
+@pytest.mark.parametrize("update_fields", [["last_login"], None])
+def test_logging_in_retires_nothing_a_name_change_everything(world, update_fields):
+    _settled()
+    before = pagecache.token(world.garut.region.pk)
+    world.garut.opd.first_name = "Baru"
+    world.garut.opd.save(update_fields=update_fields)
+    changed = pagecache.token(world.garut.region.pk) != before
+    assert changed is (update_fields is None)
+
+
+def test_a_cache_that_cannot_be_reached_serves_the_page_built(world, login, settings):
+    """Reads go on without the cache (built, not stored); only a write needs it, to retire parts."""
+    from django.core.cache import caches
+
+    g = world.garut
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    try:
+        response = login(g.dewan).get("/r/garut/progress/")
+        assert response.status_code == 200
+        assert "Progres penyusunan" in response.content.decode()
+    finally:
+        caches["default"].close()
+
+
+def test_the_dimension_index_from_the_cache_still_knows_whose_sections(world, login):
+    g = world.garut
+    _settled()
+    _get(login(g.dewan), "/r/garut/dimensions/")  # the overview's counts are now cached
+    html, served = _get(login(g.opd), "/r/garut/dimensions/")
+    assert 'id="bagian-saya"' in html and f"/sections/{g.env_section.pk}/" in html
+    _html, again = _get(login(g.opd), "/r/garut/dimensions/")
+    assert again == served
+    assert 'id="bagian-saya"' not in _get(login(g.dewan), "/r/garut/dimensions/")[0]
+    # Section workspace: the count in its heading comes with the flow.
+    url = f"/r/garut/sections/{g.env_section.pk}/"
+    _get(login(g.dewan), url)
+    assert "2 butir" in _get(login(g.dewan), url)[0]  # the SWOT entry and the program
