@@ -107,7 +107,12 @@ def role_in(user, region):
 
 
 def get_region(user, slug):
-    return get_object_or_404(visible_regions(user).select_related("province"), slug=slug)
+    # By its slug, then checked against the cached memberships: no IN list of an expert's hundreds
+    # of regions in the query of every region page.
+    region = get_object_or_404(Region.objects.select_related("province"), slug=slug)
+    if not user.is_authenticated or not (sees_all_regions(user) or region.pk in _memberships(user)):
+        raise Http404
+    return region
 
 
 def region_lookup(model):
