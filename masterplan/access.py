@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import AgencyWork, Membership, Region, Role
+from .models import Agency, AgencyWork, Membership, Region, Role
 
 ADMIN = "admin"
 COORDINATOR = "coordinator"
@@ -57,7 +57,7 @@ def sees_national_view(user) -> bool:
     own staff, OPD and Dewan have one region and its pages; they are refused (403)."""
     if sees_all_regions(user):
         return True
-    return user.is_authenticated and any(m.role == Role.EXPERT for m in _memberships(user).values())
+    return user.is_authenticated and Role.EXPERT in _memberships(user).roles().values()
 
 
 def can_assign_experts(user) -> bool:
@@ -65,19 +65,94 @@ def can_assign_experts(user) -> bool:
     return user.is_authenticated and (user.is_superuser or is_coordinator(user))
 
 
+class _Memberships:
+    """A user's memberships by region id, read as plain rows in one query (the agency joined); the
+    ``Membership`` object of a region (its agency attached) is built when that region is asked for.
+    An expert guides hundreds of regions: building every object cost more than the query."""
+
+    FIELDS = [f.attname for f in Membership._meta.concrete_fields]
+    AGENCY_FIELDS = [f.attname for f in Agency._meta.concrete_fields]
+
+    def __init__(self, user):
+        rows = Membership.objects.filter(user=user).values_list(
+            *self.FIELDS, *(f"agency__{name}" for name in self.AGENCY_FIELDS)
+        )
+        at = self.FIELDS.index("region_id")
+        self._rows = {row[at]: row for row in rows}
+        self._role_at = self.FIELDS.index("role")
+        self._built = {}
+
+    def __contains__(self, region_id):
+        return region_id in self._rows
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self):
+        return len(self._rows)
+
+    def roles(self):
+        """The user's role in each of their regions: {region id: role}."""
+        return {region_id: row[self._role_at] for region_id, row in self._rows.items()}
+
+    def get(self, region_id):
+        if region_id not in self._built:
+            row = self._rows.get(region_id)
+            m = None
+            if row is not None:
+                n = len(self.FIELDS)
+                m = Membership.from_db(Membership.objects.db, self.FIELDS, row[:n])
+                if m.agency_id is not None:
+                    m.agency = Agency.from_db(Agency.objects.db, self.AGENCY_FIELDS, row[n:])
+            self._built[region_id] = m
+        return self._built[region_id]
+
+
 def _memberships(user):
-    """The user's memberships by region id, loaded once per request-bound user object."""
+    """The user's memberships (``_Memberships``), loaded once per request-bound user object."""
     if not user.is_authenticated:
-        return {}
+        return _NO_MEMBERSHIPS
     cache = getattr(user, "_membership_cache", None)
     if cache is None:
-        cache = {m.region_id: m for m in Membership.objects.filter(user=user).select_related("agency")}
+        cache = _Memberships(user)
         user._membership_cache = cache
     return cache
 
 
+class _NoMemberships:
+    def __contains__(self, region_id):
+        return False
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+    def roles(self):
+        return {}
+
+    def get(self, region_id):
+        return None
+
+
+_NO_MEMBERSHIPS = _NoMemberships()
+
+
 def clear_cache(user):
     user.__dict__.pop("_membership_cache", None)
+
+
+def _region_ids(user, roles=None):
+    """The ids of the user's regions (of those roles) as a subquery on their memberships: no list
+    of hundreds of ids in the SQL of an expert's pages. None when the user has no such region."""
+    held = _memberships(user).roles().values()
+    if not any(roles is None or role in roles for role in held):
+        return None
+    qs = Membership.objects.filter(user=user)
+    if roles is not None:
+        qs = qs.filter(role__in=sorted(roles))
+    return qs.values("region_id")
 
 
 def visible_regions(user):
@@ -85,7 +160,8 @@ def visible_regions(user):
         return Region.objects.none()
     if sees_all_regions(user):
         return Region.objects.all()
-    return Region.objects.filter(pk__in=list(_memberships(user)))
+    ids = _region_ids(user)
+    return Region.objects.none() if ids is None else Region.objects.filter(pk__in=ids)
 
 
 def membership(user, region):
@@ -145,7 +221,8 @@ def scope(user, queryset):
     if sees_all_regions(user):
         return queryset
     path = region_lookup(queryset.model)
-    return queryset.filter(**{f"{path}__in": visible_regions(user)})
+    ids = _region_ids(user)
+    return queryset.none() if ids is None else queryset.filter(**{f"{path}__in": ids})
 
 
 def get_in_region(region, queryset, **lookup):
@@ -198,8 +275,26 @@ def regions_where(user, action):
         return Region.objects.all()
     if is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]:
         return Region.objects.all()
-    ids = [rid for rid, m in _memberships(user).items() if action in ROLE_ACTIONS.get(m.role, set())]
-    return Region.objects.filter(pk__in=ids)
+    ids = _region_ids(user, roles_with(action))
+    return Region.objects.none() if ids is None else Region.objects.filter(pk__in=ids)
+
+
+def roles_with(action):
+    """The membership roles that allow ``action``."""
+    return {role for role in Role.values if action in ROLE_ACTIONS.get(role, set())}
+
+
+def region_ids_where(user, action):
+    """The ids of ``regions_where``, for a ``region_id__in`` filter: a subquery on the user's
+    memberships (no list of hundreds of ids, no join of the regions)."""
+    if not user.is_authenticated:
+        return Region.objects.none().values("pk")
+    if (user.is_superuser and action in ROLE_ACTIONS[ADMIN]) or (
+        is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]
+    ):
+        return Region.objects.values("pk")
+    ids = _region_ids(user, roles_with(action))
+    return Region.objects.none().values("pk") if ids is None else ids
 
 
 def can_anywhere(user, action):
@@ -210,7 +305,7 @@ def can_anywhere(user, action):
         return True
     if is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]:
         return True
-    return any(action in ROLE_ACTIONS.get(m.role, set()) for m in _memberships(user).values())
+    return any(action in ROLE_ACTIONS.get(role, set()) for role in _memberships(user).roles().values())
 
 
 def reviewers_of(region):

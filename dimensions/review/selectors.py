@@ -81,7 +81,7 @@ def _upcoming_stages(today: date, masterplan: OuterRef) -> QuerySet[Stage]:
 
 def _queue_sections(user: User, filters: QueueFilters) -> QuerySet[Section]:
     """The sections the queue lists, before the next stage is known (no ordering, no annotation)."""
-    qs = Section.objects.filter(masterplan__region__in=access.regions_where(user, access.REVIEW))
+    qs = Section.objects.filter(masterplan__region_id__in=access.region_ids_where(user, access.REVIEW))
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.region:
