@@ -162,6 +162,11 @@ def format_date(value: datetime.date) -> str:
     return date_format(value, "j F Y")
 
 
+def format_moment(value: datetime.datetime) -> str:
+    """A moment with its date and time of day where the site is: "5 Juli 2023 14:35"."""
+    return date_format(localtime(value), "j F Y H:i")
+
+
 def format_time(value: datetime.datetime) -> str:
     """A moment's time of day where the site is (TIME_ZONE), with the zone: "14:35 WIB"."""
     return date_format(localtime(value), "H:i T")

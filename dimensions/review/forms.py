@@ -28,9 +28,11 @@ ALL_STATES = "all"
 
 class QueueFilterForm(forms.Form):
     """The review queue's filters (GET). Only validates: the page writes its own small form, so
-    five hundred regions are a plain loop of options, not five hundred widget templates."""
+    five hundred regions are a plain loop of options, not five hundred widget templates. The
+    region is checked against a set of slugs (a choice field would normalise hundreds of choices
+    on every request); ``region_choices`` is what the page lists."""
 
-    region = forms.ChoiceField(label=_("Daerah"), required=False)
+    region = forms.CharField(label=_("Daerah"), required=False, max_length=100)
     stage = forms.ChoiceField(label=_("Tahap berikutnya"), required=False)
     state = forms.ChoiceField(label=_("Status"), required=False)
     dimension = forms.ChoiceField(label=_("Dimensi"), required=False)
@@ -38,10 +40,17 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, data, *, regions, dimensions, stage_choices, state_choices):
         super().__init__(data)
-        self.fields["region"].choices = [("", _("Semua daerah")), *regions]
+        self.region_choices = [("", _("Semua daerah")), *regions]
+        self._region_slugs = {slug for slug, _name in regions}
         self.fields["stage"].choices = [("", _("Semua tahap")), *stage_choices]
         self.fields["state"].choices = [*state_choices, (ALL_STATES, _("Semua status"))]
         self.fields["dimension"].choices = [("", _("Semua dimensi")), *dimensions]
+
+    def clean_region(self):
+        region = self.cleaned_data["region"]
+        if region and region not in self._region_slugs:
+            raise forms.ValidationError(_("Daerah ini tidak ada dalam antrean Anda."))
+        return region
 
     def value_of(self, name, default=""):
         """The valid value of a field, else its default (a wrong value filters nothing)."""

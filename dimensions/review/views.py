@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,7 +15,7 @@ from django.views.generic import TemplateView
 
 from dimensions.models import Dimension, Section
 from masterplan import access
-from masterplan.formats import roman
+from masterplan.formats import format_date, format_moment, roman
 from masterplan.views.base import RegionMixin
 
 from . import selectors, services
@@ -74,10 +75,34 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
             state=state,
             page_obj=page,
             sections=page.object_list,
+            rows=_queue_rows(page.object_list),
             filtered=any(form.value_of(name) for name in ("region", "stage", "dimension", "agency"))
             or state != Section.State.SUBMITTED,
         )
         return ctx
+
+
+def _queue_rows(sections):
+    """The queue's rows as the strings the page shows, put together once here: the template's loop
+    only writes them out (no translation, date or URL tags per row)."""
+    stage_label = _("Tahap %(n)s")
+    states = dict(Section.State.choices)
+    return [
+        {
+            "region": s.masterplan.region.name,
+            "url": reverse("section_review", args=[s.masterplan.region.slug, s.pk]),
+            "stage": stage_label % {"n": roman(s.next_stage_number)} if s.next_stage_date else "",
+            "stage_iso": s.next_stage_date.isoformat() if s.next_stage_date else "",
+            "stage_date": format_date(s.next_stage_date) if s.next_stage_date else "",
+            "dimension": s.dimension.name,
+            "agency": s.agency.name,
+            "state": states.get(s.state, s.state),
+            "submitted_iso": localtime(s.submitted_at).isoformat() if s.submitted_at else "",
+            "submitted": format_moment(s.submitted_at) if s.submitted_at else "",
+            "open_comments": s.open_comment_count,
+        }
+        for s in sections
+    ]
 
 
 def _section_queryset():

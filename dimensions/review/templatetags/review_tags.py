@@ -3,9 +3,10 @@
 ``dimensions.review.selectors.open_comments_for_section``), or
 ``{% include "review/includes/entry_comments.html" with entry=entry %}``."""
 
+from html import escape
+
 from django import template
 from django.db.models import Model
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from dimensions.review import selectors
@@ -93,10 +94,13 @@ def split_recent(items, keep):
 
 @register.simple_tag
 def select_options(choices, selected):
-    """``<option>`` elements of a filter's choices, the ``selected`` value marked: a plain join, as
-    an expert's region filter lists hundreds of regions."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, mark_safe(" selected") if str(value) == str(selected) else "", label) for value, label in choices),
+    """``<option>`` elements of a filter's choices, the ``selected`` value marked: one join with
+    the standard library's escaping, as an expert's region filter lists hundreds of regions."""
+    selected = str(selected)
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if str(value) == selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in choices
+        )
     )
