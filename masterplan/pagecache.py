@@ -12,6 +12,10 @@ replaced whenever a row of the region's data is written:
 - by ``bump_region`` / ``bump_all``, called by the few writes that bypass the signals
   (``QuerySet.update``, ``bulk_create``).
 
+A part that reads many regions (an expert's review queue) is cached in a *scope* instead
+(``watch``, ``get_or_build_in_scope``): its token is replaced by a write of any of the few models
+the part shows, in any region, and by ``bump_all``; writes of other models leave it.
+
 The token is replaced at once, so the writing request (and a test inside one transaction) reads
 its own write. Until that transaction commits, another request could read the data from before
 it and store a part under the new token; so the write also marks the region *being written* for
@@ -59,10 +63,17 @@ def _writing_key(cache_key: str) -> str:
     return cache_key + ":writing"
 
 
+def _scope_key(scope: str) -> str:
+    return f"pagecache:scope:{scope}"
+
+
 def _tokens(region_id: int) -> tuple[str, bool]:
     """The current token of the region (with the global one), and whether a write may still be
     uncommitted (then nothing is stored). One cache round trip when the tokens exist."""
-    keys = [_GLOBAL, _region_key(region_id)]
+    return _tokens_of([_GLOBAL, _region_key(region_id)])
+
+
+def _tokens_of(keys: list[str]) -> tuple[str, bool]:
     found = cache.get_many([*keys, *map(_writing_key, keys)])
     for k in keys:
         if k not in found:
@@ -70,7 +81,7 @@ def _tokens(region_id: int) -> tuple[str, bool]:
             cache.add(k, _new_token(), None)
             found[k] = cache.get(k) or _new_token()
     writing = any(_writing_key(k) in found for k in keys)
-    return f"{found[_GLOBAL]}.{found[_region_key(region_id)]}", writing
+    return ".".join(found[k] for k in keys), writing
 
 
 def token(region_id: int) -> str:
@@ -80,9 +91,21 @@ def token(region_id: int) -> str:
 def get_or_build(region_id: int, name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
     """The cached part (HTML, or data the page reads), else ``build()``, stored for the next
     reader unless a write of the region may be uncommitted."""
+    return _get_or_build([_GLOBAL, _region_key(region_id)], f"{name}:{region_id}", vary, build)
+
+
+def get_or_build_in_scope(scope: str, name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
+    """As ``get_or_build``, for a part that reads many regions (e.g. an expert's review queue):
+    kept until a row of one of the models ``watch(scope, ...)`` names is written, in any region."""
+    if scope not in _SCOPES:
+        raise KeyError(f"no page cache scope {scope!r}: watch() it first")
+    return _get_or_build([_GLOBAL, _scope_key(scope)], f"{name}:{scope}", vary, build)
+
+
+def _get_or_build(keys: list[str], name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
     try:
-        current, writing = _tokens(region_id)
-        cache_key = f"pagecache:{name}:{region_id}:{current}:{'.'.join(force_str(v) for v in vary)}"
+        current, writing = _tokens_of(keys)
+        cache_key = f"pagecache:{name}:{current}:{'.'.join(force_str(v) for v in vary)}"
         value = cache.get(cache_key)
     except Exception:  # the cache server is down: the page is built, not refused
         logger.warning("page cache unreachable: %s built without it", name, exc_info=True)
@@ -106,6 +129,23 @@ def bump_region(region_id: int | None) -> None:
 
 def bump_all() -> None:
     bump_region(None)
+
+
+# Scopes: parts that read many regions, retired by writes of the few models they show ----------
+
+_SCOPES: dict[str, frozenset[str]] = {}
+
+
+def watch(scope: str, models: Iterable[str]) -> None:
+    """Declare a scope: its parts are retired whenever a row of one of ``models`` ("app.model"
+    labels, lower case) is written. Called from an app's ready()."""
+    _SCOPES[scope] = frozenset(m.lower() for m in models)
+
+
+def bump_scope(scope: str) -> None:
+    cache_key = _scope_key(scope)
+    cache.set(_writing_key(cache_key), 1, WRITE_SECONDS)
+    cache.set(cache_key, _new_token(), None)
 
 
 # Which region a row belongs to ------------------------------------------------------------------
@@ -186,10 +226,14 @@ def _on_write(sender, instance, **kwargs):
         return
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # logging in changes no page
-    if instance._meta.label_lower == settings.AUTH_USER_MODEL.lower():
+    label = instance._meta.label_lower
+    if label == settings.AUTH_USER_MODEL.lower():
         bump_all()  # a person's name shows in every region they work in
         return
     bump_region(region_of(instance))
+    for scope, models_ in _SCOPES.items():
+        if label in models_:
+            bump_scope(scope)
 
 
 def _on_m2m(sender, instance, action, **kwargs):

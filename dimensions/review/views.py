@@ -1,15 +1,19 @@
 """Review views: thin. Reads come from selectors, every write goes through services."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -47,8 +51,26 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    # The query parameters the page knows: any other makes a page that is not cached.
+    QUERY_PARAMETERS = frozenset({"region", "stage", "state", "dimension", "agency", "page"})
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["queue"] = SimpleLazyObject(self.queue)  # read only when the cached copy is missing
+        ctx["cache_queue"] = self.cache_vary()
+        return ctx
+
+    def cache_vary(self):
+        """What the cached queue varies on: the expert, the day (the next stages), the language and
+        the query; "" (not cached) for a query with parameters the page does not know."""
+        params = self.request.GET
+        if not set(params) <= self.QUERY_PARAMETERS:
+            return ""
+        query = urlencode(sorted((k, v) for k in params for v in params.getlist(k)))
+        digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+        return f"{self.request.user.pk}.{timezone.localdate().isoformat()}.{get_language()}.{digest}"
+
+    def queue(self):
         user = self.request.user
         form = QueueFilterForm(
             self.request.GET,
@@ -69,17 +91,16 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
             agency=form.value_of("agency").strip(),
         )
         page = Paginator(selectors.ReviewQueue(user, filters), self.paginate_by).get_page(self.request.GET.get("page"))
-        ctx.update(
-            form=form,
-            filters=filters,
-            state=state,
-            page_obj=page,
-            sections=page.object_list,
-            rows=_queue_rows(page.object_list),
-            filtered=any(form.value_of(name) for name in ("region", "stage", "dimension", "agency"))
+        return {
+            "form": form,
+            "filters": filters,
+            "state": state,
+            "page_obj": page,
+            "sections": page.object_list,
+            "rows": _queue_rows(page.object_list),
+            "filtered": any(form.value_of(name) for name in ("region", "stage", "dimension", "agency"))
             or state != Section.State.SUBMITTED,
-        )
-        return ctx
+        }
 
 
 def _queue_rows(sections):

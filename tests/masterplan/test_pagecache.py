@@ -146,3 +146,52 @@ def test_the_dimension_index_from_the_cache_still_knows_whose_sections(world, lo
     url = f"/r/garut/sections/{g.env_section.pk}/"
     _get(login(g.dewan), url)
     assert "2 butir" in _get(login(g.dewan), url)[0]  # the SWOT entry and the program
+
+
+# The review queue: a part that reads many regions (a pagecache scope) -----------------------------
+
+
+def test_the_review_queue_is_served_from_the_cache_until_a_section_or_comment_changes(world, login):
+    g, t = world.garut, world.tegal
+    review_services.section_submit(g.env_section, g.opd, "")
+    f.MembershipFactory(user=world.expert, region=t.region, role="expert")
+    client = login(world.expert)
+    _settled()
+    first, built = _get(client, "/review/")
+    again, served = _get(client, "/review/")
+    main = again.split('<main id="main"')[1]
+    assert main == first.split('<main id="main"')[1] and served < built  # the filters and rows came from the cache
+    # An entry's save shows nowhere in the queue: it is left cached.
+    f.SwotEntryFactory(section=g.env_section, statement="Peluang baru")
+    assert _get(client, "/review/")[1] == served
+    # A submission in another region of the expert retires it (whoever writes).
+    review_services.section_submit(t.env_section, t.opd, "")
+    html, _n = _get(client, "/review/")
+    assert f"/r/tegal/sections/{t.env_section.pk}/review/" in html
+    # So does a comment: the count of open comments is in the row.
+    _settled()
+    _get(client, "/review/")
+    review_services.comment_add(g.env_section, world.expert, "Mohon data dukung.")
+    html = _get(client, "/review/")[0]
+    row = html.split(f"/r/garut/sections/{g.env_section.pk}/review/")[1].split("</tr>")[0]
+    assert ">1</td>" in row
+
+
+def test_the_cached_review_queue_is_each_experts_own_and_each_filters_own(world, login):
+    g, t = world.garut, world.tegal
+    tegal_expert = f.UserFactory()
+    f.MembershipFactory(user=tegal_expert, region=t.region, role="expert")
+    review_services.section_submit(g.env_section, g.opd, "")
+    review_services.section_submit(t.env_section, t.opd, "")
+    _settled()
+    for _ in range(2):
+        mine = _get(login(world.expert), "/review/")[0]
+        assert f"/sections/{g.env_section.pk}/review/" in mine and f"/sections/{t.env_section.pk}/" not in mine
+        other = _get(login(tegal_expert), "/review/")[0]
+        assert f"/sections/{t.env_section.pk}/review/" in other and f"/sections/{g.env_section.pk}/" not in other
+        filtered = _get(login(world.expert), "/review/?dimension=governance")[0]
+        assert f"/sections/{g.env_section.pk}/review/" not in filtered
+    # No CSRF token in the cached part (it is a GET form): the logout form's is outside it.
+    response = login(world.expert).get("/review/")
+    main = response.content.decode().split('<main id="main"')[1]
+    assert "csrfmiddlewaretoken" not in main
