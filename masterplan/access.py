@@ -77,9 +77,9 @@ class _Memberships:
         rows = Membership.objects.filter(user=user).values_list(
             *self.FIELDS, *(f"agency__{name}" for name in self.AGENCY_FIELDS)
         )
-        at = self.FIELDS.index("region_id")
+        at, role_at = self.FIELDS.index("region_id"), self.FIELDS.index("role")
         self._rows = {row[at]: row for row in rows}
-        self._role_at = self.FIELDS.index("role")
+        self._roles = {region_id: row[role_at] for region_id, row in self._rows.items()}
         self._built = {}
 
     def __contains__(self, region_id):
@@ -93,7 +93,7 @@ class _Memberships:
 
     def roles(self):
         """The user's role in each of their regions: {region id: role}."""
-        return {region_id: row[self._role_at] for region_id, row in self._rows.items()}
+        return self._roles
 
     def get(self, region_id):
         if region_id not in self._built:
