@@ -110,7 +110,7 @@ def _queue_rows(sections):
     states = dict(Section.State.choices)
     return [
         {
-            "region": s.masterplan.region.name,
+            "region": str(s.masterplan.region),
             "url": reverse("section_review", args=[s.masterplan.region.slug, s.pk]),
             "stage": stage_label % {"n": roman(s.next_stage_number)} if s.next_stage_date else "",
             "stage_iso": s.next_stage_date.isoformat() if s.next_stage_date else "",

@@ -66,6 +66,7 @@ def test_queue_page(world, people, login):
     assert page.status_code == 200
     html = page.content.decode()
     assert f"/r/garut/sections/{g.env_section.pk}/review/" in html
+    assert f'<td data-label="Daerah">{g.region}</td>' in html  # the region as it names itself
     assert "Tegal" not in html and f"/sections/{world.tegal.env_section.pk}/" not in html
     assert "Antrean tinjauan" in html
 
