@@ -10,7 +10,7 @@ import pytest
 from dimensions.models import QuickWin, Section
 from masterplan.books.models import BookDefinition, ChapterDefinition, NarrativeText
 from masterplan.books.selectors import ALL_PARTS, PROGRAMS, QUICK_WINS, SUMMARY, book_data_collect, book_parts
-from masterplan.books.services import book_content_hash, book_html_build, book_pdf_render
+from masterplan.books.services import book_content_hash, book_html_build, book_pdf_render, book_plan_build
 from tests import factories as f
 from tests.books.conftest import fill_masterplan
 from tests.books.pdfcheck import outline_titles, page_texts
@@ -86,11 +86,11 @@ def test_masterplan_without_sections_is_a_draft(db):
 
 
 class TestContentHash:
-    def test_stable_and_equal_to_the_built_html_hash(self, book_world):
+    def test_stable_and_equal_to_the_plan_hash(self, book_world):
         mp, book = book_world.masterplan, book_world.books[1]
         first = book_content_hash(mp, book)
         assert len(first) == 64
-        assert book_content_hash(mp, book) == first == book_html_build(mp, book).content_hash
+        assert book_content_hash(mp, book) == first == book_plan_build(mp, book).content_hash
 
     def test_changes_with_data_texts_definitions_and_review_state(self, book_world):
         mp, book = book_world.masterplan, book_world.books[1]

@@ -1,0 +1,114 @@
+"""Books assembled from parts (issue 12): each body chapter laid out alone and cached by its
+content hash, the front matter and the footers put right at assembly. An edit of one entry lays
+out that entry's chapter again and nothing else of the body, and the book that comes out is the
+one a single WeasyPrint document gives: same pages, same numbers, contents and bookmarks."""
+
+import pytest
+
+from masterplan.books.services import book_pdf_render, book_pdf_render_single, book_plan_build
+from tests.books.layoutcheck import book_problems, page_labels, read_pdf
+from tests.books.pdfcheck import heading_page, lines, outline_titles, page_texts, reader, toc_entries
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def toc_problems(pdf):
+    """Contents lines whose page number is not the number printed where that heading is."""
+    texts = page_texts(pdf)
+    labels = page_labels(read_pdf(pdf))
+    entries, toc_pages = toc_entries(texts)
+    assert len(entries) > 10
+    problems = []
+    for title, page in entries:
+        if title in ("Daftar Isi", "Daftar Tabel", "Daftar Gambar"):
+            found = next(i + 1 for i in toc_pages if title in lines(texts[i])[:3])
+        else:
+            found = heading_page(texts, title, skip_pages=toc_pages)
+        if not found or labels[found - 1] != page:
+            problems.append((title, page, found and labels[found - 1]))
+    return problems
+
+
+def bookmark_problems(pdf):
+    """Bookmarks whose destination page does not hold their heading."""
+    r = reader(pdf)
+    texts = page_texts(pdf)
+    _entries, toc_pages = toc_entries(texts)
+    problems = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            title = " ".join(item.title.split())
+            target = r.get_destination_page_number(item) + 1
+            if title == "Daftar Isi":
+                expected = toc_pages[0] + 1
+            else:
+                expected = heading_page(texts, title, skip_pages=toc_pages)
+            if target != expected:
+                problems.append((title, target, expected))
+
+    walk(r.outline)
+    return problems
+
+
+def link_targets(pdf):
+    """(page of a link, page it goes to) of every internal link of the book."""
+    r = reader(pdf)
+    found = []
+    for number, page in enumerate(r.pages):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if "/Dest" in annot:
+                found.append((number, r.get_page_number(annot["/Dest"][0].get_object())))
+    return found
+
+
+def test_one_entry_edited_lays_out_only_its_chapter_and_every_number_stays_right(book_world):
+    mp, book = book_world.masterplan, book_world.books[1]
+    plan = book_plan_build(mp, book)
+    swot_key = next(p.key for p in plan.parts if "SWOT" in p.title)
+
+    first = book_pdf_render(mp, book)
+    assert set(first.parts_laid_out) == {p.key for p in plan.parts} | {"front", "footer"}
+    again = book_pdf_render(mp, book)
+    assert again.parts_laid_out == []  # nothing changed: every part from the cache
+    assert page_texts(again.pdf) == page_texts(first.pdf)
+
+    # One SWOT entry grows by a few pages: the chapters after it move, are not laid out again.
+    swot = book_world.garut.swot
+    swot.statement = "Bank sampah aktif di setiap kecamatan dengan pencatatan digital. " * 120
+    swot.save()
+    edited = book_pdf_render(mp, book)
+    assert edited.page_count > first.page_count
+    assert set(edited.parts_laid_out) == {swot_key, "front", "footer"}
+
+    assert book_problems(edited.pdf) == []  # i, ii, iii; then "Halaman k dari N" on every page
+    assert toc_problems(edited.pdf) == []
+    assert bookmark_problems(edited.pdf) == []
+    assert "BAB VII Penutup" in outline_titles(edited.pdf)
+    toc_links = link_targets(edited.pdf)
+    assert len(toc_links) > 10 and all(target > source for source, target in toc_links)
+
+    # The same book a single WeasyPrint document gives, page for page.
+    single = book_pdf_render_single(mp, book)
+    assert page_texts(edited.pdf) == page_texts(single.pdf)
+    assert outline_titles(edited.pdf) == outline_titles(single.pdf)
+    # Each part subsets its fonts: some kilobytes more, not a multiple of the book.
+    assert len(edited.pdf) < 2 * len(single.pdf)
+
+
+def test_a_chapter_edit_does_not_change_other_chapters_hashes(book_world):
+    mp, book = book_world.masterplan, book_world.books[1]
+    before = {p.key: p.content_hash for p in book_plan_build(mp, book).parts}
+    swot = book_world.garut.swot
+    swot.statement = "Kekuatan yang ditulis ulang"
+    swot.save()
+    after = {p.key: p.content_hash for p in book_plan_build(mp, book).parts}
+    changed = [key for key in before if before[key] != after[key]]
+    assert len(changed) == 1 and changed[0] in after
