@@ -11,9 +11,10 @@ another chapter again:
 - the bookmarks (outline) of all parts, with their pages offset;
 - the links: every internal link of a part, to an anchor in any part (the table of contents in
   the front matter points into the chapters), as explicit destinations;
-- fonts: each part embeds the subsets of the fonts it uses (a few kilobytes per font and part;
-  WeasyPrint's whole fonts are not byte-identical from one document to the next, so writing them
-  whole to share them came out larger).
+- fonts: each part embeds the subsets of the fonts it uses, a few kilobytes per font and part
+  (about 20 KB a part with the pypdf objects around them, docs/benchmarks.md). Whole fonts
+  (WeasyPrint's ``full_fonts``) would be the same program in every part, to be written once,
+  but WeasyPrint 70 then maps ligatures ("fi") to wrong characters in the text layer.
 
 A part is described by ``PartPdf.meta`` (JSON-safe, cached next to its PDF): page count, its
 anchors, bookmarks and links in PDF coordinates of its own pages.
@@ -32,6 +33,7 @@ from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
+    Fit,
     FloatObject,
     NameObject,
     NumberObject,
@@ -187,9 +189,9 @@ def book_assemble(front: PartPdf, body: list[PartPdf], footer: PartPdf | None, m
 
     def add_outline(items: list, offset: int, parent: Any = None) -> None:
         for label, (index, x, y), children in items:
-            from pypdf.generic import Fit
-
-            item = writer.add_outline_item(label, offset + index, parent=parent, fit=Fit.xyz(left=x, top=y, zoom=0))
+            item = writer.add_outline_item(
+                title=label, page_number=offset + index, parent=parent, fit=Fit.xyz(left=x, top=y, zoom=0)
+            )
             add_outline(children, offset, item)
 
     for offset, part in zip(offsets, [front, *body], strict=True):

@@ -298,6 +298,16 @@ def _part_cached(content_hash: str) -> PartPdf | None:
     return PartPdf(pdf=pdf, meta=meta)
 
 
+def book_parts_ready(plan: BookPlan) -> list[PartPdf]:
+    """The body parts of the plan that are laid out and cached (their PDFs not read)."""
+    ready = []
+    for part in plan.parts:
+        with suppress(FileNotFoundError, ValueError):
+            meta = json.loads((_part_cache_dir() / f"{part.content_hash}.json").read_text())
+            ready.append(PartPdf(pdf=b"", meta=meta))
+    return ready
+
+
 def book_part_is_cached(content_hash: str) -> bool:
     """Is a part of this content laid out and cached already?"""
     return (_part_cache_dir() / f"{content_hash}.json").exists()
@@ -334,6 +344,8 @@ def _render_part_cached(
     if cached is not None:
         return cached, False
     # whole font programs (not subsets): identical in every part, so the assembly writes each once
+    # Font subsets per part: WeasyPrint's whole fonts (full_fonts) would be shared across the
+    # parts, but their text maps ligatures ("fi") to wrong characters, for search and copy.
     part = part_render(html, base_url, _url_fetcher(Path(p) for p in media_files))
     _part_store(content_hash, part)
     return part, True

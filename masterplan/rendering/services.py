@@ -24,7 +24,6 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -299,10 +298,13 @@ def parallel_parts_enabled() -> bool:
 
 
 def _parts_progress(job_id: int, done: int, total: int, pages: int) -> None:
-    percent = 3 + (_PARTS_SHARE - 3) * done // max(total, 1)
-    RenderJob.objects.filter(pk=job_id, state=State.RENDERING).update(
-        parts_done=done, parts_total=total, pages_done=pages, progress=percent
-    )
+    percent = 3 + (_PARTS_SHARE - 3) * min(done, total) // max(total, 1)
+    try:
+        RenderJob.objects.filter(pk=job_id, state=State.RENDERING, progress__lte=percent).update(
+            parts_done=done, parts_total=total, pages_done=pages, progress=percent
+        )
+    except Exception:  # progress is a nicety: never let it break a render
+        logger.warning("Progress update of render job %s failed", job_id, exc_info=True)
 
 
 def _plan_path(job_id: int) -> Path:
@@ -365,18 +367,18 @@ def book_part_render_job(job_id: int, index: int, *, redelivered: bool = False) 
         return False
     try:
         with soft_time_limit_watch() as limit_hit:
-            part, _now = book_services.book_part_render(_plan_load(job_id), index)
+            plan = _plan_load(job_id)
+            book_services.book_part_render(plan, index)
         if limit_hit:
             raise SoftTimeLimitExceeded()
     except Exception as exc:
         logger.exception("Part %s of render job %s failed", index, job_id)
         _mark_failed(job_id, render_error_message(exc, job))
         raise
-    RenderJob.objects.filter(pk=job_id, state=State.RENDERING).update(
-        parts_done=F("parts_done") + 1,
-        pages_done=F("pages_done") + part.meta["pages"],
-        progress=3 + (_PARTS_SHARE - 3) * (F("parts_done") + 1) / Greatest(F("parts_total"), 1),
-    )
+    # Counted from the cache, not added up: a part delivered again (its worker was lost after it
+    # was done) is not counted twice.
+    done = book_services.book_parts_ready(plan)
+    _parts_progress(job_id, len(done), len(plan.parts), sum(part.meta["pages"] for part in done))
     return True
 
 
