@@ -323,11 +323,12 @@ def _part_store(content_hash: str, part: PartPdf) -> None:
 
 
 def part_cache_prune(days: int = PART_CACHE_DAYS) -> int:
-    """Remove the cached parts no render used for ``days`` days; returns how many."""
+    """Remove the cached parts (and plans of render jobs) no render used for ``days`` days;
+    returns how many."""
     folder = _part_cache_dir()
     limit = time.time() - days * 86400
     removed = 0
-    for meta in folder.glob("*.json"):
+    for meta in [*folder.glob("*.json"), *folder.glob("plans/*.json")]:
         with suppress(FileNotFoundError):
             if meta.stat().st_mtime < limit:
                 meta.unlink()

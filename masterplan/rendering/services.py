@@ -271,6 +271,7 @@ def _finish(job: RenderJob, name: str, **outcome: object) -> RenderJob:
         ]
     )
     files.job_old_files_prune(job)
+    book_services.part_cache_prune()
     return job
 
 

@@ -130,3 +130,25 @@ def test_a_chapter_edit_does_not_change_other_chapters_hashes(book_world):
     after = {p.key: p.content_hash for p in book_plan_build(mp, book).parts}
     changed = [key for key in before if before[key] != after[key]]
     assert len(changed) == 1 and changed[0] in after
+
+
+def test_parts_unused_for_a_month_are_pruned(settings):
+    import os
+    import time
+    from pathlib import Path
+
+    from masterplan.books.services import PART_CACHE, part_cache_prune
+
+    folder = Path(settings.MEDIA_ROOT) / PART_CACHE
+    (folder / "plans").mkdir(parents=True)
+    old, fresh = "a" * 64, "b" * 64
+    for name in (old, fresh):
+        (folder / f"{name}.pdf").write_bytes(b"%PDF-")
+        (folder / f"{name}.json").write_text("{}")
+    (folder / "plans" / "job-1.json").write_text("{}")
+    month_ago = time.time() - 31 * 86400
+    for path in (folder / f"{old}.json", folder / "plans" / "job-1.json"):
+        os.utime(path, (month_ago, month_ago))
+
+    assert part_cache_prune() == 2
+    assert sorted(p.name for p in folder.glob("*")) == sorted(["plans", f"{fresh}.json", f"{fresh}.pdf"])
