@@ -40,6 +40,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+# The layout of PartPdf.meta: part of every part's content hash, so a cache written by another
+# version of this module is never read.
+PART_FORMAT = 2
 # WeasyPrint's CSS pixel in PDF points (96 px = 72 pt).
 PX = 0.75
 
@@ -54,22 +57,19 @@ def _point(page_height_pt: float, x: float, y: float) -> list[float]:
     return [round(x * PX, 3), round(page_height_pt - y * PX, 3)]
 
 
-def _bookmarks(tree: list) -> list:
-    return [
-        [label, [page, round(x, 3), round(y, 3)], _bookmarks(children)] for label, (page, x, y), children, _s in tree
-    ]
-
-
 def part_render(html: str, base_url: str, url_fetcher: weasyprint.URLFetcher, **write_options: Any) -> PartPdf:
     """Lay one part out and describe it: its pages, anchors, bookmarks and internal links (those
     to anchors it does not hold included: the assembly resolves them in the other parts)."""
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=url_fetcher).render()
     anchors: dict[str, list] = {}
     links: list[list] = []
+    bookmarks: list[list] = []  # [level, label, page, x, y]: nested at assembly, across parts
     for index, page in enumerate(document.pages):
         height = page.height * PX
         for name, (x, y, _w, _h) in page.anchors.items():
             anchors.setdefault(name, [index, *_point(height, x, y)])
+        for level, label, (x, y), _state in page.bookmarks:
+            bookmarks.append([level, label, index, *_point(height, x, y)])
         for link_type, target, rect, _box in page.links:
             if link_type in ("internal", "external"):
                 x1, y1 = _point(height, rect[0], rect[1])
@@ -79,7 +79,7 @@ def part_render(html: str, base_url: str, url_fetcher: weasyprint.URLFetcher, **
         "pages": len(document.pages),
         "anchors": anchors,
         "links": links,
-        "bookmarks": _bookmarks(document.make_bookmark_tree(scale=PX, transform_pages=True)),
+        "bookmarks": bookmarks,
     }
     pdf = document.write_pdf(**write_options)
     # WeasyPrint's boxes hold reference cycles: free them now, not at some later collection.
@@ -187,15 +187,20 @@ def book_assemble(front: PartPdf, body: list[PartPdf], footer: PartPdf | None, m
                 page[NameObject("/Annots")] = ArrayObject()
             page["/Annots"].get_object().append(writer._add_object(annotation))
 
-    def add_outline(items: list, offset: int, parent: Any = None) -> None:
-        for label, (index, x, y), children in items:
-            item = writer.add_outline_item(
-                title=label, page_number=offset + index, parent=parent, fit=Fit.xyz(left=x, top=y, zoom=0)
-            )
-            add_outline(children, offset, item)
-
+    # The bookmarks of all parts in order, nested by level: a part that continues a chapter holds
+    # section bookmarks that belong under the chapter's, in an earlier part.
+    open_items: list[tuple[int, Any]] = []
     for offset, part in zip(offsets, [front, *body], strict=True):
-        add_outline(part.meta["bookmarks"], offset)
+        for level, label, index, x, y in part.meta["bookmarks"]:
+            while open_items and open_items[-1][0] >= level:
+                open_items.pop()
+            item = writer.add_outline_item(
+                title=label,
+                page_number=offset + index,
+                parent=open_items[-1][1] if open_items else None,
+                fit=Fit.xyz(left=x, top=y, zoom=0),
+            )
+            open_items.append((level, item))
 
     writer.add_metadata(metadata)
     writer._root_object[NameObject("/Lang")] = TextStringObject("id")

@@ -50,11 +50,11 @@ from masterplan import uploads
 from masterplan.formats import format_date
 from masterplan.models import Masterplan, Region
 
-from .assembly import PartPdf, footer_overlay_html, part_render
+from .assembly import PART_FORMAT, PartPdf, footer_overlay_html, part_render
 from .assembly import book_assemble as assemble_parts
 from .assets import print_static_dir
 from .chapters import NARRATIVE_KEYS, ChapterKind
-from .layout import Captions, book_outline
+from .layout import PAGE_PER_SECTION, Captions, ChapterView, SectionView, book_outline
 from .models import BookDefinition, ChapterDefinition, CoverLogo, NarrativeText
 from .sanitize import narrative_html_clean
 from .selectors import BookData, book_data_collect, book_parts, chapter_references, region_cover_logos
@@ -94,7 +94,7 @@ def _assets_fingerprint() -> _Hash:
     """What outside the HTML changes the PDF: stylesheet content, font files, WeasyPrint."""
     folder = print_static_dir()
     h = hashlib.sha256()
-    h.update(f"weasyprint {weasyprint.__version__}\n".encode())
+    h.update(f"weasyprint {weasyprint.__version__}, parts {PART_FORMAT}\n".encode())
     h.update((folder / "book.css").read_bytes())
     for font in sorted((folder / "fonts").glob("*")):
         stat = font.stat()
@@ -183,6 +183,10 @@ def _html_from_data(
 PAGE_MARK = re.compile(r"\[\[halaman:([^\]]+)\]\]")
 PART_CACHE = "book-parts"  # under MEDIA_ROOT: <hash>.pdf and <hash>.json (assembly.PartPdf)
 PART_CACHE_DAYS = 30  # a part not used for this long is removed (part_cache_prune)
+# Print HTML per part of a long chapter: about 50 pages of program tables (measured on garut-x10),
+# so that a worker process lays out about that much at a time (memory) and the parts of a long
+# book spread over the workers (time); a short chapter stays one part.
+PART_HTML_SIZE = 250_000
 
 
 @dataclass
@@ -242,10 +246,10 @@ def _plan_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
         parts = []
         # The body first: it numbers the captions that the front matter then lists.
         for chapter in context["body_chapters"]:
-            html = render_to_string("print/part.html", {**context, "chapter": chapter})
-            h = assets.copy()
-            h.update(html.encode())
-            parts.append(BookPart(chapter.anchor, chapter.running_title, html, h.hexdigest()))
+            for key, html in _chapter_parts_html(chapter, context):
+                h = assets.copy()
+                h.update(html.encode())
+                parts.append(BookPart(key, chapter.running_title, html, h.hexdigest()))
         front_html = render_to_string("print/part.html", context)
     media = hashlib.sha256()
     if emblem:
@@ -270,6 +274,28 @@ def _plan_from_data(data: BookData, book: BookDefinition, definitions: list[Chap
         front_fingerprint=media.hexdigest(),
         parts=parts,
     )
+
+
+def _chapter_parts_html(chapter: ChapterView, context: dict) -> list[tuple[str, str]]:
+    """(key, HTML) of the parts of one body chapter: the whole chapter, or for a long chapter whose
+    sections open a page (layout.PAGE_PER_SECTION) runs of sections of about PART_HTML_SIZE
+    characters each, cut before a section that opens a page (so the book is the same page for
+    page however it is cut). The key is the anchor the part starts with."""
+    if chapter.kind not in PAGE_PER_SECTION:
+        return [(chapter.anchor, render_to_string("print/part.html", {**context, "chapter": chapter}))]
+    runs: list[list[tuple[SectionView, str]]] = [[]]
+    for section in chapter.sections:
+        html = render_to_string("print/section.html", {**context, "chapter": chapter, "section": section})
+        size = sum(len(h) for _s, h in runs[-1])
+        if runs[-1] and section.heading and section.new_page and size + len(html) > PART_HTML_SIZE:
+            runs.append([])
+        runs[-1].append((section, html))
+    parts = []
+    for index, run in enumerate(runs):
+        sections_html = mark_safe("".join(html for _s, html in run))
+        part_context = {**context, "chapter": chapter, "continued": index > 0, "sections_html": sections_html}
+        parts.append((run[0][0].anchor if index else chapter.anchor, render_to_string("print/part.html", part_context)))
+    return parts
 
 
 def book_plan_build(masterplan: Masterplan, book: BookDefinition) -> BookPlan:

@@ -152,3 +152,34 @@ def test_parts_unused_for_a_month_are_pruned(settings):
 
     assert part_cache_prune() == 2
     assert sorted(p.name for p in folder.glob("*")) == sorted(["plans", f"{fresh}.json", f"{fresh}.pdf"])
+
+
+def test_long_chapters_cut_into_parts_give_the_same_book(book_world, monkeypatch):
+    """Buku 2's chapters whose sections open a page (strategies, programs, action plan, road map)
+    are cut before such a section once a part holds PART_HTML_SIZE characters: here every one,
+    as in garut-x10's. The running header, the numbering of sections, captions, contents and
+    bookmarks go on across the cut as in one document."""
+    from masterplan.books import services
+
+    monkeypatch.setattr(services, "PART_HTML_SIZE", 1)
+    mp, book = book_world.masterplan, book_world.books[2]
+    plan = book_plan_build(mp, book)
+    continued = [p.key for p in plan.parts if p.key.count("-") == 2]  # "bab-4-3": from section 4.3 on
+    assert len(continued) >= 4 * 5
+
+    cut = book_pdf_render(mp, book)
+    single = book_pdf_render_single(mp, book)
+    assert page_texts(cut.pdf) == page_texts(single.pdf)  # running headers and footers included
+    assert outline_titles(cut.pdf) == outline_titles(single.pdf)
+    assert _outline_shape(cut.pdf) == _outline_shape(single.pdf)
+    assert link_targets(cut.pdf) == link_targets(single.pdf)
+    assert book_problems(cut.pdf) == [] and toc_problems(cut.pdf) == [] and bookmark_problems(cut.pdf) == []
+
+
+def _outline_shape(pdf):
+    """The bookmarks as nested lists of titles: chapters with their sections under them."""
+
+    def walk(items):
+        return [walk(item) if isinstance(item, list) else " ".join(item.title.split()) for item in items]
+
+    return walk(reader(pdf).outline)
