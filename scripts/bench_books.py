@@ -217,7 +217,9 @@ def main():
                 row = json.loads(result.stdout.strip().splitlines()[-1])
                 rows.append(row)
                 print(_line(row), flush=True)
-    worker_rows = [] if args.no_workers else workers_bench(env, args.redis, (largest, generated), books, args.edit_only)
+    worker_rows = []
+    if not args.no_workers and _redis_answers(args.redis):
+        worker_rows = workers_bench(env, args.redis, (largest, generated), books, args.edit_only)
 
     print()
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}")
@@ -387,6 +389,17 @@ def _render_on_workers(slug, number, watch_pid, force):
         sys.exit(f"{slug} Buku {number} failed on the workers: {job.error}")
     laid_out = len(set(cache.glob("*.pdf")) - before)
     return {"region": slug, "book": number, "pages": job.page_count, "wall": wall, "laid_out": laid_out, **usage}
+
+
+def _redis_answers(url):
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception as exc:
+        print(f"\nNo Redis answers at {url} ({exc.__class__.__name__}): the worker runs are skipped.")
+        return False
+    return True
 
 
 def workers_bench(env, redis_url, regions, books, edit_only=False):
