@@ -462,6 +462,11 @@ def workers_bench(env, redis_url, regions, books, edit_only=False):
             os.killpg(worker.pid, 15)
             worker.wait(timeout=60)
             connection.close()
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"{prefix}*"):  # the queue and the chords' results of this run
+        client.delete(key)
     return rows
 
 
