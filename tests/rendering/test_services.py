@@ -132,7 +132,7 @@ def test_failed_render_keeps_the_last_good_pdf_and_leaves_no_partial_file(
     mp.vision = "Visi yang baru"
     mp.save()
 
-    def crash(masterplan, book):  # simulates a crash inside the typesetting
+    def crash(masterplan, book, **kwargs):  # simulates a crash inside the typesetting
         raise RuntimeError("tabel rusak di bab 2")
 
     monkeypatch.setattr("masterplan.books.services.book_pdf_render", crash)
