@@ -138,6 +138,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
     )
 }
+# The page cache only where every process shares one cache: in one process's memory, another
+# gunicorn worker's write could not retire it and that worker's readers would get old pages.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 
 AUTH_USER_MODEL = "masterplan.User"
 AUTH_PASSWORD_VALIDATORS = [
