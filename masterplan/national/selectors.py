@@ -18,15 +18,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    F,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
+from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -100,22 +104,41 @@ def _current_plans(regions: QuerySet[Region]) -> dict[int, int]:
     return plans
 
 
-def cohort_medians() -> dict[int, float]:
-    """The median share of approved sections per cohort, over every region of the cohort (two
-    grouped queries). A region without sections counts as 0."""
+@dataclass
+class _Yardstick:
+    """What every region's row needs whatever is shown: the current plans of all regions, their
+    sections (approved, total, submitted) and the cohort medians. Three queries."""
+
+    plans: dict[int, int]  # region id -> current masterplan id
+    counts: dict[int, tuple[int, int, int]]  # masterplan id -> (approved, total, submitted)
+    medians: dict[int, float]  # cohort year -> median share of approved sections
+
+
+def _yardstick() -> _Yardstick:
     plans = _current_plans(Region.objects.all())
     counts = {
-        r["masterplan_id"]: (r["approved"], r["total"])
+        r["masterplan_id"]: (r["approved"], r["total"], r["submitted"])
         for r in Section.objects.filter(masterplan_id__in=plans.values())
         .values("masterplan_id")
-        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
+        .annotate(
+            total=Count("pk"),
+            approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
+            submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
+        )
         .order_by()
     }
     shares: dict[int, list[float]] = {}
     for region_id, cohort in Region.objects.values_list("pk", "cohort_id"):
-        approved, total = counts.get(plans.get(region_id), (0, 0))
+        approved, total, _submitted = counts.get(plans.get(region_id), (0, 0, 0))
         shares.setdefault(cohort, []).append(approved / total if total else 0.0)
-    return {year: statistics.median(values) for year, values in shares.items()}
+    medians = {year: statistics.median(values) for year, values in shares.items()}
+    return _Yardstick(plans=plans, counts=counts, medians=medians)
+
+
+def cohort_medians() -> dict[int, float]:
+    """The median share of approved sections per cohort, over every region of the cohort (three
+    queries). A region without sections counts as 0."""
+    return _yardstick().medians
 
 
 def is_lagging(region: Region, medians: dict[int, float]) -> bool:
@@ -124,14 +147,8 @@ def is_lagging(region: Region, medians: dict[int, float]) -> bool:
     return region.overdue_stages > 0 or share < medians.get(region.cohort_id, 0.0)
 
 
-def national_regions(user: User, filters: Filters, today: date | None = None) -> list[Region]:
-    """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
-    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_counts``).
-
-    Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
-    whatever the number of regions, none per region."""
-    today = today or timezone.localdate()
-    regions = access.visible_regions(user).select_related("province", "cohort")
+def _filtered(user: User, filters: Filters) -> QuerySet[Region]:
+    regions = access.visible_regions(user).select_related("province")
     if filters.cohort:
         regions = regions.filter(cohort_id=filters.cohort)
     if filters.province:
@@ -142,44 +159,56 @@ def national_regions(user: User, filters: Filters, today: date | None = None) ->
         )
     if filters.query:
         regions = regions.filter(name__icontains=filters.query)
-    plans = _current_plans(regions)
-    found = list(regions.order_by("name", "pk"))
+    return regions
+
+
+def _with_status(regions: list[Region], yardstick: _Yardstick, today: date) -> dict[int, Region]:
+    """Sets ``_STATUS_DEFAULTS``, ``progress``, ``stage_key`` and ``is_lagging`` on the regions given
+    (what the filters and sorts read): one query, their plans' stages. Returns them by plan id."""
     by_plan = {}
-    for region in found:
+    for region in regions:
         for name, value in _STATUS_DEFAULTS.items():
             setattr(region, name, value)
-        region.dimension_counts = {}  # dimension id -> (approved, total)
-        region.plan_id = plans.get(region.pk)
+        region.dimension_counts = {}  # dimension id -> (approved, total), set by _with_details
+        region.plan_id = yardstick.plans.get(region.pk)
         if region.plan_id:
             by_plan[region.plan_id] = region
-    plan_ids = list(by_plan)
-    for r in (
-        Section.objects.filter(masterplan_id__in=plan_ids)
-        .values("masterplan_id", "dimension_id")
-        .annotate(
-            total=Count("pk"),
-            approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
-            submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
-        )
-        .order_by()
-    ):
-        region = by_plan[r["masterplan_id"]]
-        region.dimension_counts[r["dimension_id"]] = (r["approved"], r["total"])
-        region.sections_total += r["total"]
-        region.sections_approved += r["approved"]
-        region.open_reviews += r["submitted"]
+            approved, total, submitted = yardstick.counts.get(region.plan_id, (0, 0, 0))
+            region.sections_approved, region.sections_total, region.open_reviews = approved, total, submitted
     stages = (
-        Stage.objects.filter(masterplan_id__in=plan_ids)
+        Stage.objects.filter(masterplan_id__in=list(by_plan))
         .annotate(overdue=Case(When(stage_overdue(today), then=Value(True)), default=Value(False)))
         .order_by("masterplan_id", "number")
         .values_list("masterplan_id", "number", "status", "start_date", "overdue")
     )
-    for plan_id, number, status, start_date, overdue in stages:
+    for plan_id, number, status, start_date, overdue in stages if by_plan else ():
         region = by_plan[plan_id]
         region.stage_count += 1
         region.overdue_stages += overdue
         if region.stage_number is None and status != Stage.Status.SIGNED_OFF:
             region.stage_number, region.stage_date = number, start_date  # the first not signed off
+    for region in regions:
+        region.progress = region.sections_approved / region.sections_total if region.sections_total else None
+        # No stage left to sign off: done when there were stages, else no stage yet (None).
+        region.stage_key = region.stage_number or (STAGE_DONE if region.stage_count else None)
+        region.is_lagging = is_lagging(region, yardstick.medians)
+    return by_plan
+
+
+def _with_details(by_plan: dict[int, Region]) -> None:
+    """What only a shown (or exported) row needs: sections per dimension, open comments, books
+    rendered. Three grouped queries over the plans given."""
+    if not by_plan:
+        return
+    plan_ids = list(by_plan)
+    for plan_id, dimension_id, total, approved in (
+        Section.objects.filter(masterplan_id__in=plan_ids)
+        .values("masterplan_id", "dimension_id")
+        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
+        .order_by()
+        .values_list("masterplan_id", "dimension_id", "total", "approved")
+    ):
+        by_plan[plan_id].dimension_counts[dimension_id] = (approved, total)
     for plan_id, n in (
         ReviewComment.objects.filter(section__masterplan_id__in=plan_ids, parent__isnull=True, resolved_at__isnull=True)
         .values("section__masterplan_id")
@@ -197,17 +226,74 @@ def national_regions(user: User, filters: Filters, today: date | None = None) ->
     ):
         by_plan[plan_id].books_rendered += 1
         by_plan[plan_id].books_final += bool(final)
-    medians = cohort_medians()
-    for region in found:
-        region.progress = region.sections_approved / region.sections_total if region.sections_total else None
-        # No stage left to sign off: done when there were stages, else no stage yet (None).
-        region.stage_key = region.stage_number or (STAGE_DONE if region.stage_count else None)
-        region.is_lagging = is_lagging(region, medians)
+
+
+def national_regions(user: User, filters: Filters, today: date | None = None) -> list[Region]:
+    """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
+    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_counts``).
+
+    Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
+    whatever the number of regions, none per region."""
+    found = list(_filtered(user, filters).order_by("name", "pk"))
+    _with_details(_with_status(found, _yardstick(), today or timezone.localdate()))
+    return _selected_sorted(found, filters)
+
+
+def _selected_sorted(regions: list[Region], filters: Filters) -> list[Region]:
     if filters.stage:
-        found = [r for r in found if r.stage_key == filters.stage]
+        regions = [r for r in regions if r.stage_key == filters.stage]
     if filters.lagging:
-        found = [r for r in found if r.is_lagging]
-    return _sorted(found, filters.sort)
+        regions = [r for r in regions if r.is_lagging]
+    return _sorted(regions, filters.sort)
+
+
+def _by_code_point(field: str) -> F | Collate:
+    """Text ordered as Python orders it (_sorted), not by the database's language rules."""
+    return Collate(F(field), "C") if connection.vendor == "postgresql" else F(field)
+
+
+@dataclass
+class NationalPage:
+    page: Page  # of regions carrying their status and details (as national_regions sets them)
+    regions: QuerySet[Region] | list[Region]  # every region filtered, for their plans
+    plans: dict[int, int]  # region id -> current masterplan id, of every region
+
+    @property
+    def plan_ids(self) -> list[int]:
+        """The current masterplans of every region filtered (one query, or none)."""
+        if isinstance(self.regions, list):
+            return [r.plan_id for r in self.regions if r.plan_id]
+        return [self.plans[pk] for pk in self.regions.values_list("pk", flat=True) if pk in self.plans]
+
+
+def national_regions_page(
+    user: User, filters: Filters, number: str | int | None, page_size: int = PAGE_SIZE, today: date | None = None
+) -> NationalPage:
+    """One page of national_regions: the same regions in the same order. When neither the filters
+    nor the sort read a region's status (the sorts by the region's own columns), the database sorts
+    and pages, and only the page's rows are counted."""
+    today = today or timezone.localdate()
+    yardstick = _yardstick()
+    regions = _filtered(user, filters)
+    descending, key = filters.sort.startswith("-"), filters.sort.lstrip("-")
+    if filters.stage or filters.lagging or key not in ("name", "province", "cohort"):
+        found = list(regions.order_by("name", "pk"))
+        _with_status(found, yardstick, today)
+        found = _selected_sorted(found, filters)
+        page = Paginator(found, page_size).get_page(number)
+        _with_details({r.plan_id: r for r in page.object_list if r.plan_id})
+        return NationalPage(page=page, regions=found, plans=yardstick.plans)
+    # As _sorted: reversed by name turns the order around; by another column, regions with an equal
+    # value stay in name order.
+    if key == "name":
+        order = ["-name", "-pk"] if descending else ["name", "pk"]
+    else:
+        column = _by_code_point("province__name") if key == "province" else F("cohort_id")
+        order = [column.desc() if descending else column.asc(), "name", "pk"]
+    page = Paginator(regions.order_by(*order), page_size).get_page(number)
+    page.object_list = list(page.object_list)
+    _with_details(_with_status(page.object_list, yardstick, today))
+    return NationalPage(page=page, regions=regions, plans=yardstick.plans)
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -305,11 +391,10 @@ class Comparison:
         return total
 
 
-def dimension_comparison(regions: list[Region], dimensions: list[Dimension]) -> Comparison:
-    """Per dimension, over the regions given (their current masterplans): programs, quick wins and
-    budget by funding source. Budget rules as in the books: a program's total is Program.budget,
-    its split over sources ProgramFunding.amount (dimensions.rules). Four queries."""
-    plans = [r.plan_id for r in regions if r.plan_id]
+def dimension_comparison(plans: list[int], dimensions: list[Dimension], region_count: int) -> Comparison:
+    """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
+    quick wins and budget by funding source. Budget rules as in the books: a program's total is
+    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules). Four queries."""
     sources = list(FundingSource.objects.order_by("order", "pk"))
     source_index = {s.pk: i for i, s in enumerate(sources)}
     rows = {d.pk: DimensionComparison(d, by_source=[Decimal(0)] * len(sources)) for d in dimensions}
@@ -336,4 +421,4 @@ def dimension_comparison(regions: list[Region], dimensions: list[Dimension]) -> 
         .order_by()
     ):
         rows[r["program__section__dimension"]].by_source[source_index[r["funding_source"]]] = r["amount"]
-    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=len(regions))
+    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=region_count)

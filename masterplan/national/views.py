@@ -6,7 +6,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +25,7 @@ from .selectors import (
     dimension_comparison,
     expert_choices,
     national_regions,
+    national_regions_page,
     region_rows,
 )
 
@@ -54,19 +54,18 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     filters = form.filters()
     dimensions = list(Dimension.objects.order_by("order", "code"))
-    regions = national_regions(request.user, filters)
+    found = national_regions_page(request.user, filters, request.GET.get("page"), page_size)
     sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
     # A column's link sorts by it; on the column already sorted, it turns the order around.
     sort_columns = [
         (key, label, f"-{key}" if key == sort_key and not sort_desc else key) for key, label in SORT_COLUMNS
     ]
-    page = Paginator(regions, page_size).get_page(request.GET.get("page"))
     return {
         "form": form,
-        "regions": regions,
+        "national": found,
         "dimensions": dimensions,
-        "page_obj": page,
-        "rows": region_rows(list(page.object_list), dimensions),
+        "page_obj": found.page,
+        "rows": region_rows(found.page.object_list, dimensions),
         "book_count": active_book_count(),
         "can_assign_experts": access.can_assign_experts(request.user),
         "sort_columns": sort_columns,
@@ -81,7 +80,8 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
 def national_page(request):
     _require_national(request.user)
     context = national_table(request)
-    context["comparison"] = dimension_comparison(context["regions"], context["dimensions"])
+    found = context["national"]
+    context["comparison"] = dimension_comparison(found.plan_ids, context["dimensions"], found.page.paginator.count)
     context["title"] = _("Pantauan Nasional")
     return render(request, "national/national.html", context)
 
