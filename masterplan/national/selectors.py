@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
@@ -391,34 +392,85 @@ class Comparison:
         return total
 
 
+# A plan's figures: {dimension id: (programs, budget, quick wins, ((funding source id, amount), ...))}.
+PlanFigures = dict[int, tuple[int, Decimal, int, tuple[tuple[int, Decimal], ...]]]
+FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token, PlanFigures)}
+
+
+def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
+    """The figures of the plans given, counted: three grouped queries."""
+    cells: dict[int, dict[int, list]] = {pk: {} for pk in plans}
+
+    def cell(plan: int, dimension: int) -> list:
+        return cells[plan].setdefault(dimension, [0, Decimal(0), 0, []])
+
+    for plan, dimension, n, budget in (
+        Program.objects.filter(section__masterplan__in=plans)
+        .values("section__masterplan", "section__dimension")
+        .annotate(n=Count("pk"), budget=Sum("budget"))
+        .order_by()
+        .values_list("section__masterplan", "section__dimension", "n", "budget")
+    ):
+        c = cell(plan, dimension)
+        c[0], c[1] = n, budget or Decimal(0)
+    for plan, dimension, n in (
+        QuickWin.objects.filter(program__section__masterplan__in=plans)
+        .values("program__section__masterplan", "program__section__dimension")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("program__section__masterplan", "program__section__dimension", "n")
+    ):
+        cell(plan, dimension)[2] = n
+    for plan, dimension, source, amount in (
+        ProgramFunding.objects.filter(program__section__masterplan__in=plans, amount__isnull=False)
+        .values("program__section__masterplan", "program__section__dimension", "funding_source")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+        .values_list("program__section__masterplan", "program__section__dimension", "funding_source", "amount")
+    ):
+        cell(plan, dimension)[3].append((source, amount))
+    return {pk: {d: (c[0], c[1], c[2], tuple(c[3])) for d, c in dims.items()} for pk, dims in cells.items()}
+
+
+def plan_figures(plans: list[int]) -> dict[int, PlanFigures]:
+    """The figures of the plans given: from the cache for each plan whose figures token is the one
+    cached with them (one query reads the tokens), counted for the others (_counted_figures), which
+    are then cached. A change to a plan's sections, programs, funding or quick wins gives it a new
+    token in the same transaction (dimensions.receivers), so what the cache holds for a token is
+    never stale; each process (or a shared cache) counts a plan once per change."""
+    tokens = dict(Masterplan.objects.filter(pk__in=plans).values_list("pk", "figures_token"))
+    cached = cache.get(FIGURES_CACHE_KEY) or {}
+    figures, missing = {}, []
+    for pk, token in tokens.items():
+        hit = cached.get(pk)
+        if hit is not None and hit[0] == token:
+            figures[pk] = hit[1]
+        else:
+            missing.append(pk)
+    if missing:
+        counted = _counted_figures(missing)
+        for pk in missing:
+            figures[pk] = counted[pk]
+            cached[pk] = (tokens[pk], counted[pk])
+        cache.set(FIGURES_CACHE_KEY, cached, None)
+    return figures
+
+
 def dimension_comparison(plans: list[int], dimensions: list[Dimension], region_count: int) -> Comparison:
     """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
     quick wins and budget by funding source. Budget rules as in the books: a program's total is
-    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules). Four queries."""
+    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules). The figures of
+    each plan come from plan_figures (cached, never stale); two queries when all are cached."""
     sources = list(FundingSource.objects.order_by("order", "pk"))
     source_index = {s.pk: i for i, s in enumerate(sources)}
     rows = {d.pk: DimensionComparison(d, by_source=[Decimal(0)] * len(sources)) for d in dimensions}
-    in_plans = {"section__masterplan__in": plans}
-    for r in (
-        Program.objects.filter(**in_plans)
-        .values("section__dimension")
-        .annotate(n=Count("pk"), regions=Count("section__masterplan", distinct=True), budget=Sum("budget"))
-        .order_by()
-    ):
-        row = rows[r["section__dimension"]]
-        row.programs, row.regions_with_programs, row.budget = r["n"], r["regions"], r["budget"] or Decimal(0)
-    for r in (
-        QuickWin.objects.filter(program__section__masterplan__in=plans)
-        .values("program__section__dimension")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        rows[r["program__section__dimension"]].quick_wins = r["n"]
-    for r in (
-        ProgramFunding.objects.filter(program__section__masterplan__in=plans, amount__isnull=False)
-        .values("program__section__dimension", "funding_source")
-        .annotate(amount=Sum("amount"))
-        .order_by()
-    ):
-        rows[r["program__section__dimension"]].by_source[source_index[r["funding_source"]]] = r["amount"]
+    for figures in plan_figures(plans).values():
+        for dimension, (n, budget, quick_wins, by_source) in figures.items():
+            row = rows[dimension]
+            row.programs += n
+            row.regions_with_programs += n > 0
+            row.budget += budget
+            row.quick_wins += quick_wins
+            for source, amount in by_source:
+                row.by_source[source_index[source]] += amount
     return Comparison(sources=sources, dimensions=list(rows.values()), region_count=region_count)
