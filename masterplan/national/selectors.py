@@ -13,7 +13,9 @@ whose share of approved sections is below the median of its cohort (the whole co
 region of that year, so the yardstick does not change with who is looking or what is filtered).
 """
 
+import hashlib
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -392,9 +394,15 @@ class Comparison:
         return total
 
 
-# A plan's figures: {dimension id: (programs, budget, quick wins, ((funding source id, amount), ...))}.
-PlanFigures = dict[int, tuple[int, Decimal, int, tuple[tuple[int, Decimal], ...]]]
-FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token, PlanFigures)}
+# A plan's figures: {dimension id: (programs, budget, quick wins, ((funding source id, amount), ...))},
+# amounts in hundredths of a rupiah (money has two decimal places): whole numbers, quick to cache.
+PlanFigures = dict[int, tuple[int, int, int, tuple[tuple[int, int], ...]]]
+FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token as int, PlanFigures)}
+COMPARISON_CACHE_KEY = "national:comparison:%s"  # % a digest of the plans and their tokens
+
+
+def _cents(amount: Decimal | None) -> int:
+    return int(amount * 100) if amount is not None else 0
 
 
 def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
@@ -402,7 +410,7 @@ def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
     cells: dict[int, dict[int, list]] = {pk: {} for pk in plans}
 
     def cell(plan: int, dimension: int) -> list:
-        return cells[plan].setdefault(dimension, [0, Decimal(0), 0, []])
+        return cells[plan].setdefault(dimension, [0, 0, 0, []])
 
     for plan, dimension, n, budget in (
         Program.objects.filter(section__masterplan__in=plans)
@@ -412,7 +420,7 @@ def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
         .values_list("section__masterplan", "section__dimension", "n", "budget")
     ):
         c = cell(plan, dimension)
-        c[0], c[1] = n, budget or Decimal(0)
+        c[0], c[1] = n, _cents(budget)
     for plan, dimension, n in (
         QuickWin.objects.filter(program__section__masterplan__in=plans)
         .values("program__section__masterplan", "program__section__dimension")
@@ -428,17 +436,22 @@ def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
         .order_by()
         .values_list("program__section__masterplan", "program__section__dimension", "funding_source", "amount")
     ):
-        cell(plan, dimension)[3].append((source, amount))
+        cell(plan, dimension)[3].append((source, _cents(amount)))
     return {pk: {d: (c[0], c[1], c[2], tuple(c[3])) for d, c in dims.items()} for pk, dims in cells.items()}
 
 
-def plan_figures(plans: list[int]) -> dict[int, PlanFigures]:
+def _figures_tokens(plans: list[int]) -> dict[int, int]:
+    """Masterplan id -> its figures token (as an int). One query."""
+    return {pk: token.int for pk, token in Masterplan.objects.filter(pk__in=plans).values_list("pk", "figures_token")}
+
+
+def plan_figures(plans: list[int], tokens: dict[int, int] | None = None) -> dict[int, PlanFigures]:
     """The figures of the plans given: from the cache for each plan whose figures token is the one
     cached with them (one query reads the tokens), counted for the others (_counted_figures), which
     are then cached. A change to a plan's sections, programs, funding or quick wins gives it a new
     token in the same transaction (dimensions.receivers), so what the cache holds for a token is
     never stale; each process (or a shared cache) counts a plan once per change."""
-    tokens = dict(Masterplan.objects.filter(pk__in=plans).values_list("pk", "figures_token"))
+    tokens = _figures_tokens(plans) if tokens is None else tokens
     cached = cache.get(FIGURES_CACHE_KEY) or {}
     figures, missing = {}, []
     for pk, token in tokens.items():
@@ -456,21 +469,45 @@ def plan_figures(plans: list[int]) -> dict[int, PlanFigures]:
     return figures
 
 
+def _summed(figures: Iterable[PlanFigures], sources: list[FundingSource]) -> dict:
+    """Per dimension id: [programs, regions with programs, budget, quick wins, [amount per source]]."""
+    source_index = {s.pk: i for i, s in enumerate(sources)}
+    totals: dict[int, list] = {}
+    for plan in figures:
+        for dimension, (n, budget, quick_wins, by_source) in plan.items():
+            t = totals.setdefault(dimension, [0, 0, 0, 0, [0] * len(sources)])
+            t[0] += n
+            t[1] += n > 0
+            t[2] += budget
+            t[3] += quick_wins
+            for source, amount in by_source:
+                t[4][source_index[source]] += amount
+    return totals
+
+
 def dimension_comparison(plans: list[int], dimensions: list[Dimension], region_count: int) -> Comparison:
     """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
     quick wins and budget by funding source. Budget rules as in the books: a program's total is
-    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules). The figures of
-    each plan come from plan_figures (cached, never stale); two queries when all are cached."""
+    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules).
+
+    From the cache, never stale: the sums are cached under a digest of the plans and their figures
+    tokens (three queries then: the tokens, the sources, nothing else), each plan's figures under
+    its token (plan_figures), so a change counts again only the plan changed."""
     sources = list(FundingSource.objects.order_by("order", "pk"))
-    source_index = {s.pk: i for i, s in enumerate(sources)}
-    rows = {d.pk: DimensionComparison(d, by_source=[Decimal(0)] * len(sources)) for d in dimensions}
-    for figures in plan_figures(plans).values():
-        for dimension, (n, budget, quick_wins, by_source) in figures.items():
-            row = rows[dimension]
-            row.programs += n
-            row.regions_with_programs += n > 0
-            row.budget += budget
-            row.quick_wins += quick_wins
-            for source, amount in by_source:
-                row.by_source[source_index[source]] += amount
-    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=region_count)
+    tokens = _figures_tokens(plans)
+    digest = hashlib.sha256(
+        repr((sorted(tokens.items()), [s.pk for s in sources])).encode(), usedforsecurity=False
+    ).hexdigest()
+    totals = cache.get(COMPARISON_CACHE_KEY % digest)
+    if totals is None:
+        totals = _summed(plan_figures(plans, tokens).values(), sources)
+        cache.set(COMPARISON_CACHE_KEY % digest, totals, 24 * 3600)
+
+    def money(cents: int) -> Decimal:
+        return Decimal(cents).scaleb(-2)
+
+    rows = []
+    for d in dimensions:
+        n, regions, budget, quick_wins, by_source = totals.get(d.pk, (0, 0, 0, 0, [0] * len(sources)))
+        rows.append(DimensionComparison(d, n, regions, quick_wins, money(budget), [money(a) for a in by_source]))
+    return Comparison(sources=sources, dimensions=rows, region_count=region_count)
