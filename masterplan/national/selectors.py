@@ -97,50 +97,59 @@ _STATUS_DEFAULTS = {
 }
 
 
-def _current_plans(regions: QuerySet[Region]) -> dict[int, int]:
-    """Region id -> its current (latest) masterplan's id. One query."""
-    plans = {}
-    for region_id, pk in (
-        Masterplan.objects.filter(region__in=regions.values("pk")).order_by("region_id", "period_start", "pk")
-    ).values_list("region_id", "pk"):
-        plans[region_id] = pk  # the latest period wins
-    return plans
-
-
 @dataclass
 class _Yardstick:
     """What every region's row needs whatever is shown: the current plans of all regions, their
-    sections (approved, total, submitted) and the cohort medians. Three queries."""
+    sections (approved, total, submitted) and the cohort medians."""
 
     plans: dict[int, int]  # region id -> current masterplan id
+    tokens: dict[int, int]  # masterplan id -> its figures token (as an int)
     counts: dict[int, tuple[int, int, int]]  # masterplan id -> (approved, total, submitted)
     medians: dict[int, float]  # cohort year -> median share of approved sections
 
 
+YARDSTICK_CACHE_KEY = "national:yardstick:%s"  # % a digest of the regions, their cohorts, plans and tokens
+
+
 def _yardstick() -> _Yardstick:
-    plans = _current_plans(Region.objects.all())
-    counts = {
-        r["masterplan_id"]: (r["approved"], r["total"], r["submitted"])
-        for r in Section.objects.filter(masterplan_id__in=plans.values())
-        .values("masterplan_id")
-        .annotate(
-            total=Count("pk"),
-            approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
-            submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
-        )
-        .order_by()
-    }
-    shares: dict[int, list[float]] = {}
-    for region_id, cohort in Region.objects.values_list("pk", "cohort_id"):
-        approved, total, _submitted = counts.get(plans.get(region_id), (0, 0, 0))
-        shares.setdefault(cohort, []).append(approved / total if total else 0.0)
-    medians = {year: statistics.median(values) for year, values in shares.items()}
-    return _Yardstick(plans=plans, counts=counts, medians=medians)
+    """One query (regions, their cohorts, current plans and figures tokens); the section counts and
+    medians from the cache, under a digest of all that: a section saved or deleted gives its plan a
+    new token in the same transaction (dimensions.receivers), so they are never stale. Counted
+    again (one grouped query) after a change."""
+    cohorts, plans, tokens = {}, {}, {}
+    for region_id, cohort, plan, token in Region.objects.order_by(
+        "pk", "masterplans__period_start", "masterplans__pk"
+    ).values_list("pk", "cohort_id", "masterplans__pk", "masterplans__figures_token"):
+        cohorts[region_id] = cohort
+        if plan is not None:
+            plans[region_id], tokens[plan] = plan, token.int  # the latest period wins
+    digest = hashlib.sha256(repr((cohorts, plans, tokens)).encode(), usedforsecurity=False).hexdigest()
+    cached = cache.get(YARDSTICK_CACHE_KEY % digest)
+    if cached is None:
+        counts = {
+            r["masterplan_id"]: (r["approved"], r["total"], r["submitted"])
+            for r in Section.objects.filter(masterplan_id__in=plans.values())
+            .values("masterplan_id")
+            .annotate(
+                total=Count("pk"),
+                approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
+                submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
+            )
+            .order_by()
+        }
+        shares: dict[int, list[float]] = {}
+        for region_id, cohort in cohorts.items():
+            approved, total, _submitted = counts.get(plans.get(region_id), (0, 0, 0))
+            shares.setdefault(cohort, []).append(approved / total if total else 0.0)
+        medians = {year: statistics.median(values) for year, values in shares.items()}
+        cached = (counts, medians)
+        cache.set(YARDSTICK_CACHE_KEY % digest, cached, 24 * 3600)
+    return _Yardstick(plans=plans, tokens=tokens, counts=cached[0], medians=cached[1])
 
 
 def cohort_medians() -> dict[int, float]:
-    """The median share of approved sections per cohort, over every region of the cohort (three
-    queries). A region without sections counts as 0."""
+    """The median share of approved sections per cohort, over every region of the cohort. A region
+    without sections counts as 0."""
     return _yardstick().medians
 
 
@@ -260,6 +269,7 @@ class NationalPage:
     page: Page  # of regions carrying their status and details (as national_regions sets them)
     regions: QuerySet[Region] | list[Region]  # every region filtered, for their plans
     plans: dict[int, int]  # region id -> current masterplan id, of every region
+    tokens: dict[int, int]  # masterplan id -> figures token, of every current plan
 
     @property
     def plan_ids(self) -> list[int]:
@@ -285,7 +295,7 @@ def national_regions_page(
         found = _selected_sorted(found, filters)
         page = Paginator(found, page_size).get_page(number)
         _with_details({r.plan_id: r for r in page.object_list if r.plan_id})
-        return NationalPage(page=page, regions=found, plans=yardstick.plans)
+        return NationalPage(page=page, regions=found, plans=yardstick.plans, tokens=yardstick.tokens)
     # As _sorted: reversed by name turns the order around; by another column, regions with an equal
     # value stay in name order.
     if key == "name":
@@ -296,7 +306,7 @@ def national_regions_page(
     page = Paginator(regions.order_by(*order), page_size).get_page(number)
     page.object_list = list(page.object_list)
     _with_details(_with_status(page.object_list, yardstick, today))
-    return NationalPage(page=page, regions=regions, plans=yardstick.plans)
+    return NationalPage(page=page, regions=regions, plans=yardstick.plans, tokens=yardstick.tokens)
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -485,16 +495,19 @@ def _summed(figures: Iterable[PlanFigures], sources: list[FundingSource]) -> dic
     return totals
 
 
-def dimension_comparison(plans: list[int], dimensions: list[Dimension], region_count: int) -> Comparison:
+def dimension_comparison(
+    plans: list[int], dimensions: list[Dimension], region_count: int, tokens: dict[int, int] | None = None
+) -> Comparison:
     """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
     quick wins and budget by funding source. Budget rules as in the books: a program's total is
     Program.budget, its split over sources ProgramFunding.amount (dimensions.rules).
 
     From the cache, never stale: the sums are cached under a digest of the plans and their figures
     tokens (three queries then: the tokens, the sources, nothing else), each plan's figures under
-    its token (plan_figures), so a change counts again only the plan changed."""
+    its token (plan_figures), so a change counts again only the plan changed. ``tokens``: the
+    plans' figures tokens when already read (national_regions_page's), else one more query."""
     sources = list(FundingSource.objects.order_by("order", "pk"))
-    tokens = _figures_tokens(plans)
+    tokens = _figures_tokens(plans) if tokens is None else {pk: tokens[pk] for pk in plans}
     digest = hashlib.sha256(
         repr((sorted(tokens.items()), [s.pk for s in sources])).encode(), usedforsecurity=False
     ).hexdigest()

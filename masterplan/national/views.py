@@ -87,7 +87,7 @@ def _shown(rows: list, user) -> list:
     book_count = active_book_count()
     for row in rows:
         r = row.region
-        row.url = r.get_absolute_url()
+        row.url, row.name, row.province = r.get_absolute_url(), r.full_name, r.province.name
         row.experts_url = reverse("national_region_experts", args=[r.slug]) if can_assign else ""
         row.experts_text = ", ".join(str(u) for u in row.experts) or no_experts
         if r.stage_key == STAGE_DONE:
@@ -100,7 +100,7 @@ def _shown(rows: list, user) -> list:
         row.cells = [f"{c.approved}/{c.total}" for c in row.dimensions]
         row.percent_text = "–" if row.percent is None else f"{row.percent}%"
         row.sections_text = f"{r.sections_approved}/{r.sections_total}"
-        row.reviews_text, row.overdue_text = str(r.open_reviews), str(r.overdue_stages)
+        row.reviews_text, row.overdue_text, row.cohort = str(r.open_reviews), str(r.overdue_stages), str(r.cohort_id)
         row.comments_text = (
             ngettext("%(n)s komentar", "%(n)s komentar", r.open_comments) % {"n": r.open_comments}
             if r.open_comments
@@ -116,7 +116,9 @@ def national_page(request):
     _require_national(request.user)
     context = national_table(request)
     found = context["national"]
-    context["comparison"] = dimension_comparison(found.plan_ids, context["dimensions"], found.page.paginator.count)
+    context["comparison"] = dimension_comparison(
+        found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens
+    )
     context["title"] = _("Pantauan Nasional")
     return render(request, "national/national.html", context)
 

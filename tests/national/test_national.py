@@ -273,6 +273,26 @@ def test_comparison_figures_are_cached_and_never_stale(national, login):
     assert env()[:4] == (0, 0, 0, 0)
 
 
+def test_section_counts_and_medians_are_cached_and_never_stale(national, login):
+    """The sections approved per plan (progress, the cohort medians) come from the cache until a
+    section is saved or deleted: then at once."""
+    client = login(national.coordinator)
+
+    def garut():
+        return page(client, q="Garut").context["rows"][0].region
+
+    before = garut().sections_approved
+    assert garut().sections_approved == before
+    section = national.garut.env_section
+    assert section.state != Section.State.APPROVED
+    section.state = Section.State.APPROVED
+    section.save()
+    assert garut().sections_approved == before + 1
+    total = garut().sections_total
+    section.delete()
+    assert (garut().sections_approved, garut().sections_total) == (before, total - 1)
+
+
 # --- the coordinator assigns experts --------------------------------------------------------------
 
 
