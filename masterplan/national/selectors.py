@@ -179,8 +179,7 @@ def _with_status(regions: list[Region], yardstick: _Yardstick, today: date) -> d
     (what the filters and sorts read): one query, their plans' stages. Returns them by plan id."""
     by_plan = {}
     for region in regions:
-        for name, value in _STATUS_DEFAULTS.items():
-            setattr(region, name, value)
+        region.__dict__.update(_STATUS_DEFAULTS)  # plain attributes: at once, for the 514 regions
         region.dimension_counts = {}  # dimension id -> (approved, total), set by _with_details
         region.plan_id = yardstick.plans.get(region.pk)
         if region.plan_id:
@@ -366,6 +365,7 @@ def expert_choices(user: User) -> QuerySet[User]:
         )
         .distinct()
         .order_by("first_name", "last_name", "username")
+        .only("pk", "first_name", "last_name", "username")  # what the choices show
     )
 
 
