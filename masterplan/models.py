@@ -228,6 +228,13 @@ class Masterplan(models.Model):
     def __str__(self):
         return f"Masterplan {self.region} {self.period_start}–{self.period_end}"
 
+    def save(self, *args, **kwargs):
+        # A save of every column would write back the token read with the row, maybe older than
+        # one a change to the plan's sections has written since: a new token instead, never an old one.
+        if kwargs.get("update_fields") is None:
+            self.figures_token = uuid.uuid4()
+        super().save(*args, **kwargs)
+
     @property
     def years(self):
         return list(range(self.period_start, self.period_end + 1))

@@ -269,6 +269,11 @@ def test_comparison_figures_are_cached_and_never_stale(national, login):
     assert env()[2] == before[2] + 1
     program.delete()  # its funding split and quick win with it
     assert env() == before
+    # A masterplan saved from a copy read before a change does not bring back the older token.
+    stale_copy = type(garut.masterplan).objects.get(pk=garut.masterplan.pk)
+    f.ProgramFactory(section=garut.env_section, budget=Decimal(7))
+    stale_copy.save()
+    assert env()[0] == before[0] + 1
     garut.env_section.delete()  # every program of the section with it
     assert env()[:4] == (0, 0, 0, 0)
 
