@@ -365,6 +365,7 @@ def region_rows(regions: list[Region], dimensions: list[Dimension]) -> list[Regi
     experts = (
         Membership.objects.filter(region_id__in=rows, role=Role.EXPERT)
         .select_related("user")
+        .only("region_id", "user__username", "user__first_name", "user__last_name")
         .order_by("user__first_name", "user__last_name", "user__username")
     )
     for m in experts:

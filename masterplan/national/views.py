@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -99,7 +100,10 @@ def _shown(rows: list, user) -> list:
             row.stage_dates = formats.date_range(r.stage_date) if r.stage_date else ""
         else:
             row.stage_text, row.stage_dates = "–", ""
-        row.cells = [f"{c.approved}/{c.total}" for c in row.dimensions]
+        # One string for the six cells: a loop in the template costs more than the rest of the row.
+        row.cells = format_html_join(
+            "", '<td class="text-center small">{}/{}</td>', ((c.approved, c.total) for c in row.dimensions)
+        )
         row.percent_text = "–" if row.percent is None else f"{row.percent}%"
         row.sections_text = f"{r.sections_approved}/{r.sections_total}"
         row.reviews_text, row.overdue_text, row.cohort = str(r.open_reviews), str(r.overdue_stages), str(r.cohort_id)
