@@ -6,7 +6,10 @@ Everything is counted in the database by grouped queries over the filtered regio
 masterplans (sections by dimension and state, stages, open comments, rendered books), then put
 together per region here: a fixed number of queries whatever the number of regions, none per
 region. (Correlated subqueries per region were tried first: 1.3-1.8 s for 514 regions on
-PostgreSQL, against some 50 ms for the grouped queries.)
+PostgreSQL, against some 50 ms for the grouped queries.) A page counts only its own rows when the
+sort and filters allow (national_regions_page). What grows with the regions, the sections approved
+per plan, the cohort medians and the comparison per dimension, is cached under the plans' figures
+tokens (Masterplan.figures_token, renewed in the same transaction as any change: never stale).
 
 **Lagging** (*tertinggal*): a region with an overdue stage (``bimtek.selectors.stage_overdue``), or
 whose share of approved sections is below the median of its cohort (the whole cohort, every
