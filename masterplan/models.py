@@ -1,6 +1,8 @@
 """The core of the domain: regions, their agencies (OPD), people and roles, the masterplan of a
 region for a period, and its documents."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -205,6 +207,10 @@ class Masterplan(models.Model):
     vision = models.TextField(_("visi"), blank=True)
     mission = models.TextField(_("misi"), blank=True, help_text=_("Satu misi per baris."))
     created_at = models.DateTimeField(auto_now_add=True)
+    # A new value, in the same transaction, with every change to what the national comparison counts
+    # of this plan (its sections, programs, funding splits, quick wins: dimensions.receivers): the
+    # key of its figures in the cache (masterplan.national.selectors), so they are never read stale.
+    figures_token = models.UUIDField(default=uuid.uuid4, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -221,6 +227,13 @@ class Masterplan(models.Model):
 
     def __str__(self):
         return f"Masterplan {self.region} {self.period_start}–{self.period_end}"
+
+    def save(self, *args, **kwargs):
+        # A save of every column would write back the token read with the row, maybe older than
+        # one a change to the plan's sections has written since: a new token instead, never an old one.
+        if kwargs.get("update_fields") is None:
+            self.figures_token = uuid.uuid4()
+        super().save(*args, **kwargs)
 
     @property
     def years(self):

@@ -1,8 +1,9 @@
 """Cached parts of a region's pages, never stale.
 
-Every region has a *token* in the cache (Django's cache framework: Redis when REDIS_URL is set,
-else local memory). A cached part of a page is stored under a key that contains the token of its
-region, so changing the token retires every part cached for that region at once. The token is
+Every region has a *token* in the cache (Django's cache framework: Redis when REDIS_URL is set;
+only when ``PAGE_CACHE`` is on, by default where REDIS_URL gives a cache every process shares). A
+cached part of a page is stored under a key that contains the token of its region, so changing the
+token retires every part cached for that region at once. The token is
 replaced whenever a row of the region's data is written:
 
 - by the model signals (post_save, post_delete, m2m_changed) of every model of the apps in
@@ -103,6 +104,8 @@ def get_or_build_in_scope(scope: str, name: str, vary: Iterable[Hashable], build
 
 
 def _get_or_build(keys: list[str], name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
+    if not settings.PAGE_CACHE:
+        return build()
     try:
         current, writing = _tokens_of(keys)
         cache_key = f"pagecache:{name}:{current}:{'.'.join(force_str(v) for v in vary)}"
@@ -222,7 +225,7 @@ def _watched(model: type[models.Model]) -> bool:
 
 
 def _on_write(sender, instance, **kwargs):
-    if not isinstance(instance, models.Model) or not _watched(type(instance)):
+    if not settings.PAGE_CACHE or not isinstance(instance, models.Model) or not _watched(type(instance)):
         return
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # logging in changes no page

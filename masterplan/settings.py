@@ -138,6 +138,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}
     )
 }
+# The page cache only where every process shares one cache: in one process's memory, another
+# gunicorn worker's write could not retire it and that worker's readers would get old pages.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
 
 AUTH_USER_MODEL = "masterplan.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -239,7 +242,11 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 # Book renders (masterplan.rendering): their own queue, one task at a time per worker process,
 # processes recycled because WeasyPrint does not give memory back. A render past the soft limit
 # ends failed with a message; the hard limit kills it.
-CELERY_TASK_ROUTES = {"rendering.book_render": {"queue": "books"}}
+CELERY_TASK_ROUTES = {
+    "rendering.book_render": {"queue": "books"},
+    "rendering.book_part_render": {"queue": "books"},
+    "rendering.book_assemble": {"queue": "books"},
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=20)
 # ... and replaced after a task that left it above this resident size (KiB): a 400-page book
@@ -256,6 +263,14 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
         "global_keyprefix": env("CELERY_REDIS_KEYPREFIX", default=""),
     }
+    # A book's chapters render as a chord on the workers (masterplan.rendering.services): the
+    # chord counts its finished parts in the result backend, Redis again (results kept an hour).
+    CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"global_keyprefix": env("CELERY_REDIS_KEYPREFIX", default="")}
+    CELERY_RESULT_EXPIRES = 3600
+# The chapters of a book as separate tasks spread over the worker processes (with a result
+# backend, i.e. Redis); off, a worker renders them one after the other (still only those changed).
+BOOK_RENDER_PARALLEL = env.bool("BOOK_RENDER_PARALLEL", default=True)
 
 # HTTPS. With DEBUG off the site is served over HTTPS (docker-compose: nginx in front): cookies
 # travel only over HTTPS, plain HTTP is redirected, browsers are told to use HTTPS for a year

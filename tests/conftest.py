@@ -65,8 +65,11 @@ def _plain_http():
 @pytest.fixture(scope="session", autouse=True)
 def _process_cache():
     """This process's memory as the cache, whatever REDIS_URL says (the Makefile gives the tests
-    a Redis database for the Celery worker tests; the cached page parts stay out of it)."""
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+    a Redis database for the Celery worker tests; the cached page parts stay out of it), and the
+    page cache on, as in production, so every test goes through it."""
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}, PAGE_CACHE=True
+    ):
         yield
 
 

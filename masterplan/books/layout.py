@@ -261,6 +261,12 @@ def _kind_sections(chapter, data, references):
     return []
 
 
+# Chapters whose sections (one per dimension, mostly) each open a page: in a long book they are
+# the longest chapters, and a section that opens a page is where the renderer may cut a chapter
+# into parts laid out apart (services.book_plan_build) without changing a line of the book.
+PAGE_PER_SECTION = {ChapterKind.STRATEGIES, ChapterKind.PROGRAMS, ChapterKind.ACTION_PLAN, ChapterKind.ROADMAP}
+
+
 def book_outline(definitions, data, references=None):
     """The chapters of a book (its ordered chapter definitions) with numbered, anchored sections.
     ``references``: where other books print a kind of chapter (selectors.chapter_references)."""
@@ -283,8 +289,8 @@ def book_outline(definitions, data, references=None):
         for k, s in enumerate((s for s in sections if s.heading), start=1):
             s.number = f"{number}.{k}" if chapter.number else ""
             s.anchor = f"{chapter.anchor}-{k}"
-            if definition.front_matter:
-                s.new_page = k > 1
+            if definition.front_matter or definition.kind in PAGE_PER_SECTION:
+                s.new_page = s.new_page or k > 1
         chapter.sections = sections
         chapters.append(chapter)
     return chapters

@@ -12,6 +12,7 @@ four regions take a few seconds, not minutes."""
 
 import random
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from datetime import time as dtime
@@ -154,6 +155,8 @@ def demo_region_build(spec, *, expert, ctx=None):
     sections, new_sections = _sections(spec, masterplan, agencies, ctx)
     result.sections_filled = _ContentWriter(spec, masterplan, agencies, sections, users, ctx).write()
     _review_log(new_sections, users, expert)
+    # Written with bulk_create (no signals): a new figures token, as a save would have given it.
+    Masterplan.objects.filter(pk=masterplan.pk).update(figures_token=uuid.uuid4())
     narrative_texts_demo_seed(masterplan)  # forewords and introduction, so the demo books read finished
     return result
 

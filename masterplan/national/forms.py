@@ -36,6 +36,22 @@ class NationalFilterForm(forms.Form):
         self.fields["expert"].queryset = experts
         self.fields["expert"].label_from_instance = lambda u: u.get_full_name() or u.username
 
+    def select_options(self) -> list[tuple]:
+        """The select fields as (bound field, [(value, label, selected), ...]), for a template that
+        writes the options itself: Django's widget templates render each option through an include,
+        the slowest part of the page (one query per model field, as the widget's)."""
+        fields = []
+        for name in ("cohort", "province", "expert", "stage"):
+            field, bound = self.fields[name], self[name]
+            current = str(self.data.get(name, ""))
+            if isinstance(field, forms.ModelChoiceField):
+                choices = [("", field.empty_label)]
+                choices += [(str(obj.pk), field.label_from_instance(obj)) for obj in field.queryset]
+            else:
+                choices = field.choices
+            fields.append((bound, [(str(value), label, str(value) == current) for value, label in choices]))
+        return fields
+
     def filters(self) -> Filters:
         """The valid filters; a field with a wrong value is ignored."""
         self.is_valid()

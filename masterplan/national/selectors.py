@@ -6,27 +6,38 @@ Everything is counted in the database by grouped queries over the filtered regio
 masterplans (sections by dimension and state, stages, open comments, rendered books), then put
 together per region here: a fixed number of queries whatever the number of regions, none per
 region. (Correlated subqueries per region were tried first: 1.3-1.8 s for 514 regions on
-PostgreSQL, against some 50 ms for the grouped queries.)
+PostgreSQL, against some 50 ms for the grouped queries.) A page counts only its own rows when the
+sort and filters allow (national_regions_page). What grows with the regions, the sections approved
+per plan, the cohort medians and the comparison per dimension, is cached under the plans' figures
+tokens (Masterplan.figures_token, renewed in the same transaction as any change: never stale).
 
 **Lagging** (*tertinggal*): a region with an overdue stage (``bimtek.selectors.stage_overdue``), or
 whose share of approved sections is below the median of its cohort (the whole cohort, every
 region of that year, so the yardstick does not change with who is looking or what is filtered).
 """
 
+import hashlib
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    F,
     Q,
     QuerySet,
     Sum,
     Value,
     When,
 )
+from django.db.models.functions import Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -90,32 +101,60 @@ _STATUS_DEFAULTS = {
 }
 
 
-def _current_plans(regions: QuerySet[Region]) -> dict[int, int]:
-    """Region id -> its current (latest) masterplan's id. One query."""
-    plans = {}
-    for region_id, pk in (
-        Masterplan.objects.filter(region__in=regions.values("pk")).order_by("region_id", "period_start", "pk")
-    ).values_list("region_id", "pk"):
-        plans[region_id] = pk  # the latest period wins
-    return plans
+@dataclass
+class _Yardstick:
+    """What every region's row needs whatever is shown: the current plans of all regions, their
+    sections (approved, total, submitted) and the cohort medians."""
+
+    plans: dict[int, int]  # region id -> current masterplan id
+    tokens: dict[int, int]  # masterplan id -> its figures token (as an int)
+    counts: dict[int, tuple[int, int, int]]  # masterplan id -> (approved, total, submitted)
+    medians: dict[int, float]  # cohort year -> median share of approved sections
+
+
+YARDSTICK_CACHE_KEY = "national:yardstick:%s"  # % a digest of the regions, their cohorts, plans and tokens
+
+
+def _yardstick() -> _Yardstick:
+    """One query (regions, their cohorts, current plans and figures tokens); the section counts and
+    medians from the cache, under a digest of all that: a section saved or deleted gives its plan a
+    new token in the same transaction (dimensions.receivers), so they are never stale. Counted
+    again (one grouped query) after a change."""
+    cohorts, plans, tokens = {}, {}, {}
+    for region_id, cohort, plan, token in Region.objects.order_by(
+        "pk", "masterplans__period_start", "masterplans__pk"
+    ).values_list("pk", "cohort_id", "masterplans__pk", "masterplans__figures_token"):
+        cohorts[region_id] = cohort
+        if plan is not None:
+            plans[region_id], tokens[plan] = plan, token.int  # the latest period wins
+    digest = hashlib.sha256(repr((cohorts, plans, tokens)).encode(), usedforsecurity=False).hexdigest()
+    cached = cache.get(YARDSTICK_CACHE_KEY % digest)
+    if cached is None:
+        counts = {
+            r["masterplan_id"]: (r["approved"], r["total"], r["submitted"])
+            for r in Section.objects.filter(masterplan_id__in=plans.values())
+            .values("masterplan_id")
+            .annotate(
+                total=Count("pk"),
+                approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
+                submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
+            )
+            .order_by()
+        }
+        shares: dict[int, list[float]] = {}
+        for region_id, cohort in cohorts.items():
+            approved, total, _submitted = counts.get(plans.get(region_id), (0, 0, 0))
+            shares.setdefault(cohort, []).append(approved / total if total else 0.0)
+        medians = {year: statistics.median(values) for year, values in shares.items()}
+        cached = (counts, medians)
+        cache.set(YARDSTICK_CACHE_KEY % digest, cached, 24 * 3600)
+    return _Yardstick(plans=plans, tokens=tokens, counts=cached[0], medians=cached[1])
 
 
 def cohort_medians() -> dict[int, float]:
-    """The median share of approved sections per cohort, over every region of the cohort (two
-    grouped queries). A region without sections counts as 0."""
-    plans = _current_plans(Region.objects.all())
-    counts = {
-        r["masterplan_id"]: (r["approved"], r["total"])
-        for r in Section.objects.filter(masterplan_id__in=plans.values())
-        .values("masterplan_id")
-        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
-        .order_by()
-    }
-    shares: dict[int, list[float]] = {}
-    for region_id, cohort in Region.objects.values_list("pk", "cohort_id"):
-        approved, total = counts.get(plans.get(region_id), (0, 0))
-        shares.setdefault(cohort, []).append(approved / total if total else 0.0)
-    return {year: statistics.median(values) for year, values in shares.items()}
+    """The median share of approved sections per cohort, over every region of the cohort. A region
+    without sections counts as 0."""
+    return _yardstick().medians
 
 
 def is_lagging(region: Region, medians: dict[int, float]) -> bool:
@@ -124,14 +163,8 @@ def is_lagging(region: Region, medians: dict[int, float]) -> bool:
     return region.overdue_stages > 0 or share < medians.get(region.cohort_id, 0.0)
 
 
-def national_regions(user: User, filters: Filters, today: date | None = None) -> list[Region]:
-    """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
-    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_counts``).
-
-    Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
-    whatever the number of regions, none per region."""
-    today = today or timezone.localdate()
-    regions = access.visible_regions(user).select_related("province", "cohort")
+def _filtered(user: User, filters: Filters) -> QuerySet[Region]:
+    regions = access.visible_regions(user).select_related("province")
     if filters.cohort:
         regions = regions.filter(cohort_id=filters.cohort)
     if filters.province:
@@ -142,44 +175,55 @@ def national_regions(user: User, filters: Filters, today: date | None = None) ->
         )
     if filters.query:
         regions = regions.filter(name__icontains=filters.query)
-    plans = _current_plans(regions)
-    found = list(regions.order_by("name", "pk"))
+    return regions
+
+
+def _with_status(regions: list, yardstick: _Yardstick, today: date) -> dict[int, Region]:
+    """Sets ``_STATUS_DEFAULTS``, ``progress``, ``stage_key`` and ``is_lagging`` on the regions given
+    (what the filters and sorts read): one query, their plans' stages. Returns them by plan id."""
     by_plan = {}
-    for region in found:
-        for name, value in _STATUS_DEFAULTS.items():
-            setattr(region, name, value)
-        region.dimension_counts = {}  # dimension id -> (approved, total)
-        region.plan_id = plans.get(region.pk)
+    for region in regions:
+        region.__dict__.update(_STATUS_DEFAULTS)  # plain attributes: at once, for the 514 regions
+        region.dimension_counts = {}  # dimension id -> (approved, total), set by _with_details
+        region.plan_id = yardstick.plans.get(region.pk)
         if region.plan_id:
             by_plan[region.plan_id] = region
-    plan_ids = list(by_plan)
-    for r in (
-        Section.objects.filter(masterplan_id__in=plan_ids)
-        .values("masterplan_id", "dimension_id")
-        .annotate(
-            total=Count("pk"),
-            approved=Count("pk", filter=Q(state=Section.State.APPROVED)),
-            submitted=Count("pk", filter=Q(state=Section.State.SUBMITTED)),
-        )
-        .order_by()
-    ):
-        region = by_plan[r["masterplan_id"]]
-        region.dimension_counts[r["dimension_id"]] = (r["approved"], r["total"])
-        region.sections_total += r["total"]
-        region.sections_approved += r["approved"]
-        region.open_reviews += r["submitted"]
+            approved, total, submitted = yardstick.counts.get(region.plan_id, (0, 0, 0))
+            region.sections_approved, region.sections_total, region.open_reviews = approved, total, submitted
     stages = (
-        Stage.objects.filter(masterplan_id__in=plan_ids)
+        Stage.objects.filter(masterplan_id__in=list(by_plan))
         .annotate(overdue=Case(When(stage_overdue(today), then=Value(True)), default=Value(False)))
         .order_by("masterplan_id", "number")
         .values_list("masterplan_id", "number", "status", "start_date", "overdue")
     )
-    for plan_id, number, status, start_date, overdue in stages:
+    for plan_id, number, status, start_date, overdue in stages if by_plan else ():
         region = by_plan[plan_id]
         region.stage_count += 1
         region.overdue_stages += overdue
         if region.stage_number is None and status != Stage.Status.SIGNED_OFF:
             region.stage_number, region.stage_date = number, start_date  # the first not signed off
+    for region in regions:
+        region.progress = region.sections_approved / region.sections_total if region.sections_total else None
+        # No stage left to sign off: done when there were stages, else no stage yet (None).
+        region.stage_key = region.stage_number or (STAGE_DONE if region.stage_count else None)
+        region.is_lagging = is_lagging(region, yardstick.medians)
+    return by_plan
+
+
+def _with_details(by_plan: dict[int, Region]) -> None:
+    """What only a shown (or exported) row needs: sections per dimension, open comments, books
+    rendered. Three grouped queries over the plans given."""
+    if not by_plan:
+        return
+    plan_ids = list(by_plan)
+    for plan_id, dimension_id, total, approved in (
+        Section.objects.filter(masterplan_id__in=plan_ids)
+        .values("masterplan_id", "dimension_id")
+        .annotate(total=Count("pk"), approved=Count("pk", filter=Q(state=Section.State.APPROVED)))
+        .order_by()
+        .values_list("masterplan_id", "dimension_id", "total", "approved")
+    ):
+        by_plan[plan_id].dimension_counts[dimension_id] = (approved, total)
     for plan_id, n in (
         ReviewComment.objects.filter(section__masterplan_id__in=plan_ids, parent__isnull=True, resolved_at__isnull=True)
         .values("section__masterplan_id")
@@ -197,17 +241,93 @@ def national_regions(user: User, filters: Filters, today: date | None = None) ->
     ):
         by_plan[plan_id].books_rendered += 1
         by_plan[plan_id].books_final += bool(final)
-    medians = cohort_medians()
-    for region in found:
-        region.progress = region.sections_approved / region.sections_total if region.sections_total else None
-        # No stage left to sign off: done when there were stages, else no stage yet (None).
-        region.stage_key = region.stage_number or (STAGE_DONE if region.stage_count else None)
-        region.is_lagging = is_lagging(region, medians)
+
+
+def national_regions(user: User, filters: Filters, today: date | None = None) -> list[Region]:
+    """The regions the user follows (masterplan.access), filtered and sorted, each carrying where it
+    stands (``_STATUS_DEFAULTS``, ``progress``, ``stage_key``, ``is_lagging``, ``dimension_counts``).
+
+    Grouped queries over the filtered regions' current masterplans, assembled here: a fixed number
+    whatever the number of regions, none per region."""
+    found = list(_filtered(user, filters).order_by("name", "pk"))
+    _with_details(_with_status(found, _yardstick(), today or timezone.localdate()))
+    return _selected_sorted(found, filters)
+
+
+def _selected_sorted(regions: list[Region], filters: Filters) -> list[Region]:
     if filters.stage:
-        found = [r for r in found if r.stage_key == filters.stage]
+        regions = [r for r in regions if r.stage_key == filters.stage]
     if filters.lagging:
-        found = [r for r in found if r.is_lagging]
-    return _sorted(found, filters.sort)
+        regions = [r for r in regions if r.is_lagging]
+    return _sorted(regions, filters.sort)
+
+
+def _by_code_point(field: str) -> F | Collate:
+    """Text ordered as Python orders it (_sorted), not by the database's language rules."""
+    return Collate(F(field), "C") if connection.vendor == "postgresql" else F(field)
+
+
+@dataclass
+class NationalPage:
+    page: Page  # of regions carrying their status and details (as national_regions sets them)
+    regions: QuerySet[Region] | list[Region]  # every region filtered, for their plans
+    plans: dict[int, int]  # region id -> current masterplan id, of every region
+    tokens: dict[int, int]  # masterplan id -> figures token, of every current plan
+
+    @property
+    def plan_ids(self) -> list[int]:
+        """The current masterplans of every region filtered (one query, or none)."""
+        if isinstance(self.regions, list):
+            return [r.plan_id for r in self.regions if r.plan_id]
+        return [self.plans[pk] for pk in self.regions.values_list("pk", flat=True) if pk in self.plans]
+
+
+class _Light:
+    """A region as the filters and sorts by status read it: id, cohort, province name."""
+
+    OWN = ("pk", "cohort_id", "province")
+
+    def __init__(self, pk: int, cohort_id: int, province: SimpleNamespace) -> None:
+        self.pk, self.cohort_id, self.province = pk, cohort_id, province
+
+
+def national_regions_page(
+    user: User, filters: Filters, number: str | int | None, page_size: int = PAGE_SIZE, today: date | None = None
+) -> NationalPage:
+    """One page of national_regions: the same regions in the same order. When neither the filters
+    nor the sort read a region's status (the sorts by the region's own columns), the database sorts
+    and pages, and only the page's rows are counted."""
+    today = today or timezone.localdate()
+    yardstick = _yardstick()
+    regions = _filtered(user, filters)
+    descending, key = filters.sort.startswith("-"), filters.sort.lstrip("-")
+    if filters.stage or filters.lagging or key not in ("name", "province", "cohort"):
+        # Every region's status, on light stand-ins (model instances for all 514 cost more than the
+        # rest); the page's regions are then read and given their status.
+        found = [
+            _Light(pk, cohort, SimpleNamespace(name=province))
+            for pk, cohort, province in regions.order_by("name", "pk").values_list("pk", "cohort_id", "province__name")
+        ]
+        _with_status(found, yardstick, today)
+        found = _selected_sorted(found, filters)
+        page = Paginator(found, page_size).get_page(number)
+        shown = regions.in_bulk([r.pk for r in page.object_list])
+        for light in page.object_list:
+            shown[light.pk].__dict__.update((k, v) for k, v in vars(light).items() if k not in _Light.OWN)
+        page.object_list = [shown[light.pk] for light in page.object_list]
+        _with_details({r.plan_id: r for r in page.object_list if r.plan_id})
+        return NationalPage(page=page, regions=found, plans=yardstick.plans, tokens=yardstick.tokens)
+    # As _sorted: reversed by name turns the order around; by another column, regions with an equal
+    # value stay in name order.
+    if key == "name":
+        order = ["-name", "-pk"] if descending else ["name", "pk"]
+    else:
+        column = _by_code_point("province__name") if key == "province" else F("cohort_id")
+        order = [column.desc() if descending else column.asc(), "name", "pk"]
+    page = Paginator(regions.order_by(*order), page_size).get_page(number)
+    page.object_list = list(page.object_list)
+    _with_details(_with_status(page.object_list, yardstick, today))
+    return NationalPage(page=page, regions=regions, plans=yardstick.plans, tokens=yardstick.tokens)
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -248,6 +368,7 @@ def region_rows(regions: list[Region], dimensions: list[Dimension]) -> list[Regi
     experts = (
         Membership.objects.filter(region_id__in=rows, role=Role.EXPERT)
         .select_related("user")
+        .only("region_id", "user__username", "user__first_name", "user__last_name")
         .order_by("user__first_name", "user__last_name", "user__username")
     )
     for m in experts:
@@ -267,6 +388,7 @@ def expert_choices(user: User) -> QuerySet[User]:
         )
         .distinct()
         .order_by("first_name", "last_name", "username")
+        .only("pk", "first_name", "last_name", "username")  # what the choices show
     )
 
 
@@ -305,35 +427,123 @@ class Comparison:
         return total
 
 
-def dimension_comparison(regions: list[Region], dimensions: list[Dimension]) -> Comparison:
-    """Per dimension, over the regions given (their current masterplans): programs, quick wins and
-    budget by funding source. Budget rules as in the books: a program's total is Program.budget,
-    its split over sources ProgramFunding.amount (dimensions.rules). Four queries."""
-    plans = [r.plan_id for r in regions if r.plan_id]
-    sources = list(FundingSource.objects.order_by("order", "pk"))
-    source_index = {s.pk: i for i, s in enumerate(sources)}
-    rows = {d.pk: DimensionComparison(d, by_source=[Decimal(0)] * len(sources)) for d in dimensions}
-    in_plans = {"section__masterplan__in": plans}
-    for r in (
-        Program.objects.filter(**in_plans)
-        .values("section__dimension")
-        .annotate(n=Count("pk"), regions=Count("section__masterplan", distinct=True), budget=Sum("budget"))
+# A plan's figures: {dimension id: (programs, budget, quick wins, ((funding source id, amount), ...))},
+# amounts in hundredths of a rupiah (money has two decimal places): whole numbers, quick to cache.
+PlanFigures = dict[int, tuple[int, int, int, tuple[tuple[int, int], ...]]]
+FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token as int, PlanFigures)}
+COMPARISON_CACHE_KEY = "national:comparison:%s"  # % a digest of the plans and their tokens
+
+
+def _cents(amount: Decimal | None) -> int:
+    return int(amount * 100) if amount is not None else 0
+
+
+def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
+    """The figures of the plans given, counted: three grouped queries."""
+    cells: dict[int, dict[int, list]] = {pk: {} for pk in plans}
+
+    def cell(plan: int, dimension: int) -> list:
+        return cells[plan].setdefault(dimension, [0, 0, 0, []])
+
+    for plan, dimension, n, budget in (
+        Program.objects.filter(section__masterplan__in=plans)
+        .values("section__masterplan", "section__dimension")
+        .annotate(n=Count("pk"), budget=Sum("budget"))
         .order_by()
+        .values_list("section__masterplan", "section__dimension", "n", "budget")
     ):
-        row = rows[r["section__dimension"]]
-        row.programs, row.regions_with_programs, row.budget = r["n"], r["regions"], r["budget"] or Decimal(0)
-    for r in (
+        c = cell(plan, dimension)
+        c[0], c[1] = n, _cents(budget)
+    for plan, dimension, n in (
         QuickWin.objects.filter(program__section__masterplan__in=plans)
-        .values("program__section__dimension")
+        .values("program__section__masterplan", "program__section__dimension")
         .annotate(n=Count("pk"))
         .order_by()
+        .values_list("program__section__masterplan", "program__section__dimension", "n")
     ):
-        rows[r["program__section__dimension"]].quick_wins = r["n"]
-    for r in (
+        cell(plan, dimension)[2] = n
+    for plan, dimension, source, amount in (
         ProgramFunding.objects.filter(program__section__masterplan__in=plans, amount__isnull=False)
-        .values("program__section__dimension", "funding_source")
+        .values("program__section__masterplan", "program__section__dimension", "funding_source")
         .annotate(amount=Sum("amount"))
         .order_by()
+        .values_list("program__section__masterplan", "program__section__dimension", "funding_source", "amount")
     ):
-        rows[r["program__section__dimension"]].by_source[source_index[r["funding_source"]]] = r["amount"]
-    return Comparison(sources=sources, dimensions=list(rows.values()), region_count=len(regions))
+        cell(plan, dimension)[3].append((source, _cents(amount)))
+    return {pk: {d: (c[0], c[1], c[2], tuple(c[3])) for d, c in dims.items()} for pk, dims in cells.items()}
+
+
+def _figures_tokens(plans: list[int]) -> dict[int, int]:
+    """Masterplan id -> its figures token (as an int). One query."""
+    return {pk: token.int for pk, token in Masterplan.objects.filter(pk__in=plans).values_list("pk", "figures_token")}
+
+
+def plan_figures(plans: list[int], tokens: dict[int, int] | None = None) -> dict[int, PlanFigures]:
+    """The figures of the plans given: from the cache for each plan whose figures token is the one
+    cached with them (one query reads the tokens), counted for the others (_counted_figures), which
+    are then cached. A change to a plan's sections, programs, funding or quick wins gives it a new
+    token in the same transaction (dimensions.receivers), so what the cache holds for a token is
+    never stale; each process (or a shared cache) counts a plan once per change."""
+    tokens = _figures_tokens(plans) if tokens is None else tokens
+    cached = cache.get(FIGURES_CACHE_KEY) or {}
+    figures, missing = {}, []
+    for pk, token in tokens.items():
+        hit = cached.get(pk)
+        if hit is not None and hit[0] == token:
+            figures[pk] = hit[1]
+        else:
+            missing.append(pk)
+    if missing:
+        counted = _counted_figures(missing)
+        for pk in missing:
+            figures[pk] = counted[pk]
+            cached[pk] = (tokens[pk], counted[pk])
+        cache.set(FIGURES_CACHE_KEY, cached, None)
+    return figures
+
+
+def _summed(figures: Iterable[PlanFigures], sources: list[FundingSource]) -> dict:
+    """Per dimension id: [programs, regions with programs, budget, quick wins, [amount per source]]."""
+    source_index = {s.pk: i for i, s in enumerate(sources)}
+    totals: dict[int, list] = {}
+    for plan in figures:
+        for dimension, (n, budget, quick_wins, by_source) in plan.items():
+            t = totals.setdefault(dimension, [0, 0, 0, 0, [0] * len(sources)])
+            t[0] += n
+            t[1] += n > 0
+            t[2] += budget
+            t[3] += quick_wins
+            for source, amount in by_source:
+                t[4][source_index[source]] += amount
+    return totals
+
+
+def dimension_comparison(
+    plans: list[int], dimensions: list[Dimension], region_count: int, tokens: dict[int, int] | None = None
+) -> Comparison:
+    """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
+    quick wins and budget by funding source. Budget rules as in the books: a program's total is
+    Program.budget, its split over sources ProgramFunding.amount (dimensions.rules).
+
+    From the cache, never stale: the sums are cached under a digest of the plans and their figures
+    tokens (three queries then: the tokens, the sources, nothing else), each plan's figures under
+    its token (plan_figures), so a change counts again only the plan changed. ``tokens``: the
+    plans' figures tokens when already read (national_regions_page's), else one more query."""
+    sources = list(FundingSource.objects.order_by("order", "pk"))
+    tokens = _figures_tokens(plans) if tokens is None else {pk: tokens[pk] for pk in plans}
+    digest = hashlib.sha256(
+        repr((sorted(tokens.items()), [s.pk for s in sources])).encode(), usedforsecurity=False
+    ).hexdigest()
+    totals = cache.get(COMPARISON_CACHE_KEY % digest)
+    if totals is None:
+        totals = _summed(plan_figures(plans, tokens).values(), sources)
+        cache.set(COMPARISON_CACHE_KEY % digest, totals, 24 * 3600)
+
+    def money(cents: int) -> Decimal:
+        return Decimal(cents).scaleb(-2)
+
+    rows = []
+    for d in dimensions:
+        n, regions, budget, quick_wins, by_source = totals.get(d.pk, (0, 0, 0, 0, [0] * len(sources)))
+        rows.append(DimensionComparison(d, n, regions, quick_wins, money(budget), [money(a) for a in by_source]))
+    return Comparison(sources=sources, dimensions=rows, region_count=region_count)

@@ -6,26 +6,30 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from dimensions.models import Dimension
-from masterplan import access, services
+from masterplan import access, formats, services
 from masterplan.selectors import expert_candidates, region_experts
 
 from . import exports
 from .forms import NationalFilterForm
 from .selectors import (
     PAGE_SIZE,
+    STAGE_DONE,
     active_book_count,
     dimension_comparison,
     expert_choices,
     national_regions,
+    national_regions_page,
     region_rows,
 )
 
@@ -54,20 +58,19 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     filters = form.filters()
     dimensions = list(Dimension.objects.order_by("order", "code"))
-    regions = national_regions(request.user, filters)
+    found = national_regions_page(request.user, filters, request.GET.get("page"), page_size)
     sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
     # A column's link sorts by it; on the column already sorted, it turns the order around.
     sort_columns = [
         (key, label, f"-{key}" if key == sort_key and not sort_desc else key) for key, label in SORT_COLUMNS
     ]
-    page = Paginator(regions, page_size).get_page(request.GET.get("page"))
     return {
         "form": form,
-        "regions": regions,
+        "national": found,
         "dimensions": dimensions,
-        "page_obj": page,
-        "rows": region_rows(list(page.object_list), dimensions),
-        "book_count": active_book_count(),
+        "page_obj": found.page,
+        "rows": _shown(region_rows(found.page.object_list, dimensions), request.user),
+        "filter_selects": form.select_options(),
         "can_assign_experts": access.can_assign_experts(request.user),
         "sort_columns": sort_columns,
         "sort_key": sort_key,
@@ -76,12 +79,52 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     }
 
 
+def _shown(rows: list, user) -> list:
+    """What the table shows of each row, put together here rather than by template tags in the
+    row loop (50 rows of some twenty cells: the tags were most of the page's time)."""
+    can_assign = access.can_assign_experts(user)
+    done, no_experts = _("Selesai"), _("Belum ada tenaga ahli")
+    books = _("%(a)s dirender, %(b)s final dari %(n)s")
+    book_count = active_book_count()
+    # Reversed once with a stand-in slug (slugs are URL-safe): fifty reverses cost more.
+    region_url, experts_url = (reverse(name, args=["-slug-"]) for name in ("region_detail", "national_region_experts"))
+    for row in rows:
+        r = row.region
+        row.url, row.name, row.province = region_url.replace("-slug-", r.slug), r.full_name, r.province.name
+        row.experts_url = experts_url.replace("-slug-", r.slug) if can_assign else ""
+        row.experts_text = ", ".join(str(u) for u in row.experts) or no_experts
+        if r.stage_key == STAGE_DONE:
+            row.stage_text, row.stage_dates = done, ""
+        elif r.stage_key:
+            row.stage_text = _("Tahap %(n)s") % {"n": formats.roman(r.stage_key)}
+            row.stage_dates = formats.date_range(r.stage_date) if r.stage_date else ""
+        else:
+            row.stage_text, row.stage_dates = "–", ""
+        # One string for the six cells: a loop in the template costs more than the rest of the row.
+        row.cells = format_html_join(
+            "", '<td class="text-center small">{}/{}</td>', ((c.approved, c.total) for c in row.dimensions)
+        )
+        row.percent_text = "–" if row.percent is None else f"{row.percent}%"
+        row.sections_text = f"{r.sections_approved}/{r.sections_total}"
+        row.reviews_text, row.overdue_text, row.cohort = str(r.open_reviews), str(r.overdue_stages), str(r.cohort_id)
+        row.comments_text = (
+            ngettext("%(n)s komentar", "%(n)s komentar", r.open_comments) % {"n": r.open_comments}
+            if r.open_comments
+            else ""
+        )
+        row.books_text = books % {"a": r.books_rendered, "b": r.books_final, "n": book_count}
+    return rows
+
+
 @login_required
 @require_safe
 def national_page(request):
     _require_national(request.user)
     context = national_table(request)
-    context["comparison"] = dimension_comparison(context["regions"], context["dimensions"])
+    found = context["national"]
+    context["comparison"] = dimension_comparison(
+        found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens
+    )
     context["title"] = _("Pantauan Nasional")
     return render(request, "national/national.html", context)
 

@@ -40,6 +40,11 @@ class RenderJob(models.Model):
     state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.QUEUED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0, validators=[MaxValueValidator(100)])
     page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    # A book renders as parts (its chapters, then the front matter and the assembly): how many,
+    # how many are done and the pages they hold, for the progress bar.
+    parts_total = models.PositiveSmallIntegerField(_("jumlah bab"), default=0)
+    parts_done = models.PositiveSmallIntegerField(_("bab selesai"), default=0)
+    pages_done = models.PositiveIntegerField(_("halaman selesai"), default=0)
     seconds = models.FloatField(_("durasi (detik)"), null=True, blank=True)
     seconds_data = models.FloatField(_("durasi data dan HTML (detik)"), null=True, blank=True)
     seconds_layout = models.FloatField(_("durasi tata letak WeasyPrint (detik)"), null=True, blank=True)

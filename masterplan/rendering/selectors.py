@@ -74,14 +74,3 @@ def active_job(masterplan: Masterplan, book: BookDefinition, content_hash: str) 
         .order_by("-requested_at", "-pk")
         .first()
     )
-
-
-def last_page_count(job: RenderJob) -> int | None:
-    """The page count of the last good render of the job's book: what the progress bar expects."""
-    return (
-        RenderJob.objects.done()
-        .filter(masterplan=job.masterplan_id, book=job.book_id, page_count__isnull=False)
-        .order_by("-finished_at")
-        .values_list("page_count", flat=True)
-        .first()
-    )

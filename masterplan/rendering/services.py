@@ -9,13 +9,17 @@ it by name, so it never imports the task module that imports it.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import uuid
+from dataclasses import asdict
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import weasyprint
+from celery import chord
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -31,7 +35,6 @@ from masterplan.models import Masterplan
 from . import files, selectors
 from .error_messages import render_error_message
 from .models import RenderJob
-from .progress import weasyprint_progress
 from .time_limits import hard_time_limit, soft_time_limit_watch
 
 if TYPE_CHECKING:
@@ -175,12 +178,13 @@ def render_jobs_sweep_stale(masterplan: Masterplan | None = None, *, now: dateti
 # --- rendering ------------------------------------------------------------------------------------
 
 
-def book_render(job_id: int, *, task_id: str | None = None) -> RenderJob | None:
+def book_render(job_id: int, *, task_id: str | None = None, parallel: bool = False) -> RenderJob | None:
     """Render the job's book now, in this process, and record the outcome on the job.
 
     Safe to call again for the same job (a redelivered task after a worker was killed): a queued
     or rendering job is (re)started, a done or failed one is left alone. Returns the job, or None
-    when there was nothing to do."""
+    when there was nothing to do. ``parallel``: the chapters go to the workers as a chord
+    (parallel_parts_enabled) and the job is returned still rendering."""
     now = timezone.now()
     claim = {
         "state": State.RENDERING,
@@ -210,10 +214,13 @@ def book_render(job_id: int, *, task_id: str | None = None) -> RenderJob | None:
         return job
 
     started = time.perf_counter()
-    expected_pages = selectors.last_page_count(job)
+    if parallel:
+        return _book_render_parallel(job, started)
     try:
-        with soft_time_limit_watch() as limit_hit, weasyprint_progress(job.pk, expected_pages):
-            result = book_services.book_pdf_render(job.masterplan, job.book)
+        with soft_time_limit_watch() as limit_hit:
+            result = book_services.book_pdf_render(
+                job.masterplan, job.book, on_part=lambda done, total, pages: _parts_progress(job.pk, done, total, pages)
+            )
         if limit_hit:
             raise SoftTimeLimitExceeded()  # it came, but a library's broad `except` swallowed it
         name = files.job_file_write(job, result.pdf)
@@ -222,16 +229,28 @@ def book_render(job_id: int, *, task_id: str | None = None) -> RenderJob | None:
         _mark_failed(job.pk, render_error_message(exc, job))
         job.refresh_from_db()
         return job
+    return _finish(
+        job,
+        name,
+        page_count=result.page_count,
+        content_hash=result.content_hash,
+        is_draft=result.is_draft,
+        seconds=time.perf_counter() - started,
+        seconds_data=getattr(result, "seconds_data", None),
+        seconds_layout=getattr(result, "seconds_layout", None),
+    )
 
+
+def _finish(job: RenderJob, name: str, **outcome: object) -> RenderJob:
     job.state = State.DONE
     job.progress = 100
-    job.page_count = result.page_count
-    job.seconds = round(time.perf_counter() - started, 3)
-    job.seconds_data = _rounded(getattr(result, "seconds_data", None))
-    job.seconds_layout = _rounded(getattr(result, "seconds_layout", None))
+    job.page_count = outcome["page_count"]
+    job.seconds = round(outcome["seconds"], 3)
+    job.seconds_data = _rounded(outcome.get("seconds_data"))
+    job.seconds_layout = _rounded(outcome.get("seconds_layout"))
     job.weasyprint_version = weasyprint_version()
-    job.content_hash = result.content_hash
-    job.is_draft = result.is_draft
+    job.content_hash = outcome["content_hash"]
+    job.is_draft = outcome["is_draft"]
     job.file.name = name
     job.finished_at = timezone.now()
     job.error = ""
@@ -252,7 +271,149 @@ def book_render(job_id: int, *, task_id: str | None = None) -> RenderJob | None:
         ]
     )
     files.job_old_files_prune(job)
+    book_services.part_cache_prune()
     return job
+
+
+# --- the parts of a book on several workers (issue 12) ------------------------------------------
+# book_render (the job's task) builds the book's plan and sends a Celery chord: a task per body
+# chapter not cached yet (BOOK_PART_TASK), spread over the worker processes, then the assembly
+# (BOOK_ASSEMBLE_TASK) once all are done. The plan travels as a JSON file beside the part cache.
+
+BOOK_PART_TASK = "rendering.book_part_render"
+BOOK_ASSEMBLE_TASK = "rendering.book_assemble"
+# Percent of the bar the parts take; the rest is the front matter and the assembly.
+_PARTS_SHARE = 90
+
+
+def parallel_parts_enabled() -> bool:
+    """Chapters go to the workers as separate tasks when a broker and a result backend (which a
+    chord needs) are configured and BOOK_RENDER_PARALLEL is on; else a worker renders them one
+    after the other itself (tests, `make run` on the filesystem broker)."""
+    conf = celery_app.conf
+    return (
+        bool(getattr(settings, "BOOK_RENDER_PARALLEL", False))
+        and not conf.task_always_eager
+        and bool(conf.result_backend)
+    )
+
+
+def _parts_progress(job_id: int, done: int, total: int, pages: int) -> None:
+    percent = 3 + (_PARTS_SHARE - 3) * min(done, total) // max(total, 1)
+    try:
+        RenderJob.objects.filter(pk=job_id, state=State.RENDERING, progress__lte=percent).update(
+            parts_done=done, parts_total=total, pages_done=pages, progress=percent
+        )
+    except Exception:  # progress is a nicety: never let it break a render
+        logger.warning("Progress update of render job %s failed", job_id, exc_info=True)
+
+
+def _plan_path(job_id: int) -> Path:
+    folder = Path(settings.MEDIA_ROOT) / book_services.PART_CACHE / "plans"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"job-{job_id}.json"
+
+
+def _plan_load(job_id: int) -> book_services.BookPlan:
+    return book_services.BookPlan.from_dict(json.loads(_plan_path(job_id).read_text()))
+
+
+def _book_render_parallel(job: RenderJob, started: float) -> RenderJob:
+    try:
+        plan = book_services.book_plan_build(job.masterplan, job.book)
+        todo = [i for i, part in enumerate(plan.parts) if not book_services.book_part_is_cached(part.content_hash)]
+        files.file_write_atomically(_plan_path(job.pk), lambda fh: fh.write(json.dumps(asdict(plan)).encode()))
+        done = len(plan.parts) - len(todo)
+        RenderJob.objects.filter(pk=job.pk).update(
+            parts_total=len(plan.parts), parts_done=done, seconds_data=round(time.perf_counter() - started, 3)
+        )
+        if not todo:
+            return book_assemble_job(job.pk)
+        header = [celery_app.signature(BOOK_PART_TASK, args=[job.pk, i], immutable=True) for i in todo]
+        body = celery_app.signature(BOOK_ASSEMBLE_TASK, args=[job.pk], immutable=True)
+        chord(header)(body)
+    except Exception as exc:
+        logger.exception("Render job %s (%s, %s) failed", job.pk, job.masterplan, job.book)
+        _mark_failed(job.pk, render_error_message(exc, job))
+    job.refresh_from_db()
+    return job
+
+
+def _claim_again(job_id: int, redelivered: bool) -> RenderJob | None:
+    """The job of a part task, if it is still rendering. A part whose worker was lost and that is
+    delivered again counts as an attempt of the job (MAX_ATTEMPTS)."""
+    if redelivered:
+        RenderJob.objects.filter(pk=job_id, state=State.RENDERING).update(attempts=F("attempts") + 1)
+    job = RenderJob.objects.select_related("masterplan__region", "book").filter(pk=job_id).first()
+    if job is None or job.state != State.RENDERING:
+        return None
+    if job.attempts > MAX_ATTEMPTS:
+        _mark_failed(
+            job.pk,
+            _(
+                "Render buku ini sudah %(n)s kali terhenti di tengah jalan (worker mati, mungkin kehabisan "
+                "memori). Minta administrator memeriksa log dan memori worker buku, lalu klik Render lagi."
+            )
+            % {"n": job.attempts - 1},
+        )
+        return None
+    return job
+
+
+def book_part_render_job(job_id: int, index: int, *, redelivered: bool = False) -> bool:
+    """Lay out body part ``index`` of the job's book (a chord task); True when it is ready. A
+    failure marks the job failed and is raised again, so the chord never assembles."""
+    job = _claim_again(job_id, redelivered)
+    if job is None:
+        return False
+    try:
+        with soft_time_limit_watch() as limit_hit:
+            plan = _plan_load(job_id)
+            book_services.book_part_render(plan, index)
+        if limit_hit:
+            raise SoftTimeLimitExceeded()
+    except Exception as exc:
+        logger.exception("Part %s of render job %s failed", index, job_id)
+        _mark_failed(job_id, render_error_message(exc, job))
+        raise
+    # Counted from the cache, not added up: a part delivered again (its worker was lost after it
+    # was done) is not counted twice.
+    done = book_services.book_parts_ready(plan)
+    _parts_progress(job_id, len(done), len(plan.parts), sum(part.meta["pages"] for part in done))
+    return True
+
+
+def book_assemble_job(job_id: int, *, redelivered: bool = False) -> RenderJob | None:
+    """The chord's last step: the front matter, the footers, the join; the job done."""
+    job = _claim_again(job_id, redelivered)
+    if job is None:
+        return None
+    started_at = job.started_at
+    try:
+        with soft_time_limit_watch() as limit_hit:
+            plan = _plan_load(job_id)
+            parts = [book_services.book_part_render(plan, i)[0] for i in range(len(plan.parts))]
+            pdf, page_count, _laid_out = book_services.book_assemble(plan, parts)
+        if limit_hit:
+            raise SoftTimeLimitExceeded()
+        name = files.job_file_write(job, pdf)
+    except Exception as exc:
+        logger.exception("Assembling render job %s failed", job_id)
+        _mark_failed(job_id, render_error_message(exc, job))
+        job.refresh_from_db()
+        return job
+    _plan_path(job_id).unlink(missing_ok=True)
+    seconds = (timezone.now() - started_at).total_seconds() if started_at else 0.0
+    return _finish(
+        job,
+        name,
+        page_count=page_count,
+        content_hash=plan.content_hash,
+        is_draft=plan.is_draft,
+        seconds=seconds,
+        seconds_data=job.seconds_data,
+        seconds_layout=max(seconds - (job.seconds_data or 0), 0),
+    )
 
 
 def _rounded(value: float | None) -> float | None:

@@ -10,7 +10,13 @@ import pytest
 from dimensions.models import QuickWin, Section
 from masterplan.books.models import BookDefinition, ChapterDefinition, NarrativeText
 from masterplan.books.selectors import ALL_PARTS, PROGRAMS, QUICK_WINS, SUMMARY, book_data_collect, book_parts
-from masterplan.books.services import book_content_hash, book_html_build, book_pdf_render
+from masterplan.books.services import (
+    book_content_hash,
+    book_html_build,
+    book_pdf_render,
+    book_pdf_render_single,
+    book_plan_build,
+)
 from tests import factories as f
 from tests.books.conftest import fill_masterplan
 from tests.books.pdfcheck import outline_titles, page_texts
@@ -86,11 +92,11 @@ def test_masterplan_without_sections_is_a_draft(db):
 
 
 class TestContentHash:
-    def test_stable_and_equal_to_the_built_html_hash(self, book_world):
+    def test_stable_and_equal_to_the_plan_hash(self, book_world):
         mp, book = book_world.masterplan, book_world.books[1]
         first = book_content_hash(mp, book)
         assert len(first) == 64
-        assert book_content_hash(mp, book) == first == book_html_build(mp, book).content_hash
+        assert book_content_hash(mp, book) == first == book_plan_build(mp, book).content_hash
 
     def test_changes_with_data_texts_definitions_and_review_state(self, book_world):
         mp, book = book_world.masterplan, book_world.books[1]
@@ -327,16 +333,21 @@ def test_a_book_prints_its_own_region_s_media_and_no_other(world, settings, tmp_
     foreign = [Path(f.path).as_uri() for f in (tegal.emblem, logo.image, document.file)]
     folder = tmp_path / "templates" / "print"
     folder.mkdir(parents=True)
-    (folder / "book.html").write_text(
+    edited = (
         '<html><body><img src="{{ emblem_uri }}">{% for logo in cover_logos %}<img src="{{ logo.uri }}">'
         "{% endfor %}" + "".join(f'<img src="{uri}">' for uri in foreign) + "</body></html>"
     )
+    (folder / "book.html").write_text(edited)  # the book as one document
+    (folder / "part.html").write_text(edited)  # each part of a book assembled from parts
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}]
 
-    pdf = book_pdf_render(world.garut.masterplan, BookDefinition.objects.get(number=3)).pdf
-
-    sizes = sorted(image.image.size for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images)
-    assert sizes == [(40, 40), (41, 41)]
+    for render in (book_pdf_render, book_pdf_render_single):
+        pdf = render(world.garut.masterplan, BookDefinition.objects.get(number=3)).pdf
+        # the first page: the front matter (the cover) is the part that may print the region's media
+        sizes = sorted(image.image.size for image in PdfReader(io.BytesIO(pdf)).pages[0].images)
+        assert sizes == [(40, 40), (41, 41)]
+        images = [image.image.size for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images]
+        assert set(images) == {(40, 40), (41, 41)}
 
 
 def test_demo_narrative_texts_fill_every_key_once(world):

@@ -148,6 +148,20 @@ def test_the_dimension_index_from_the_cache_still_knows_whose_sections(world, lo
     assert "2 butir" in _get(login(g.dewan), url)[0]  # the SWOT entry and the program
 
 
+def test_without_a_shared_cache_nothing_is_stored(world, login, settings):
+    """PAGE_CACHE off (the default without REDIS_URL): every request builds the page, so another
+    process's write can never leave an old part behind."""
+    settings.PAGE_CACHE = False
+    g = world.garut
+    client = login(g.dewan)
+    url = f"/r/garut/dimensions/{g.env_section.dimension.code}/"
+    _settled()
+    _html, built = _get(client, url)
+    assert _get(client, url)[1] == built
+    f.SwotEntryFactory(section=g.env_section)
+    assert cache.get(pagecache._region_key(g.region.pk)) is None  # writes do not even touch the cache
+
+
 # The review queue: a part that reads many regions (a pagecache scope) -----------------------------
 
 

@@ -238,6 +238,66 @@ def test_comparison_per_dimension_over_the_filtered_regions(national, login):
     assert tegal_env.programs == 1 and tegal_env.quick_wins == 0
 
 
+def test_comparison_figures_are_cached_and_never_stale(national, login):
+    """Each plan's figures are counted once and cached under its figures token; any change to its
+    programs, funding splits, quick wins or sections (saved or deleted, cascades too) shows at once."""
+    garut = national.garut
+    client = login(national.coordinator)
+
+    def env():
+        comparison = page(client, q="Garut").context["comparison"]
+        apbd = [s.code for s in comparison.sources].index("apbd")
+        d = next(d for d in comparison.dimensions if d.dimension.code == "environment")
+        return d.programs, d.budget, d.quick_wins, d.by_source[apbd], d.regions_with_programs
+
+    before = env()
+    with CaptureQueriesContext(connection) as queries:
+        assert env() == before
+    assert not any('"dimensions_program"' in q["sql"] for q in queries.captured_queries)  # from the cache
+    program = f.ProgramFactory(section=garut.env_section, budget=Decimal(1_000_000))
+    assert env() == (before[0] + 1, before[1] + 1_000_000, before[2], before[3], 1)
+    funding = f.ProgramFundingFactory(program=program, amount=Decimal(600_000))
+    assert env()[3] == before[3] + 600_000
+    funding.amount = Decimal(100_000)
+    funding.save()
+    assert env()[3] == before[3] + 100_000
+    program.funding_sources.clear()
+    assert env()[3] == before[3]
+    program.funding_sources.add(funding.funding_source, through_defaults={"amount": Decimal(50_000)})
+    assert env()[3] == before[3] + 50_000
+    f.QuickWinFactory(program=program)
+    assert env()[2] == before[2] + 1
+    program.delete()  # its funding split and quick win with it
+    assert env() == before
+    # A masterplan saved from a copy read before a change does not bring back the older token.
+    stale_copy = type(garut.masterplan).objects.get(pk=garut.masterplan.pk)
+    f.ProgramFactory(section=garut.env_section, budget=Decimal(7))
+    stale_copy.save()
+    assert env()[0] == before[0] + 1
+    garut.env_section.delete()  # every program of the section with it
+    assert env()[:4] == (0, 0, 0, 0)
+
+
+def test_section_counts_and_medians_are_cached_and_never_stale(national, login):
+    """The sections approved per plan (progress, the cohort medians) come from the cache until a
+    section is saved or deleted: then at once."""
+    client = login(national.coordinator)
+
+    def garut():
+        return page(client, q="Garut").context["rows"][0].region
+
+    before = garut().sections_approved
+    assert garut().sections_approved == before
+    section = national.garut.env_section
+    assert section.state != Section.State.APPROVED
+    section.state = Section.State.APPROVED
+    section.save()
+    assert garut().sections_approved == before + 1
+    total = garut().sections_total
+    section.delete()
+    assert (garut().sections_approved, garut().sections_total) == (before, total - 1)
+
+
 # --- the coordinator assigns experts --------------------------------------------------------------
 
 

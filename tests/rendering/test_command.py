@@ -58,7 +58,7 @@ def test_unknown_region_or_book(world, books, tmp_path):
 
 
 def test_a_failed_book_is_reported_and_the_command_fails(world, books, tmp_path, monkeypatch):
-    def crash(masterplan, book):  # simulates a crash inside the typesetting
+    def crash(masterplan, book, **kwargs):  # simulates a crash inside the typesetting
         raise RuntimeError("rusak")
 
     monkeypatch.setattr("masterplan.books.services.book_pdf_render", crash)

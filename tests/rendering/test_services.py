@@ -17,7 +17,6 @@ from masterplan.books.services import book_content_hash
 from masterplan.rendering import files, selectors, services
 from masterplan.rendering.error_messages import render_error_message
 from masterplan.rendering.models import RenderJob
-from masterplan.rendering.progress import progress_percent, weasyprint_progress
 from masterplan.rendering.tasks import book_render_task
 from masterplan.rendering.time_limits import soft_time_limit_watch
 from tests.rendering.helpers import book_files, pdf_reader, pdf_text
@@ -132,7 +131,7 @@ def test_failed_render_keeps_the_last_good_pdf_and_leaves_no_partial_file(
     mp.vision = "Visi yang baru"
     mp.save()
 
-    def crash(masterplan, book):  # simulates a crash inside the typesetting
+    def crash(masterplan, book, **kwargs):  # simulates a crash inside the typesetting
         raise RuntimeError("tabel rusak di bab 2")
 
     monkeypatch.setattr("masterplan.books.services.book_pdf_render", crash)
@@ -325,66 +324,6 @@ def test_old_files_are_pruned_but_the_history_stays(world, summary, django_captu
     assert not jobs[0].file and jobs[0].state == State.DONE and jobs[0].page_count
     assert all(job.has_file for job in jobs[1:])
     assert len(book_files(media_root)) == files.KEEP_FILES
-
-
-# --- progress ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "message, expected_pages, percent",
-    [
-        ("Step 1 - Fetching and parsing HTML - HTML string", None, 3),
-        ("Step 3 - Applying CSS", None, 8),
-        ("Step 4 - Creating formatting structure", None, 20),
-        ("Step 5 - Creating layout - Page 5", 10, 46),
-        ("Step 5 - Creating layout - Page 10", 10, 68),
-        ("Step 5 - Creating layout - Page 40", 10, 68),
-        ("Step 5 - Creating layout - Page 30", None, 46),
-        ("Step 5 - Creating layout - Repagination #1", None, 69),
-        ("Step 6 - Creating PDF", None, 72),
-        ("Step 7 - Adding PDF metadata", None, 97),
-        ("Something else", None, None),
-    ],
-)
-def test_progress_percent_of_weasyprint_messages(message, expected_pages, percent):
-    assert progress_percent(message, expected_pages) == percent
-
-
-def test_progress_never_goes_back_through_the_steps():
-    messages = [
-        "Step 1 - Fetching and parsing HTML - HTML string",
-        "Step 2 - Fetching and parsing CSS - CSS string",
-        "Step 3 - Applying CSS",
-        "Step 4 - Creating formatting structure",
-        *[f"Step 5 - Creating layout - Page {n}" for n in range(1, 80)],
-        "Step 5 - Creating layout - Repagination #1",
-        "Step 6 - Creating PDF",
-        "Step 7 - Adding PDF metadata",
-    ]
-    for expected in (None, 20, 79, 200):
-        percents = [progress_percent(m, expected) for m in messages]
-        assert percents == sorted(percents) and percents[-1] < 100, expected
-
-
-def test_weasyprint_progress_moves_the_job_and_restores_the_logger(world, summary):
-    job = RenderJob.objects.create(
-        masterplan=world.garut.masterplan, book=summary, state=State.RENDERING, started_at=timezone.now()
-    )
-    progress_logger = logging.getLogger("weasyprint.progress")
-    level, propagate = progress_logger.level, progress_logger.propagate
-    seen = []
-
-    with weasyprint_progress(job.pk, expected_pages=2) as handler:
-        document = weasyprint.HTML(string="<p>satu</p><p style='break-before: page'>dua</p>").render()
-        seen.append(RenderJob.objects.get(pk=job.pk).progress)
-        document.write_pdf()
-
-    job.refresh_from_db()
-    assert handler.percent == 97
-    assert job.progress == 97  # the last steps are always saved
-    assert 1 <= seen[0] <= 68
-    assert (progress_logger.level, progress_logger.propagate) == (level, propagate)
-    assert handler not in progress_logger.handlers
 
 
 def test_soft_time_limit_watch_remembers_a_limit_a_library_swallowed():

@@ -115,7 +115,7 @@ def test_failed_render_shows_the_message_and_keeps_the_last_good_pdf(
     world.garut.masterplan.vision = "Visi baru"
     world.garut.masterplan.save()
 
-    def crash(masterplan, book):  # simulates a crash inside the typesetting
+    def crash(masterplan, book, **kwargs):  # simulates a crash inside the typesetting
         raise RuntimeError("data rusak")
 
     monkeypatch.setattr("masterplan.books.services.book_pdf_render", crash)

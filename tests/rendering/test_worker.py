@@ -359,3 +359,40 @@ def test_a_render_past_the_soft_time_limit_ends_failed_with_a_message(
     assert "batas waktu" in job.error  # the message names the limit and what to do
     assert not job.file
     assert book_files(media_root) == []
+
+
+def test_two_worker_processes_render_a_books_chapters_in_parallel(
+    shared_world, celery_sender, start_worker, books, media_root
+):
+    """Issue 12: the job's task sends a chord, a task per chapter, which both worker processes
+    take; the last one done sends the assembly. Then one entry edited: only its chapter is sent."""
+    from tests.books.layoutcheck import book_problems
+
+    first, second = start_worker("one"), start_worker("two")
+    mp, book = shared_world.garut.masterplan, books[2]
+    job = services.book_render_request(mp, book, shared_world.garut.diskominfo)
+    wait_for_job(job, {State.DONE, State.FAILED}, workers=[first, second], timeout=240)
+
+    assert job.state == State.DONE, job.error
+    chapters = book.chapters.filter(front_matter=False).count()
+    assert job.parts_total == job.parts_done == chapters
+    assert job.pages_done < job.page_count  # the body's pages; the front matter comes on top
+    assert wait_for_log(first, "rendering.book_part_render[") and wait_for_log(second, "rendering.book_part_render[")
+    logs = first.log + second.log
+    assert logs.count("rendering.book_part_render[") >= 2 * chapters  # received and succeeded, each
+    assert wait_for_log(first, "rendering.book_assemble[", 1) or wait_for_log(second, "rendering.book_assemble[")
+    pdf = Path(job.file.path).read_bytes()
+    assert len(pdf_reader(pdf).pages) == job.page_count
+    assert book_problems(pdf) == []
+    assert book_files(media_root) == [media_root / job.file.name]
+
+    program = Program.objects.filter(section__masterplan=mp).order_by("pk").first()
+    program.output = "Keluaran yang ditulis ulang pada lokakarya."
+    program.save()
+    again = services.book_render_request(mp, book, shared_world.garut.diskominfo)
+    assert again.pk != job.pk
+    wait_for_job(again, {State.DONE, State.FAILED}, workers=[first, second], timeout=240)
+    assert again.state == State.DONE, again.error
+    sent = (first.log + second.log).count("rendering.book_part_render[") - logs.count("rendering.book_part_render[")
+    assert 0 < sent < 2 * chapters  # only the chapters that print the program were laid out again
+    assert book_problems(Path(again.file.path).read_bytes()) == []
