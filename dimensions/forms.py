@@ -34,6 +34,7 @@ from dimensions.models import (
     SwotEntry,
 )
 from masterplan.formats import format_id_decimal, parse_id_decimal
+from masterplan.lookups import is_id
 from masterplan.models import Agency
 
 # Numbers -------------------------------------------------------------------------------------
@@ -674,7 +675,7 @@ class QuickWinForm(EntryForm):
         # the rule are offered (and the one it has, so that an edit shows it).
         field.queryset = Program.objects.filter(free, section=self.section).order_by("start_year", "name")
         shown = {self.instance.program_id, self.data.get("program") if self.is_bound else None} - {None, ""}
-        shown = [int(pk) for pk in shown if str(pk).isdigit()]  # what it has or what was sent stays visible
+        shown = [int(pk) for pk in shown if is_id(pk)]  # what it has or what was sent stays visible
         offered = field.queryset.filter(rules.quick_win_program_filter() | Q(pk__in=shown))
         field.choices = [("", "---------")] + [(p.pk, f"{p.name} ({p.start_year})") for p in offered]
         field.error_messages["invalid_choice"] = _("Pilih program bagian ini yang belum memiliki quick win.")

@@ -31,6 +31,7 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan.lookups import is_id
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ class Kind:
         if not self.parent_from_group:
             return self.model()  # the form picks the parent
         parent_code, _sep, pk = group.partition("-")
-        if parent_code not in self.parents or not (pk.isascii() and pk.isdigit()):  # "²" is a digit to isdigit()
+        if parent_code not in self.parents or not is_id(pk):
             raise Http404
         parent = KINDS[parent_code].model.objects.filter(section=section, pk=pk).first()
         if parent is None:

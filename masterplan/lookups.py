@@ -23,3 +23,10 @@ class IntegerFieldIn(In):
                 if not isinstance(v, int) or ((low is None or v >= low) and (high is None or v <= high))
             ]
         return super().process_rhs(compiler, connection)
+
+
+def is_id(value: object) -> bool:
+    """Is this text a row id as a URL or a form sends one: ASCII digits only. ``str.isdigit``
+    alone takes "²" too, and ``int("²")`` is a ValueError (a 500; the form fuzzing found it)."""
+    text = str(value)
+    return text.isascii() and text.isdigit()

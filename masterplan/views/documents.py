@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView, View
 
 from masterplan import access, selectors, services
 from masterplan.forms import DocumentForm
+from masterplan.lookups import is_id
 from masterplan.models import Document
 from masterplan.views.base import RegionMixin
 from masterplan.views.files import uploaded_file_response
@@ -59,7 +60,7 @@ class DocumentUploadView(RegionFormView):
     def get_initial(self):
         initial = super().get_initial()
         stage = self.request.GET.get("stage")
-        if stage and stage.isascii() and stage.isdigit():
+        if stage and is_id(stage):
             initial["stage"] = stage  # the form only offers this region's stages anyway
         return initial
 

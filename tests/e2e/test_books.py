@@ -48,7 +48,7 @@ def test_diskominfo_renders_all_books_and_downloads_each(page, live_server, worl
 
     # Finished: the message, per book a download with its page count and draft mark (the world's
     # sections are drafts), and four finished renders in the history.
-    expect(page.locator("#messages")).to_contain_text(re.compile("antrean render", re.I))
+    expect(page.locator("#messages")).to_contain_text("Selesai dirender, PDF siap diunduh")
     status = page.locator("#book-status")
     # Eager renders of four books take a while on a busy machine; the status fragment polls until done.
     expect(status.get_by_role("progressbar")).to_have_count(0, timeout=30_000)
