@@ -136,30 +136,49 @@ def _book_title(book: BookDefinition, data: BookData) -> str:
     )
 
 
+def _cover_media(data: BookData) -> tuple[Path | None, list[tuple[CoverLogo, Path]]]:
+    """The region's emblem and the cover logos, as files the renderer may read."""
+    emblem = _media_path(data.region.emblem)
+    logos = [(logo, path) for logo in region_cover_logos(data.region) if (path := _media_path(logo.image))]
+    return emblem, logos
+
+
+def _print_context(
+    data: BookData,
+    book: BookDefinition,
+    definitions: list[ChapterDefinition],
+    emblem: Path | None,
+    logos: list[tuple[CoverLogo, Path]],
+    **extra: object,
+) -> dict:
+    """What the print templates read, for the whole book and for a book in parts alike."""
+    references = chapter_references(book, {ChapterKind.VISION_MISSION_GOALS} if _refers(definitions) else ())
+    chapters = book_outline(definitions, data, references)
+    return {
+        "book": book,
+        "data": data,
+        "region": data.region,
+        "masterplan": data.masterplan,
+        "chapters": chapters,
+        "front_chapters": [c for c in chapters if c.number is None],
+        "body_chapters": [c for c in chapters if c.number is not None],
+        "captions": Captions(),
+        "emblem_uri": emblem.as_uri() if emblem else "",
+        "cover_logos": [{"name": logo.name, "uri": path.as_uri()} for logo, path in logos],
+        "edition_date": EDITION_DATE_MARK,
+        "is_draft": data.is_draft,
+        "doc_title": _book_title(book, data),
+        "author": f"{data.region.full_name} — Diskominfo",
+        **extra,
+    }
+
+
 def _html_from_data(
     data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]
 ) -> tuple[str, str, tuple[Path, ...]]:
-    emblem = _media_path(data.region.emblem)
-    logos = [(logo, path) for logo in region_cover_logos(data.region) if (path := _media_path(logo.image))]
-    references = chapter_references(book, {ChapterKind.VISION_MISSION_GOALS} if _refers(definitions) else ())
+    emblem, logos = _cover_media(data)
     with translation.override("id"):
-        chapters = book_outline(definitions, data, references)
-        context = {
-            "book": book,
-            "data": data,
-            "region": data.region,
-            "masterplan": data.masterplan,
-            "chapters": chapters,
-            "front_chapters": [c for c in chapters if c.number is None],
-            "body_chapters": [c for c in chapters if c.number is not None],
-            "captions": Captions(),
-            "emblem_uri": emblem.as_uri() if emblem else "",
-            "cover_logos": [{"name": logo.name, "uri": path.as_uri()} for logo, path in logos],
-            "edition_date": EDITION_DATE_MARK,
-            "is_draft": data.is_draft,
-            "doc_title": _book_title(book, data),
-            "author": f"{data.region.full_name} — Diskominfo",
-        }
+        context = _print_context(data, book, definitions, emblem, logos)
         # The body first: it numbers the captions that the front matter then lists.
         context["body_html"] = mark_safe(render_to_string("print/body.html", context))
         html = render_to_string("print/book.html", context)
@@ -220,29 +239,10 @@ class BookPlan:
 
 
 def _plan_from_data(data: BookData, book: BookDefinition, definitions: list[ChapterDefinition]) -> BookPlan:
-    emblem = _media_path(data.region.emblem)
-    logos = [(logo, path) for logo in region_cover_logos(data.region) if (path := _media_path(logo.image))]
-    references = chapter_references(book, {ChapterKind.VISION_MISSION_GOALS} if _refers(definitions) else ())
+    emblem, logos = _cover_media(data)
     assets = _assets_fingerprint()
     with translation.override("id"):
-        chapters = book_outline(definitions, data, references)
-        context = {
-            "book": book,
-            "data": data,
-            "region": data.region,
-            "masterplan": data.masterplan,
-            "chapters": chapters,
-            "front_chapters": [c for c in chapters if c.number is None],
-            "body_chapters": [c for c in chapters if c.number is not None],
-            "captions": Captions(),
-            "emblem_uri": emblem.as_uri() if emblem else "",
-            "cover_logos": [{"name": logo.name, "uri": path.as_uri()} for logo, path in logos],
-            "edition_date": EDITION_DATE_MARK,
-            "is_draft": data.is_draft,
-            "doc_title": _book_title(book, data),
-            "author": f"{data.region.full_name} — Diskominfo",
-            "page_marks": True,
-        }
+        context = _print_context(data, book, definitions, emblem, logos, page_marks=True)
         parts = []
         # The body first: it numbers the captions that the front matter then lists.
         for chapter in context["body_chapters"]:
