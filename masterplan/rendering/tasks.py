@@ -16,45 +16,30 @@ from celery import Task, shared_task
 from . import services
 from .time_limits import hard_time_limit, soft_time_limit
 
+# Every render task: acknowledged when done, redelivered if its worker dies, within the time limits.
+_RENDER_TASK = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "soft_time_limit": soft_time_limit(),
+    "time_limit": hard_time_limit(),
+}
+
 
 def _redelivered(task: Task) -> bool:
     return bool((task.request.delivery_info or {}).get("redelivered"))
 
 
-@shared_task(
-    bind=True,
-    name=services.BOOK_RENDER_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=soft_time_limit(),
-    time_limit=hard_time_limit(),
-    ignore_result=True,
-)
+@shared_task(name=services.BOOK_RENDER_TASK, ignore_result=True, **_RENDER_TASK)
 def book_render_task(self: Task, job_id: int) -> None:
     services.book_render(job_id, task_id=self.request.id, parallel=services.parallel_parts_enabled())
 
 
-@shared_task(
-    bind=True,
-    name=services.BOOK_PART_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=soft_time_limit(),
-    time_limit=hard_time_limit(),
-    ignore_result=False,
-)
+@shared_task(name=services.BOOK_PART_TASK, ignore_result=False, **_RENDER_TASK)
 def book_part_render_task(self: Task, job_id: int, index: int) -> bool:
     return services.book_part_render_job(job_id, index, redelivered=_redelivered(self))
 
 
-@shared_task(
-    bind=True,
-    name=services.BOOK_ASSEMBLE_TASK,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    soft_time_limit=soft_time_limit(),
-    time_limit=hard_time_limit(),
-    ignore_result=True,
-)
+@shared_task(name=services.BOOK_ASSEMBLE_TASK, ignore_result=True, **_RENDER_TASK)
 def book_assemble_task(self: Task, job_id: int) -> None:
     services.book_assemble_job(job_id, redelivered=_redelivered(self))
