@@ -370,7 +370,6 @@ def _render_part_cached(
     cached = _part_cached(content_hash)
     if cached is not None:
         return cached, False
-    # whole font programs (not subsets): identical in every part, so the assembly writes each once
     # Font subsets per part: WeasyPrint's whole fonts (full_fonts) would be shared across the
     # parts, but their text maps ligatures ("fi") to wrong characters, for search and copy.
     part = part_render(html, base_url, _url_fetcher(Path(p) for p in media_files))

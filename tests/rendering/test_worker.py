@@ -283,14 +283,18 @@ def add_programs(world, n=200):
     )
 
 
-def wait_until_laying_out(job, worker, timeout=120):
-    """Until WeasyPrint lays out pages (the longest step): the moment to kill."""
+def wait_until_laying_out(job, worker, pages=8, timeout=120):
+    """Until the worker is deep in laying out a long part (page ``pages`` of a task not finished
+    yet): the moment to kill. Not at a progress step: that is written as a part ends, when the
+    worker is between two tasks, and a kill there loses no task at all, or, when it lands while
+    the next message is being fetched, loses that message (kombu's Redis transport)."""
     deadline = time.monotonic() + timeout
     while True:
         job.refresh_from_db()
-        if job.state == State.RENDERING and job.progress >= 15:
-            return
         assert job.state in (State.QUEUED, State.RENDERING), f"{job.state}: {job.error}\n{worker.log}"
+        current = worker.log.rsplit(" received\n", 1)
+        if len(current) == 2 and "Task " not in current[1] and f"Creating layout - Page {pages}\n" in current[1]:
+            return
         assert time.monotonic() < deadline, worker.log
         time.sleep(0.02)
 
