@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The choices of the national page's filters (cohorts, provinces, the experts of one's regions):
+# cached until a membership, cohort or province is written (a person's name: every part).
+NATIONAL_FILTERS_SCOPE = "national-filters"
+
 
 class MasterplanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -14,3 +18,4 @@ class MasterplanConfig(AppConfig):
         )
 
         pagecache.connect()
+        pagecache.watch(NATIONAL_FILTERS_SCOPE, ["masterplan.membership", "masterplan.cohort", "masterplan.province"])

@@ -75,14 +75,20 @@ def _tokens(region_id: int) -> tuple[str, bool]:
 
 
 def _tokens_of(keys: list[str]) -> tuple[str, bool]:
+    tokens, writing = _token_map(keys)
+    return ".".join(tokens[k] for k in keys), bool(writing)
+
+
+def _token_map(keys: list[str]) -> tuple[dict[str, str], set[str]]:
+    """The current tokens of the keys given (created where missing) and the keys whose writes may
+    still be uncommitted. One cache round trip when the tokens exist."""
     found = cache.get_many([*keys, *map(_writing_key, keys)])
     for k in keys:
         if k not in found:
             # add(): when another process has just set it, theirs stands and is read back.
             cache.add(k, _new_token(), None)
             found[k] = cache.get(k) or _new_token()
-    writing = any(_writing_key(k) in found for k in keys)
-    return ".".join(found[k] for k in keys), writing
+    return {k: found[k] for k in keys}, {k for k in keys if _writing_key(k) in found}
 
 
 def token(region_id: int) -> str:
@@ -118,6 +124,33 @@ def _get_or_build(keys: list[str], name: str, vary: Iterable[Hashable], build: C
         if not writing:
             cache.set(cache_key, value, TIMEOUT)
     return value
+
+
+def get_or_build_many(
+    region_ids: Iterable[int], name: str, vary: Iterable[Hashable], build: Callable[[list[int]], dict]
+) -> dict[int, object]:
+    """As ``get_or_build`` for a part of each of many regions (the rows of a table): two cache
+    round trips whatever their number (the tokens, then the parts), and ``build(region ids)``
+    called once for those not cached, returning {region id: part}."""
+    ids = list(dict.fromkeys(region_ids))
+    if not settings.PAGE_CACHE or not ids:
+        return build(ids) if ids else {}
+    suffix = ".".join(force_str(v) for v in vary)
+    try:
+        tokens, writing = _token_map([_GLOBAL, *map(_region_key, ids)])
+        keys = {pk: f"pagecache:{name}:{pk}:{tokens[_GLOBAL]}.{tokens[_region_key(pk)]}:{suffix}" for pk in ids}
+        found = cache.get_many(list(keys.values()))
+    except Exception:  # the cache server is down: the parts are built, not refused
+        logger.warning("page cache unreachable: %s built without it", name, exc_info=True)
+        return build(ids)
+    parts = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in ids if pk not in parts]
+    if missing:
+        built = build(missing)
+        parts.update(built)
+        if _GLOBAL not in writing:
+            cache.set_many({keys[pk]: value for pk, value in built.items() if _region_key(pk) not in writing}, TIMEOUT)
+    return parts
 
 
 def bump_region(region_id: int | None) -> None:

@@ -36,17 +36,28 @@ class NationalFilterForm(forms.Form):
         self.fields["expert"].queryset = experts
         self.fields["expert"].label_from_instance = lambda u: u.get_full_name() or u.username
 
-    def select_options(self) -> list[tuple]:
+    MODEL_FIELDS = ("cohort", "province", "expert")
+
+    def model_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The choices of the fields read from the database, as (value, label): what the page
+        cache keeps (national.views)."""
+        choices = {}
+        for name in self.MODEL_FIELDS:
+            field = self.fields[name]
+            choices[name] = [(str(obj.pk), field.label_from_instance(obj)) for obj in field.queryset]
+        return choices
+
+    def select_options(self, model_choices: dict[str, list[tuple[str, str]]] | None = None) -> list[tuple]:
         """The select fields as (bound field, [(value, label, selected), ...]), for a template that
         writes the options itself: Django's widget templates render each option through an include,
-        the slowest part of the page (one query per model field, as the widget's)."""
+        the slowest part of the page. ``model_choices``: model_choices(), when already at hand."""
+        model_choices = model_choices if model_choices is not None else self.model_choices()
         fields = []
-        for name in ("cohort", "province", "expert", "stage"):
+        for name in (*self.MODEL_FIELDS, "stage"):
             field, bound = self.fields[name], self[name]
             current = str(self.data.get(name, ""))
-            if isinstance(field, forms.ModelChoiceField):
-                choices = [("", field.empty_label)]
-                choices += [(str(obj.pk), field.label_from_instance(obj)) for obj in field.queryset]
+            if name in model_choices:
+                choices = [("", field.empty_label), *model_choices[name]]
             else:
                 choices = field.choices
             fields.append((bound, [(str(value), label, str(value) == current) for value, label in choices]))

@@ -29,6 +29,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     Count,
     F,
     Q,
@@ -37,7 +38,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Collate
+from django.db.models.functions import Cast, Collate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -101,13 +102,17 @@ _STATUS_DEFAULTS = {
 }
 
 
+# Everything national_regions sets on a region: what a row shows, the filters and sorts read.
+ROW_STATUS = (*_STATUS_DEFAULTS, "progress", "stage_key", "is_lagging", "dimension_counts")
+
+
 @dataclass
 class _Yardstick:
     """What every region's row needs whatever is shown: the current plans of all regions, their
     sections (approved, total, submitted) and the cohort medians."""
 
     plans: dict[int, int]  # region id -> current masterplan id
-    tokens: dict[int, int]  # masterplan id -> its figures token (as an int)
+    tokens: dict[int, str]  # masterplan id -> its figures token (as text)
     counts: dict[int, tuple[int, int, int]]  # masterplan id -> (approved, total, submitted)
     medians: dict[int, float]  # cohort year -> median share of approved sections
 
@@ -123,10 +128,10 @@ def _yardstick() -> _Yardstick:
     cohorts, plans, tokens = {}, {}, {}
     for region_id, cohort, plan, token in Region.objects.order_by(
         "pk", "masterplans__period_start", "masterplans__pk"
-    ).values_list("pk", "cohort_id", "masterplans__pk", "masterplans__figures_token"):
+    ).values_list("pk", "cohort_id", "masterplans__pk", _token_text("masterplans__figures_token")):
         cohorts[region_id] = cohort
         if plan is not None:
-            plans[region_id], tokens[plan] = plan, token.int  # the latest period wins
+            plans[region_id], tokens[plan] = plan, token  # the latest period wins
     digest = hashlib.sha256(repr((cohorts, plans, tokens)).encode(), usedforsecurity=False).hexdigest()
     cached = cache.get(YARDSTICK_CACHE_KEY % digest)
     if cached is None:
@@ -269,10 +274,21 @@ def _by_code_point(field: str) -> F | Collate:
 
 @dataclass
 class NationalPage:
-    page: Page  # of regions carrying their status and details (as national_regions sets them)
+    page: Page  # of regions; their status and details set by page_rows_status (or read from a cache)
     regions: QuerySet[Region] | list[Region]  # every region filtered, for their plans
-    plans: dict[int, int]  # region id -> current masterplan id, of every region
-    tokens: dict[int, int]  # masterplan id -> figures token, of every current plan
+    yardstick: _Yardstick  # every region's current plan, the plans' figures tokens, the cohort medians
+
+    @property
+    def plans(self) -> dict[int, int]:
+        return self.yardstick.plans
+
+    @property
+    def tokens(self) -> dict[int, str]:
+        return self.yardstick.tokens
+
+    @property
+    def medians(self) -> dict[int, float]:
+        return self.yardstick.medians
 
     @property
     def plan_ids(self) -> list[int]:
@@ -280,6 +296,12 @@ class NationalPage:
         if isinstance(self.regions, list):
             return [r.plan_id for r in self.regions if r.plan_id]
         return [self.plans[pk] for pk in self.regions.values_list("pk", flat=True) if pk in self.plans]
+
+
+def page_rows_status(regions: list[Region], found: NationalPage, today: date) -> None:
+    """Where the regions given (rows of the page) stand, as national_regions sets it: their status
+    and details (four grouped queries over their plans)."""
+    _with_details(_with_status(regions, found.yardstick, today))
 
 
 class _Light:
@@ -294,9 +316,10 @@ class _Light:
 def national_regions_page(
     user: User, filters: Filters, number: str | int | None, page_size: int = PAGE_SIZE, today: date | None = None
 ) -> NationalPage:
-    """One page of national_regions: the same regions in the same order. When neither the filters
-    nor the sort read a region's status (the sorts by the region's own columns), the database sorts
-    and pages, and only the page's rows are counted."""
+    """One page of national_regions: the same regions in the same order, without their status and
+    details yet (page_rows_status, for the rows not cached). When neither the filters nor the sort
+    read a region's status (the sorts by the region's own columns), the database sorts and pages;
+    else every region's status is counted on light stand-ins."""
     today = today or timezone.localdate()
     yardstick = _yardstick()
     regions = _filtered(user, filters)
@@ -315,8 +338,7 @@ def national_regions_page(
         for light in page.object_list:
             shown[light.pk].__dict__.update((k, v) for k, v in vars(light).items() if k not in _Light.OWN)
         page.object_list = [shown[light.pk] for light in page.object_list]
-        _with_details({r.plan_id: r for r in page.object_list if r.plan_id})
-        return NationalPage(page=page, regions=found, plans=yardstick.plans, tokens=yardstick.tokens)
+        return NationalPage(page=page, regions=found, yardstick=yardstick)
     # As _sorted: reversed by name turns the order around; by another column, regions with an equal
     # value stay in name order.
     if key == "name":
@@ -326,8 +348,7 @@ def national_regions_page(
         order = [column.desc() if descending else column.asc(), "name", "pk"]
     page = Paginator(regions.order_by(*order), page_size).get_page(number)
     page.object_list = list(page.object_list)
-    _with_details(_with_status(page.object_list, yardstick, today))
-    return NationalPage(page=page, regions=regions, plans=yardstick.plans, tokens=yardstick.tokens)
+    return NationalPage(page=page, regions=regions, yardstick=yardstick)
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -430,7 +451,7 @@ class Comparison:
 # A plan's figures: {dimension id: (programs, budget, quick wins, ((funding source id, amount), ...))},
 # amounts in hundredths of a rupiah (money has two decimal places): whole numbers, quick to cache.
 PlanFigures = dict[int, tuple[int, int, int, tuple[tuple[int, int], ...]]]
-FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token as int, PlanFigures)}
+FIGURES_CACHE_KEY = "national:plan-figures"  # -> {masterplan id: (figures token as text, PlanFigures)}
 COMPARISON_CACHE_KEY = "national:comparison:%s"  # % a digest of the plans and their tokens
 
 
@@ -473,12 +494,17 @@ def _counted_figures(plans: list[int]) -> dict[int, PlanFigures]:
     return {pk: {d: (c[0], c[1], c[2], tuple(c[3])) for d, c in dims.items()} for pk, dims in cells.items()}
 
 
-def _figures_tokens(plans: list[int]) -> dict[int, int]:
-    """Masterplan id -> its figures token (as an int). One query."""
-    return {pk: token.int for pk, token in Masterplan.objects.filter(pk__in=plans).values_list("pk", "figures_token")}
+def _token_text(field: str) -> Cast:
+    """A figures token read as text: a UUID object per plan (514 of them) cost more than the query."""
+    return Cast(field, output_field=CharField())
 
 
-def plan_figures(plans: list[int], tokens: dict[int, int] | None = None) -> dict[int, PlanFigures]:
+def _figures_tokens(plans: list[int]) -> dict[int, str]:
+    """Masterplan id -> its figures token (as text). One query."""
+    return dict(Masterplan.objects.filter(pk__in=plans).values_list("pk", _token_text("figures_token")))
+
+
+def plan_figures(plans: list[int], tokens: dict[int, str] | None = None) -> dict[int, PlanFigures]:
     """The figures of the plans given: from the cache for each plan whose figures token is the one
     cached with them (one query reads the tokens), counted for the others (_counted_figures), which
     are then cached. A change to a plan's sections, programs, funding or quick wins gives it a new
@@ -519,7 +545,7 @@ def _summed(figures: Iterable[PlanFigures], sources: list[FundingSource]) -> dic
 
 
 def dimension_comparison(
-    plans: list[int], dimensions: list[Dimension], region_count: int, tokens: dict[int, int] | None = None
+    plans: list[int], dimensions: list[Dimension], region_count: int, tokens: dict[int, str] | None = None
 ) -> Comparison:
     """Per dimension, over the masterplans given (the filtered regions' current ones): programs,
     quick wins and budget by funding source. Budget rules as in the books: a program's total is

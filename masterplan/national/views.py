@@ -1,6 +1,7 @@
 """The national page (*Pantauan Nasional*), its exports, and the coordinator's assignment of
 experts to a region. Thin: masterplan.access decides, the selectors read, the services write."""
 
+import hashlib
 import re
 
 from django.contrib import messages
@@ -8,28 +9,34 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from dimensions.models import Dimension
-from masterplan import access, formats, services
+from masterplan import access, formats, pagecache, services
+from masterplan.apps import NATIONAL_FILTERS_SCOPE
 from masterplan.selectors import expert_candidates, region_experts
 
 from . import exports
 from .forms import NationalFilterForm
 from .selectors import (
     PAGE_SIZE,
+    ROW_STATUS,
     STAGE_DONE,
+    NationalPage,
+    RegionRow,
     active_book_count,
     dimension_comparison,
     expert_choices,
     national_regions,
     national_regions_page,
+    page_rows_status,
     region_rows,
 )
 
@@ -69,14 +76,48 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
         "national": found,
         "dimensions": dimensions,
         "page_obj": found.page,
-        "rows": _shown(region_rows(found.page.object_list, dimensions), request.user),
-        "filter_selects": form.select_options(),
+        "rows": _rows(request.user, found, dimensions),
+        "filter_selects": form.select_options(
+            pagecache.get_or_build_in_scope(
+                NATIONAL_FILTERS_SCOPE, "national-filters", [request.user.pk, get_language()], form.model_choices
+            )
+        ),
         "can_assign_experts": access.can_assign_experts(request.user),
         "sort_columns": sort_columns,
         "sort_key": sort_key,
         "sort_desc": sort_desc,
         "today": timezone.localdate(),
     }
+
+
+def _rows(user, found: NationalPage, dimensions: list) -> list[RegionRow]:
+    """The page's rows, each with its HTML (``html``) and its region's status: from the page cache
+    for the regions nothing was written in since (a row reads only its own region's data, the
+    day, and its cohort's median), built for the others at once (a fixed number of queries)."""
+    regions = found.page.object_list
+    today = timezone.localdate()
+    medians = hashlib.sha256(repr(sorted(found.medians.items())).encode(), usedforsecurity=False).hexdigest()[:16]
+    vary = (today.isoformat(), access.can_assign_experts(user), get_language(), medians)
+
+    def build(ids: list[int]) -> dict[int, tuple[dict, str]]:
+        wanted = set(ids)
+        shown = [r for r in regions if r.pk in wanted]
+        page_rows_status(shown, found, today)
+        template = get_template("national/_row.html")
+        return {
+            row.region.pk: ({k: getattr(row.region, k) for k in ROW_STATUS}, template.render({"row": row}))
+            for row in _shown(region_rows(shown, dimensions), user)
+        }
+
+    parts = pagecache.get_or_build_many([r.pk for r in regions], "national-row", vary, build)
+    rows = []
+    for region in regions:
+        status, html = parts[region.pk]
+        region.__dict__.update(status)
+        row = RegionRow(region)
+        row.html = html
+        rows.append(row)
+    return rows
 
 
 def _shown(rows: list, user) -> list:

@@ -376,3 +376,37 @@ def test_query_count_does_not_grow_with_regions(national, login, url_name):
         f.MembershipFactory(user=f.UserFactory(), region=rw_region, role=Role.EXPERT)
     big = {"coordinator": _queries(login(national.coordinator), url), "expert": _queries(login(national.expert), url)}
     assert big == small
+
+
+def _row_html(response, slug):
+    return next(row.html for row in response.context["rows"] if row.region.slug == slug)
+
+
+def test_rows_come_from_the_cache_until_their_own_region_is_written(national, login):
+    """Each row is cached under its own region's token: a write in Garut rebuilds Garut's row (the
+    new count shows at once) and leaves Tegal's where it was."""
+    from django.core.cache import cache
+
+    client = login(national.coordinator)
+    cache.clear()  # the setup's writes long committed
+    first = page(client)
+    with CaptureQueriesContext(connection) as cached:
+        again = page(client)
+    assert [r.html for r in again.context["rows"]] == [r.html for r in first.context["rows"]]
+    with CaptureQueriesContext(connection) as built:
+        page(client, lagging="")  # another query string: the rows are the same, served as well
+    assert len(cached) <= len(built)
+    assert not any("bimtek_stage" in q["sql"] for q in cached.captured_queries)  # no row was counted
+
+    tegal_before = _row_html(again, "tegal")
+    garut_before = _row_html(again, "garut")
+    section = national.garut.env_section
+    section.state = Section.State.APPROVED
+    section.save()
+    after = page(client)
+    assert _row_html(after, "garut") != garut_before
+    assert _row_html(after, "tegal") == tegal_before
+    assert after.context["rows"][0].region.sections_approved >= 1
+    # A row from the cache carries its region's status too (what exports, sorts and tests read).
+    cache_hit = page(client, q="Tegal").context["rows"][0].region
+    assert (cache_hit.slug, cache_hit.stage_number) == ("tegal", national.tegal.stage.number)
