@@ -297,6 +297,19 @@ def region_ids_where(user, action):
     return Region.objects.none().values("pk") if ids is None else ids
 
 
+def region_id_list_where(user, action) -> list[int]:
+    """The ids of ``regions_where`` as a list, to look up one by one (the page cache): from the
+    cached memberships, or every region's (one query) for the national roles."""
+    if not user.is_authenticated:
+        return []
+    if (user.is_superuser and action in ROLE_ACTIONS[ADMIN]) or (
+        is_coordinator(user) and action in ROLE_ACTIONS[COORDINATOR]
+    ):
+        return list(Region.objects.order_by("pk").values_list("pk", flat=True))
+    roles = roles_with(action)
+    return sorted(region_id for region_id, role in _memberships(user).roles().items() if role in roles)
+
+
 def can_anywhere(user, action):
     """May the user do ``action`` in at least one region? (No query once memberships are cached.)"""
     if not user.is_authenticated:

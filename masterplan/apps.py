@@ -1,9 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The choices of the national page's filters (cohorts, provinces, the experts of one's regions):
-# cached until a membership, cohort or province is written (a person's name: every part).
-NATIONAL_FILTERS_SCOPE = "national-filters"
+# The choices of the filters of pages that list many regions (the national page's cohorts,
+# provinces and experts, the review queue's regions): cached until a membership, region, cohort or
+# province is written (a person's name: every part).
+FILTER_CHOICES_SCOPE = "filter-choices"
 
 
 class MasterplanConfig(AppConfig):
@@ -18,4 +19,7 @@ class MasterplanConfig(AppConfig):
         )
 
         pagecache.connect()
-        pagecache.watch(NATIONAL_FILTERS_SCOPE, ["masterplan.membership", "masterplan.cohort", "masterplan.province"])
+        pagecache.watch(
+            FILTER_CHOICES_SCOPE,
+            ["masterplan.membership", "masterplan.region", "masterplan.cohort", "masterplan.province"],
+        )

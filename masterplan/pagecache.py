@@ -19,10 +19,10 @@ the part shows, in any region, and by ``bump_all``; writes of other models leave
 
 The token is replaced at once, so the writing request (and a test inside one transaction) reads
 its own write. Until that transaction commits, another request could read the data from before
-it and store a part under the new token; so the write also marks the region *being written* for
-``WRITE_SECONDS``, longer than any request may run (gunicorn's timeout is 60 s, and a request's
-transaction ends with it), and nothing of that region is stored meanwhile: the region's pages are
-built afresh until its writes have surely committed. Tokens are random, never counted up: two
+it and store a part under the new token; so the new token carries the moment of its write, and
+for ``WRITE_SECONDS`` after it (longer than any request may run: gunicorn's timeout is 60 s, and a
+request's transaction ends with it) the region counts as *being written*: nothing of it is stored,
+its pages are built afresh until its writes have surely committed. Tokens are random, never counted up: two
 processes replacing one at the same moment cannot leave an old one in place. (No on-commit
 callback: the tests count those of mails and render tasks.)
 
@@ -32,6 +32,7 @@ Only parts that are the same for everyone who may read them, or whose key names 
 
 import logging
 import secrets
+import time
 from collections.abc import Callable, Hashable, Iterable
 
 from django.conf import settings
@@ -52,16 +53,22 @@ WRITE_SECONDS = 90
 _GLOBAL = "pagecache:all"
 
 
-def _new_token() -> str:
-    return secrets.token_hex(6)
+def _new_token(written: bool = False) -> str:
+    """A fresh token, with the moment of the write that replaced it (0: none): "3f9a0c1b2d4e@1764.5"."""
+    return f"{secrets.token_hex(6)}@{time.time() if written else 0}"
+
+
+def _is_writing(token: str) -> bool:
+    """Was the token set by a write less than WRITE_SECONDS ago (its transaction maybe not committed)?"""
+    _token, sep, written = token.rpartition("@")
+    try:
+        return bool(sep) and time.time() - float(written) < WRITE_SECONDS
+    except ValueError:  # not one of ours (an older release's token): no write pending
+        return False
 
 
 def _region_key(region_id: int) -> str:
     return f"pagecache:region:{region_id}"
-
-
-def _writing_key(cache_key: str) -> str:
-    return cache_key + ":writing"
 
 
 def _scope_key(scope: str) -> str:
@@ -81,14 +88,15 @@ def _tokens_of(keys: list[str]) -> tuple[str, bool]:
 
 def _token_map(keys: list[str]) -> tuple[dict[str, str], set[str]]:
     """The current tokens of the keys given (created where missing) and the keys whose writes may
-    still be uncommitted. One cache round trip when the tokens exist."""
-    found = cache.get_many([*keys, *map(_writing_key, keys)])
+    still be uncommitted. One cache round trip when the tokens exist: a token carries the moment
+    of the write that set it (one key per region, not two)."""
+    found = cache.get_many(keys)
     for k in keys:
         if k not in found:
             # add(): when another process has just set it, theirs stands and is read back.
             cache.add(k, _new_token(), None)
             found[k] = cache.get(k) or _new_token()
-    return {k: found[k] for k in keys}, {k for k in keys if _writing_key(k) in found}
+    return {k: found[k] for k in keys}, {k for k in keys if _is_writing(found[k])}
 
 
 def token(region_id: int) -> str:
@@ -157,10 +165,7 @@ def bump_region(region_id: int | None) -> None:
     """Retire every cached part of the region (of every region when ``region_id`` is None).
     When the cache cannot be reached this fails, and the write with it: a write it missed would
     leave old parts to be served once the cache is back."""
-    cache_key = _GLOBAL if region_id is None else _region_key(region_id)
-    # The mark first: whoever reads the new token also sees it.
-    cache.set(_writing_key(cache_key), 1, WRITE_SECONDS)
-    cache.set(cache_key, _new_token(), None)
+    cache.set(_GLOBAL if region_id is None else _region_key(region_id), _new_token(written=True), None)
 
 
 def bump_all() -> None:
@@ -179,9 +184,7 @@ def watch(scope: str, models: Iterable[str]) -> None:
 
 
 def bump_scope(scope: str) -> None:
-    cache_key = _scope_key(scope)
-    cache.set(_writing_key(cache_key), 1, WRITE_SECONDS)
-    cache.set(cache_key, _new_token(), None)
+    cache.set(_scope_key(scope), _new_token(written=True), None)
 
 
 # Which region a row belongs to ------------------------------------------------------------------

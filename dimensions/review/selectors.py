@@ -43,7 +43,7 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
-from masterplan import access
+from masterplan import access, pagecache
 from masterplan.models import User
 
 from .models import ReviewComment, SectionTransition
@@ -79,9 +79,11 @@ def _upcoming_stages(today: date, masterplan: OuterRef) -> QuerySet[Stage]:
     return Stage.objects.filter(masterplan=masterplan, start_date__gte=today).order_by("start_date", "number")
 
 
-def _queue_sections(user: User, filters: QueueFilters) -> QuerySet[Section]:
-    """The sections the queue lists, before the next stage is known (no ordering, no annotation)."""
-    qs = Section.objects.filter(masterplan__region_id__in=access.region_ids_where(user, access.REVIEW))
+def _queue_sections(user: User | None, filters: QueueFilters, region_ids: list[int] | None = None) -> QuerySet[Section]:
+    """The sections the queue lists, before the next stage is known (no ordering, no annotation):
+    of the regions the user reviews, or of ``region_ids`` (already checked) when given."""
+    regions = access.region_ids_where(user, access.REVIEW) if region_ids is None else region_ids
+    qs = Section.objects.filter(masterplan__region_id__in=regions)
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.region:
@@ -101,10 +103,16 @@ def _stage_filter(filters: QueueFilters, field: str = "next_stage_number") -> Q:
     return Q()
 
 
-def review_queue(user: User, today: date | None = None, filters: QueueFilters | None = None) -> QuerySet[Section]:
+def review_queue(
+    user: User | None,
+    today: date | None = None,
+    filters: QueueFilters | None = None,
+    region_ids: list[int] | None = None,
+) -> QuerySet[Section]:
     """The sections (submitted ones unless ``filters`` say another state) of every region the
-    user reviews, the region with the nearest upcoming bimtek stage first (regions without one
-    last), then the oldest submission first. The page reads it through ``ReviewQueue``.
+    user reviews (or of ``region_ids``), the region with the nearest upcoming bimtek stage first
+    (regions without one last), then the oldest submission first. The page reads it through
+    ``ReviewQueue``.
 
     One query."""
     filters = filters or QueueFilters()
@@ -121,7 +129,7 @@ def review_queue(user: User, today: date | None = None, filters: QueueFilters | 
         .values("n")
     )
     qs = (
-        _queue_sections(user, filters)
+        _queue_sections(user, filters, region_ids)
         .select_related("masterplan__region", "agency", "dimension")
         .annotate(
             next_stage_date=Subquery(upcoming.values("start_date")[:1]),
@@ -139,50 +147,123 @@ def review_queue(user: User, today: date | None = None, filters: QueueFilters | 
     )
 
 
+@dataclass(frozen=True)
+class QueueEntry:
+    """A section as the queue lists it (what ``review_queue`` annotates), plain values: cached per
+    region (ReviewQueue)."""
+
+    pk: int
+    masterplan_id: int
+    region: str  # its full name, "Kabupaten Garut"
+    region_name: str  # the name the queue sorts by
+    region_slug: str
+    dimension: str
+    agency: str
+    state: str
+    submitted_at: datetime | None
+    open_comment_count: int
+    next_stage_date: date | None
+    next_stage_number: int | None
+
+    @classmethod
+    def of(cls, section: Section) -> "QueueEntry":
+        region = section.masterplan.region
+        return cls(
+            pk=section.pk,
+            masterplan_id=section.masterplan_id,
+            region=str(region),
+            region_name=region.name,
+            region_slug=region.slug,
+            dimension=section.dimension.name,
+            agency=section.agency.name,
+            state=section.state,
+            submitted_at=section.submitted_at,
+            open_comment_count=section.open_comment_count,
+            next_stage_date=section.next_stage_date,
+            next_stage_number=section.next_stage_number,
+        )
+
+
+# A masterplan as the queue orders it: (id, its region's name, its sections listed, next stage's
+# start date and number, its region's id).
+_PlanSummary = tuple[int, str, int, date | None, int | None, int]
+
+
 class ReviewQueue:
-    """``review_queue`` read one page at a time (a sequence for Django's ``Paginator``).
+    """``review_queue`` read one page at a time (a sequence for Django's ``Paginator``), as
+    ``QueueEntry`` rows.
 
     Ordering every section of hundreds of regions by their next stage and submission time runs
-    two subqueries per section; here the masterplans are ordered first (their sections counted in
-    one query, the upcoming stages of the user's regions read in another: the next stage is the
-    masterplan's), which gives the count, and only the sections of the masterplans a page covers
-    are read, in ``review_queue``'s order. Three queries a page, whatever the regions."""
+    two subqueries per section; here the masterplans are ordered first (their sections counted,
+    their next stages read), which gives the count, and only the sections of the masterplans a page
+    covers are read, in ``review_queue``'s order.
+
+    Filtered by state and stage only (the page as an expert opens it), both steps come from the
+    page cache per region (masterplan.pagecache: a write in a region rebuilds only that region's
+    part, the day is part of the key): a summary of each region's masterplans, then the entries
+    of the regions the page covers. Filtered by region, dimension or agency, the database
+    answers: three queries a page."""
 
     def __init__(self, user: User, filters: QueueFilters | None = None, today: date | None = None) -> None:
         self.user = user
         self.filters = filters or QueueFilters()
         self.today = today or timezone.localdate()
         self._groups: list[tuple[list[int], int]] | None = None
+        self._by_plan: dict[int, _PlanSummary] = {}
+        self._cached = not (self.filters.region or self.filters.dimension or self.filters.agency)
+        self._vary = (self.today.isoformat(), self.filters.state or "all")
+
+    def _summaries(self) -> list[_PlanSummary]:
+        """Every masterplan of the user's regions with a section listed, by region name."""
+        if not self._cached:
+            return self._summaries_counted(None)
+        regions = access.region_id_list_where(self.user, access.REVIEW)
+        parts = pagecache.get_or_build_many(regions, "review-queue-plans", self._vary, self._built_summaries)
+        plans = [plan for part in parts.values() for plan in part]
+        plans.sort(key=lambda plan: (plan[1], plan[0]))
+        return plans
+
+    def _built_summaries(self, region_ids: list[int]) -> dict[int, list[_PlanSummary]]:
+        by_region: dict[int, list[_PlanSummary]] = {pk: [] for pk in region_ids}
+        for plan in self._summaries_counted(region_ids):
+            by_region[plan[5]].append(plan)
+        return by_region
+
+    def _summaries_counted(self, region_ids: list[int] | None) -> list[_PlanSummary]:
+        """Two plain queries: the listed sections counted per masterplan (with its region's name),
+        and the upcoming stages of those regions."""
+        counts = (
+            _queue_sections(self.user, self.filters, region_ids)
+            .values_list("masterplan__region_id", "masterplan_id", "masterplan__region__name")
+            .annotate(n=Count("pk"))
+            .order_by("masterplan__region__name", "masterplan_id")  # the database's collation
+        )
+        regions = access.region_ids_where(self.user, access.REVIEW) if region_ids is None else region_ids
+        stages = (
+            Stage.objects.filter(masterplan__region_id__in=regions, start_date__gte=self.today)
+            .order_by("-start_date", "-number")
+            .values_list("masterplan_id", "start_date", "number")
+        )
+        nearest = {plan: (start, number) for plan, start, number in stages}  # the nearest last
+        rows = []
+        for region_id, plan, name, n in counts:
+            start, number = nearest.get(plan, (None, None))
+            rows.append((plan, name, n, start, number, region_id))
+        return rows
 
     def groups(self) -> list[tuple[list[int], int]]:
         """[(masterplan ids, number of sections)] in the queue's order; masterplans that tie on
         (next stage, region name) form one group, as their sections interleave."""
         if self._groups is None:
-            # Two plain queries, no list of hundreds of ids: the queue's sections counted per
-            # masterplan (with its region's name), and the upcoming stages of the user's regions.
-            counts = (
-                _queue_sections(self.user, self.filters)
-                .values_list("masterplan_id", "masterplan__region__name")
-                .annotate(n=Count("pk"))
-                .order_by("masterplan__region__name", "masterplan_id")  # the database's collation
-            )
-            stages = (
-                Stage.objects.filter(
-                    masterplan__region_id__in=access.region_ids_where(self.user, access.REVIEW),
-                    start_date__gte=self.today,
-                )
-                .order_by("-start_date", "-number")
-                .values_list("masterplan_id", "start_date", "number")
-            )
-            nearest = {plan: (start, number) for plan, start, number in stages}  # the nearest last
             wanted = self.filters.stage
             rows = []
-            for plan, name, n in counts:
-                start, number = nearest.get(plan, (None, None))
+            for summary in self._summaries():
+                plan, name, n, start, number, _region = summary
                 if wanted == NO_STAGE and number is not None:
                     continue
                 if wanted and wanted != NO_STAGE and number != int(wanted):
                     continue
+                self._by_plan[plan] = summary
                 rows.append((start, name, plan, n))
             rows.sort(key=lambda row: (row[0] is None, row[0] or self.today))  # stable: by name within a date
             self._groups = []
@@ -201,7 +282,7 @@ class ReviewQueue:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, key: slice) -> list[Section]:
+    def __getitem__(self, key: slice) -> list[QueueEntry]:
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("ReviewQueue is read by page (a slice)")
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
@@ -213,8 +294,37 @@ class ReviewQueue:
             seen += n
         if not covered:
             return []
-        rows = review_queue(self.user, self.today, self.filters).filter(masterplan_id__in=covered)
-        return list(rows)[start - before : stop - before]
+        return self._entries(covered)[start - before : stop - before]
+
+    def _entries(self, plans: list[int]) -> list[QueueEntry]:
+        """The listed sections of the masterplans given, in the queue's order."""
+        if not self._cached:
+            rows = review_queue(self.user, self.today, self.filters).filter(masterplan_id__in=plans)
+            return [QueueEntry.of(section) for section in rows]
+        wanted = set(plans)
+        regions = [self._by_plan[plan][5] for plan in plans]
+        parts = pagecache.get_or_build_many(regions, "review-queue-entries", self._vary, self._built_entries)
+        entries = [e for part in parts.values() for e in part if e.masterplan_id in wanted]
+        # review_queue's order: next stage (none last), region name, submission (none last), id.
+        now = timezone.now()
+        entries.sort(
+            key=lambda e: (
+                e.next_stage_date is None,
+                e.next_stage_date or self.today,
+                self._by_plan[e.masterplan_id][1],
+                e.submitted_at is None,
+                e.submitted_at or now,
+                e.pk,
+            )
+        )
+        return entries
+
+    def _built_entries(self, region_ids: list[int]) -> dict[int, list[QueueEntry]]:
+        by_region: dict[int, list[QueueEntry]] = {pk: [] for pk in region_ids}
+        state_only = QueueFilters(state=self.filters.state)
+        for section in review_queue(None, self.today, state_only, region_ids=region_ids):
+            by_region[section.masterplan.region_id].append(QueueEntry.of(section))
+        return by_region
 
 
 def review_regions(user: User) -> list[tuple[str, str]]:

@@ -18,7 +18,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from dimensions.models import Dimension, Section
-from masterplan import access
+from masterplan import access, pagecache
+from masterplan.apps import FILTER_CHOICES_SCOPE
 from masterplan.formats import format_date, format_moment, roman
 from masterplan.views.base import RegionMixin
 
@@ -74,7 +75,9 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         form = QueueFilterForm(
             self.request.GET,
-            regions=selectors.review_regions(user),
+            regions=pagecache.get_or_build_in_scope(
+                FILTER_CHOICES_SCOPE, "review-regions", [user.pk], lambda: selectors.review_regions(user)
+            ),
             dimensions=[(d.code, d.name) for d in Dimension.objects.order_by("order")],
             stage_choices=[
                 *((str(n), _("Tahap %(n)s") % {"n": roman(n)}) for n in range(1, 5)),
@@ -103,26 +106,28 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
         }
 
 
-def _queue_rows(sections):
-    """The queue's rows as the strings the page shows, put together once here: the template's loop
-    only writes them out (no translation, date or URL tags per row)."""
+def _queue_rows(entries):
+    """The queue's rows (selectors.QueueEntry) as the strings the page shows, put together once
+    here: the template's loop only writes them out (no translation, date or URL tags per row)."""
     stage_label = _("Tahap %(n)s")
     states = dict(Section.State.choices)
+    # Reversed once with stand-ins (a slug is URL-safe, an id digits): fifty reverses cost more.
+    url = reverse("section_review", args=["-slug-", 0]).replace("/0/", "/-pk-/")
     return [
         {
-            "region": str(s.masterplan.region),
-            "url": reverse("section_review", args=[s.masterplan.region.slug, s.pk]),
-            "stage": stage_label % {"n": roman(s.next_stage_number)} if s.next_stage_date else "",
-            "stage_iso": s.next_stage_date.isoformat() if s.next_stage_date else "",
-            "stage_date": format_date(s.next_stage_date) if s.next_stage_date else "",
-            "dimension": s.dimension.name,
-            "agency": s.agency.name,
-            "state": states.get(s.state, s.state),
-            "submitted_iso": localtime(s.submitted_at).isoformat() if s.submitted_at else "",
-            "submitted": format_moment(s.submitted_at) if s.submitted_at else "",
-            "open_comments": s.open_comment_count,
+            "region": e.region,
+            "url": url.replace("-slug-", e.region_slug).replace("-pk-", str(e.pk)),
+            "stage": stage_label % {"n": roman(e.next_stage_number)} if e.next_stage_date else "",
+            "stage_iso": e.next_stage_date.isoformat() if e.next_stage_date else "",
+            "stage_date": format_date(e.next_stage_date) if e.next_stage_date else "",
+            "dimension": e.dimension,
+            "agency": e.agency,
+            "state": states.get(e.state, e.state),
+            "submitted_iso": localtime(e.submitted_at).isoformat() if e.submitted_at else "",
+            "submitted": format_moment(e.submitted_at) if e.submitted_at else "",
+            "open_comments": e.open_comment_count,
         }
-        for s in sections
+        for e in entries
     ]
 
 

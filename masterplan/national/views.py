@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from dimensions.models import Dimension
 from masterplan import access, formats, pagecache, services
-from masterplan.apps import NATIONAL_FILTERS_SCOPE
+from masterplan.apps import FILTER_CHOICES_SCOPE
 from masterplan.selectors import expert_candidates, region_experts
 
 from . import exports
@@ -79,7 +79,7 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
         "rows": _rows(request.user, found, dimensions),
         "filter_selects": form.select_options(
             pagecache.get_or_build_in_scope(
-                NATIONAL_FILTERS_SCOPE, "national-filters", [request.user.pk, get_language()], form.model_choices
+                FILTER_CHOICES_SCOPE, "national-filters", [request.user.pk, get_language()], form.model_choices
             )
         ),
         "can_assign_experts": access.can_assign_experts(request.user),
