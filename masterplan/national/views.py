@@ -157,15 +157,27 @@ def _shown(rows: list, user) -> list:
     return rows
 
 
+def _comparison_rows(comparison) -> list[tuple]:
+    """(dimension or None for the total, the row's figures, its amounts as text): every amount of
+    the table set alike (formats.format_series: one scale, jt / M / T, one precision), so a column
+    reads down and the table fits a phone; the full amount is the cell's title."""
+    figures = [*comparison.dimensions, comparison.total]
+    amounts = [[*d.by_source, d.unassigned, d.budget] for d in figures]
+    texts = iter(formats.format_series([a for row in amounts for a in row]))
+    return [
+        (d.dimension, d, [(next(texts), formats.format_rupiah(a)) for a in row])
+        for d, row in zip(figures, amounts, strict=True)
+    ]
+
+
 @login_required
 @require_safe
 def national_page(request):
     _require_national(request.user)
     context = national_table(request)
     found = context["national"]
-    context["comparison"] = dimension_comparison(
-        found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens
-    )
+    comparison = dimension_comparison(found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens)
+    context["comparison"], context["comparison_rows"] = comparison, _comparison_rows(comparison)
     context["title"] = _("Pantauan Nasional")
     return render(request, "national/national.html", context)
 

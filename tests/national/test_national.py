@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from dimensions.models import Section
-from masterplan import access
+from masterplan import access, formats
 from masterplan.models import Cohort, Membership, Province, Region, Role
 from tests import factories as f
 
@@ -236,6 +236,25 @@ def test_comparison_per_dimension_over_the_filtered_regions(national, login):
         d for d in page(client, q="Tegal").context["comparison"].dimensions if d.dimension.code == "environment"
     )
     assert tegal_env.programs == 1 and tegal_env.quick_wins == 0
+
+
+def test_comparison_amounts_share_one_scale_and_carry_the_full_amount(national, login):
+    """Every amount of the comparison is set alike (one scale, one precision), so a column reads
+    down and fits a phone; the cell's title is the amount in full."""
+    f.ProgramFundingFactory(
+        program=f.ProgramFactory(section=national.garut.env_section, budget=Decimal(2_500_000_000)),
+        amount=Decimal(1_250_000_000),
+    )
+    response = page(login(national.coordinator), q="Garut")
+    rows = response.context["comparison_rows"]
+    total = rows[-1]
+    assert total[0] is None  # the total comes last
+    shorts = [short for _d, _figures, money in rows for short, _full in money]
+    assert {s.rsplit("\u00a0", 1)[-1] for s in shorts} == {"M"}  # miliar, all of them
+    assert all(s.count(",") == 1 for s in shorts)  # one precision
+    short, full = total[2][-1]
+    assert full == formats.format_rupiah(total[1].budget) and short.endswith("\u00a0M")
+    assert f'title="{full}"' in response.content.decode()
 
 
 def test_comparison_figures_are_cached_and_never_stale(national, login):
