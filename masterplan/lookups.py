@@ -25,8 +25,13 @@ class IntegerFieldIn(In):
         return super().process_rhs(compiler, connection)
 
 
-def is_id(value: object) -> bool:
+# Nine digits stay below 2**31: an id every id column holds (PostgreSQL's integer is the smallest).
+ID_MAX_DIGITS = 9
+
+
+def is_id(value: object, *, any_column: bool = False) -> bool:
     """Is this text a row id as a URL or a form sends one: ASCII digits only. ``str.isdigit``
-    alone takes "²" too, and ``int("²")`` is a ValueError (a 500; the form fuzzing found it)."""
+    alone takes "²" too, and ``int("²")`` is a ValueError (a 500; the form fuzzing found it).
+    With ``any_column``, also at most ID_MAX_DIGITS digits: a value no id column refuses."""
     text = str(value)
-    return text.isascii() and text.isdigit()
+    return text.isascii() and text.isdigit() and (not any_column or len(text) <= ID_MAX_DIGITS)

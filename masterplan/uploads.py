@@ -58,6 +58,9 @@ ZIP_MAX_DEPTH = 2  # a package may carry archives (a workbook embedded in a Word
 # with defusedxml when it is installed (requirements.txt).
 _DTD_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 _CHUNK = 256 * 1024
+# What zipfile raises for an archive it cannot read: a damaged directory, a bad checksum, an unknown
+# compression method, an encrypted member (RuntimeError: it wants a password).
+_BROKEN_ARCHIVE = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
 
 # Decoded, an image takes 3-4 bytes a pixel; 50 megapixels is a large camera photo (8000 x 6000 is 48).
 IMAGE_MAX_PIXELS = 50_000_000
@@ -115,7 +118,7 @@ def _zip_kind(file):
     try:
         with zipfile.ZipFile(file) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _BROKEN_ARCHIVE:
         return None
     finally:
         file.seek(0)
@@ -196,7 +199,7 @@ def _check_archive(file, budget, depth):
     _check_zip_directory(file)
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except _BROKEN_ARCHIVE as exc:
         raise _broken_package() from exc
     with archive:
         members = archive.infolist()
@@ -273,8 +276,7 @@ def _check_member(archive, member, budget, depth):
             if nested:
                 copy.seek(0)
                 _check_archive(copy, budget, depth + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-        # A bad checksum, an unknown compression method, a password: nothing a reader could use.
+    except _BROKEN_ARCHIVE as exc:  # nothing a reader could use
         raise _broken_package() from exc
 
 

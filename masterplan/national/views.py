@@ -2,7 +2,6 @@
 experts to a region. Thin: masterplan.access decides, the selectors read, the services write."""
 
 import hashlib
-import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from dimensions.models import Dimension
 from masterplan import access, formats, pagecache, services
 from masterplan.apps import FILTER_CHOICES_SCOPE
+from masterplan.lookups import is_id
 from masterplan.selectors import expert_candidates, region_experts
 
 from . import exports
@@ -39,8 +39,6 @@ from .selectors import (
     page_rows_status,
     region_rows,
 )
-
-ID = re.compile(r"[0-9]{1,9}")  # a user id as a form sends it (ASCII digits, within any id column)
 
 
 def _require_national(user):
@@ -214,7 +212,7 @@ def region_experts_page(request, slug):
     if request.method == "POST":
         candidates = expert_candidates()
         user_id = request.POST.get("expert", "")
-        user_id = user_id if ID.fullmatch(user_id) else ""
+        user_id = user_id if is_id(user_id, any_column=True) else ""
         action = request.POST.get("action")
         try:
             if action == "add":

@@ -344,6 +344,19 @@ def test_a_regional_user_cannot_be_made_an_expert(national, login):
     assert Membership.objects.count() == before
 
 
+@pytest.mark.parametrize("sent", ["", "²", "1e3", "-1", " 1", "0000000001", "2147483648", "99999999999999999999999"])
+def test_an_expert_id_that_is_no_id_asks_for_an_expert(national, login, sent):
+    """Not ASCII digits, or more digits than every id column holds: no lookup, the form's message."""
+    client = login(national.coordinator)
+    url = reverse("national_region_experts", args=["tegal"])
+    before = Membership.objects.count()
+    response = client.post(url, {"action": "add", "expert": sent}, follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    assert "Pilih tenaga ahli." in response.content.decode()
+    assert Membership.objects.count() == before
+    assert client.post(url, {"action": "remove", "expert": sent}).status_code == 404
+
+
 @pytest.mark.parametrize("who", ["expert", "outsider"])
 def test_only_the_coordinator_and_the_administrator_assign_experts(national, login, who):
     client = login(getattr(national, who))

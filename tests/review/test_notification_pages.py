@@ -102,3 +102,14 @@ def test_review_queue_link_in_region_nav_for_experts(world, login):
     assert 'href="/review/"' in html
     html = login(world.garut.opd).get("/r/garut/").content.decode()
     assert 'href="/review/"' not in html
+
+
+def test_pages_keep_the_unread_filter(world, login):
+    for i in range(31):  # one more than a page
+        _notify(world.expert, f"Catatan {i}")
+    client = login(world.expert)
+    first = client.get("/notifications/?unread=1").content.decode()
+    assert 'aria-label="Halaman notifikasi"' in first and "Halaman 1 dari 2" in first
+    assert 'href="?unread=1&amp;page=2" rel="next"' in first
+    second = client.get("/notifications/?unread=1&page=2").content.decode()
+    assert "Halaman 2 dari 2" in second and 'href="?unread=1&amp;page=1" rel="prev"' in second
