@@ -164,6 +164,14 @@ def visible_regions(user):
     return Region.objects.none() if ids is None else Region.objects.filter(pk__in=ids)
 
 
+def visible_region_ids(user) -> list[int] | None:
+    """The ids of ``visible_regions`` from the cached memberships (no query); None for a user who
+    reads every region."""
+    if sees_all_regions(user):
+        return None
+    return list(_memberships(user)) if user.is_authenticated else []
+
+
 def membership(user, region):
     return _memberships(user).get(region.pk if isinstance(region, Region) else region)
 

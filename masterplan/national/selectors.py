@@ -290,11 +290,17 @@ class NationalPage:
     def medians(self) -> dict[int, float]:
         return self.yardstick.medians
 
+    region_ids: list[int] | None = None  # every region filtered, when known without a query (None: all)
+    unfiltered: bool = False  # no filter narrows the regions the user follows
+
     @property
     def plan_ids(self) -> list[int]:
         """The current masterplans of every region filtered (one query, or none)."""
         if isinstance(self.regions, list):
             return [r.plan_id for r in self.regions if r.plan_id]
+        if self.unfiltered:
+            ids = self.plans.keys() if self.region_ids is None else self.region_ids
+            return [self.plans[pk] for pk in ids if pk in self.plans]
         return [self.plans[pk] for pk in self.regions.values_list("pk", flat=True) if pk in self.plans]
 
 
@@ -348,7 +354,14 @@ def national_regions_page(
         order = [column.desc() if descending else column.asc(), "name", "pk"]
     page = Paginator(regions.order_by(*order), page_size).get_page(number)
     page.object_list = list(page.object_list)
-    return NationalPage(page=page, regions=regions, yardstick=yardstick)
+    unfiltered = not (filters.cohort or filters.province or filters.expert or filters.query)
+    return NationalPage(
+        page=page,
+        regions=regions,
+        yardstick=yardstick,
+        region_ids=access.visible_region_ids(user),
+        unfiltered=unfiltered,
+    )
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -436,6 +449,7 @@ class Comparison:
     sources: list[FundingSource]
     dimensions: list[DimensionComparison]
     region_count: int
+    digest: str = ""  # of the plans counted, their figures tokens and the sources: the sums' cache key
 
     @property
     def total(self) -> DimensionComparison:
@@ -572,4 +586,4 @@ def dimension_comparison(
     for d in dimensions:
         n, regions, budget, quick_wins, by_source = totals.get(d.pk, (0, 0, 0, 0, [0] * len(sources)))
         rows.append(DimensionComparison(d, n, regions, quick_wins, money(budget), [money(a) for a in by_source]))
-    return Comparison(sources=sources, dimensions=rows, region_count=region_count)
+    return Comparison(sources=sources, dimensions=rows, region_count=region_count, digest=digest)

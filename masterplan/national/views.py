@@ -5,6 +5,7 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -161,11 +162,13 @@ def _comparison_rows(comparison) -> list[tuple]:
     reads down and the table fits a phone; the full amount is the cell's title."""
     figures = [*comparison.dimensions, comparison.total]
     amounts = [[*d.by_source, d.unassigned, d.budget] for d in figures]
-    texts = iter(formats.format_series([a for row in amounts for a in row]))
-    return [
-        (d.dimension, d, [(next(texts), formats.format_rupiah(a)) for a in row])
-        for d, row in zip(figures, amounts, strict=True)
-    ]
+    key = f"national:comparison-texts:{comparison.digest}:{get_language()}"  # the sums' digest: never stale
+    cells = cache.get(key) if comparison.digest else None
+    if cells is None:
+        texts = iter(formats.format_series([a for row in amounts for a in row]))
+        cells = [[(next(texts), formats.format_rupiah(a)) for a in row] for row in amounts]
+        cache.set(key, cells, 24 * 3600)
+    return [(d.dimension, d, row) for d, row in zip(figures, cells, strict=True)]
 
 
 @login_required

@@ -122,9 +122,16 @@ def test_expert_sees_only_their_regions_in_page_exports_and_filters(national, lo
     rows = csv_rows(client)
     assert [r[0] for r in rows[1:]] == ["Kabupaten Garut"]
     assert [r[0] for r in xlsx_rows(client)[1:]] == ["Kabupaten Garut"]
-    html = page(client).content.decode()
+    response = page(client)
+    html = response.content.decode()
     assert "Tegalwati" not in html  # nor the other region's expert in the expert filter
     assert "/r/tegal/" not in html
+    # Nor in the comparison: unfiltered, it counts the plans of the expert's regions only.
+    found = response.context["national"]
+    assert found.unfiltered and found.plan_ids == [national.garut.masterplan.pk]
+    tegal_plan = national.tegal.masterplan.pk
+    coordinator_page = page(login(national.coordinator)).context["national"]
+    assert tegal_plan in coordinator_page.plan_ids and national.garut.masterplan.pk in coordinator_page.plan_ids
 
 
 def test_the_coordinator_sees_all_and_the_expert_filter_narrows(national, login):
