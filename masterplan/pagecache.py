@@ -30,6 +30,7 @@ Only parts that are the same for everyone who may read them, or whose key names 
 (e.g. which sections the user may edit), are cached; never anything carrying a CSRF token.
 """
 
+import hashlib
 import logging
 import secrets
 import time
@@ -135,11 +136,20 @@ def _get_or_build(keys: list[str], name: str, vary: Iterable[Hashable], build: C
 
 
 def get_or_build_many(
-    region_ids: Iterable[int], name: str, vary: Iterable[Hashable], build: Callable[[list[int]], dict]
+    region_ids: Iterable[int],
+    name: str,
+    vary: Iterable[Hashable],
+    build: Callable[[list[int]], dict],
+    *,
+    whole: bool = False,
 ) -> dict[int, object]:
     """As ``get_or_build`` for a part of each of many regions (the rows of a table): two cache
     round trips whatever their number (the tokens, then the parts), and ``build(region ids)``
-    called once for those not cached, returning {region id: part}."""
+    called once for those not cached, returning {region id: part}.
+
+    ``whole``: the parts of all the regions are also kept together, under a digest of their
+    tokens, so that while none of them is written the second round trip reads one key, not one
+    per region (an expert's hundreds of regions)."""
     ids = list(dict.fromkeys(region_ids))
     if not settings.PAGE_CACHE or not ids:
         return build(ids) if ids else {}
@@ -147,6 +157,13 @@ def get_or_build_many(
     try:
         tokens, writing = _token_map([_GLOBAL, *map(_region_key, ids)])
         keys = {pk: f"pagecache:{name}:{pk}:{tokens[_GLOBAL]}.{tokens[_region_key(pk)]}:{suffix}" for pk in ids}
+        whole_key = None
+        if whole:
+            digest = hashlib.sha256("\n".join(keys.values()).encode(), usedforsecurity=False).hexdigest()
+            whole_key = f"pagecache:{name}:all:{digest}"
+            together = cache.get(whole_key)
+            if together is not None:
+                return together
         found = cache.get_many(list(keys.values()))
     except Exception:  # the cache server is down: the parts are built, not refused
         logger.warning("page cache unreachable: %s built without it", name, exc_info=True)
@@ -158,6 +175,8 @@ def get_or_build_many(
         parts.update(built)
         if _GLOBAL not in writing:
             cache.set_many({keys[pk]: value for pk, value in built.items() if _region_key(pk) not in writing}, TIMEOUT)
+    if whole_key and not writing:
+        cache.set(whole_key, parts, TIMEOUT)
     return parts
 
 

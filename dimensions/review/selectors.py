@@ -218,7 +218,9 @@ class ReviewQueue:
         if not self._cached:
             return self._summaries_counted(None)
         regions = access.region_id_list_where(self.user, access.REVIEW)
-        parts = pagecache.get_or_build_many(regions, "review-queue-plans", self._vary, self._built_summaries)
+        parts = pagecache.get_or_build_many(
+            regions, "review-queue-plans", self._vary, self._built_summaries, whole=True
+        )
         plans = [plan for part in parts.values() for plan in part]
         plans.sort(key=lambda plan: (plan[1], plan[0]))
         return plans
