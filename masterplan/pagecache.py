@@ -110,6 +110,12 @@ def get_or_build(region_id: int, name: str, vary: Iterable[Hashable], build: Cal
     return _get_or_build([_GLOBAL, _region_key(region_id)], f"{name}:{region_id}", vary, build)
 
 
+def get_or_build_reference(name: str, build: Callable[[], object]) -> object:
+    """Reference data every page reads (the dimensions, the funding sources): kept until a row
+    that belongs to no region is written (the global token)."""
+    return _get_or_build([_GLOBAL], f"reference:{name}", (), build)
+
+
 def get_or_build_in_scope(scope: str, name: str, vary: Iterable[Hashable], build: Callable[[], object]) -> object:
     """As ``get_or_build``, for a part that reads many regions (e.g. an expert's review queue):
     kept until a row of one of the models ``watch(scope, ...)`` names is written, in any region."""

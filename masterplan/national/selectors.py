@@ -46,7 +46,7 @@ from bimtek.models import Stage
 from bimtek.selectors import stage_overdue
 from dimensions.models import Dimension, FundingSource, Program, ProgramFunding, QuickWin, Section
 from dimensions.review.models import ReviewComment
-from masterplan import access
+from masterplan import access, pagecache
 from masterplan.books.models import BookDefinition
 from masterplan.models import Masterplan, Membership, Region, Role, User
 from masterplan.rendering.models import RenderJob
@@ -115,6 +115,7 @@ class _Yardstick:
     tokens: dict[int, str]  # masterplan id -> its figures token (as text)
     counts: dict[int, tuple[int, int, int]]  # masterplan id -> (approved, total, submitted)
     medians: dict[int, float]  # cohort year -> median share of approved sections
+    region_count: int = 0  # of every region
 
 
 YARDSTICK_CACHE_KEY = "national:yardstick:%s"  # % a digest of the regions, their cohorts, plans and tokens
@@ -153,7 +154,7 @@ def _yardstick() -> _Yardstick:
         medians = {year: statistics.median(values) for year, values in shares.items()}
         cached = (counts, medians)
         cache.set(YARDSTICK_CACHE_KEY % digest, cached, 24 * 3600)
-    return _Yardstick(plans=plans, tokens=tokens, counts=cached[0], medians=cached[1])
+    return _Yardstick(plans=plans, tokens=tokens, counts=cached[0], medians=cached[1], region_count=len(cohorts))
 
 
 def cohort_medians() -> dict[int, float]:
@@ -352,16 +353,14 @@ def national_regions_page(
     else:
         column = _by_code_point("province__name") if key == "province" else F("cohort_id")
         order = [column.desc() if descending else column.asc(), "name", "pk"]
-    page = Paginator(regions.order_by(*order), page_size).get_page(number)
-    page.object_list = list(page.object_list)
+    paginator = Paginator(regions.order_by(*order), page_size)
     unfiltered = not (filters.cohort or filters.province or filters.expert or filters.query)
-    return NationalPage(
-        page=page,
-        regions=regions,
-        yardstick=yardstick,
-        region_ids=access.visible_region_ids(user),
-        unfiltered=unfiltered,
-    )
+    region_ids = access.visible_region_ids(user)
+    if unfiltered:  # counted without a query: the user's regions, or every region
+        paginator.count = yardstick.region_count if region_ids is None else len(region_ids)
+    page = paginator.get_page(number)
+    page.object_list = list(page.object_list)
+    return NationalPage(page=page, regions=regions, yardstick=yardstick, region_ids=region_ids, unfiltered=unfiltered)
 
 
 def _sorted(regions: list[Region], sort: str) -> list[Region]:
@@ -569,7 +568,9 @@ def dimension_comparison(
     tokens (three queries then: the tokens, the sources, nothing else), each plan's figures under
     its token (plan_figures), so a change counts again only the plan changed. ``tokens``: the
     plans' figures tokens when already read (national_regions_page's), else one more query."""
-    sources = list(FundingSource.objects.order_by("order", "pk"))
+    sources = pagecache.get_or_build_reference(
+        "funding-sources", lambda: list(FundingSource.objects.order_by("order", "pk"))
+    )
     tokens = _figures_tokens(plans) if tokens is None else {pk: tokens[pk] for pk in plans}
     digest = hashlib.sha256(
         repr((sorted(tokens.items()), [s.pk for s in sources])).encode(), usedforsecurity=False

@@ -42,6 +42,10 @@ from .selectors import (
 )
 
 
+def _dimensions() -> list[Dimension]:
+    return pagecache.get_or_build_reference("dimensions", lambda: list(Dimension.objects.order_by("order", "code")))
+
+
 def _require_national(user):
     if not access.sees_national_view(user):
         raise PermissionDenied
@@ -63,7 +67,7 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     the dashboard's. A fixed number of queries."""
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     filters = form.filters()
-    dimensions = list(Dimension.objects.order_by("order", "code"))
+    dimensions = _dimensions()
     found = national_regions_page(request.user, filters, request.GET.get("page"), page_size)
     sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
     # A column's link sorts by it; on the column already sorted, it turns the order around.
@@ -189,7 +193,7 @@ def national_export(request, fmt):
     """Every filtered row (not only the page's), as CSV or XLSX."""
     _require_national(request.user)
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
-    dimensions = list(Dimension.objects.order_by("order", "code"))
+    dimensions = _dimensions()
     rows = region_rows(national_regions(request.user, form.filters()), dimensions)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":

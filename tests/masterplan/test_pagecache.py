@@ -224,3 +224,22 @@ def test_a_token_of_an_older_release_counts_as_no_write_pending(world, login):
     _html, built = _get(client, url)
     _html, served = _get(client, url)
     assert served < built
+
+
+def test_reference_data_is_kept_until_a_row_of_no_region_is_written(world):
+    """The dimensions and funding sources every national page reads: cached, and retired by a
+    write of any row that belongs to no region (here a dimension's name)."""
+    from dimensions.models import Dimension
+
+    def names():
+        return pagecache.get_or_build_reference("test-dimensions", lambda: [d.name for d in Dimension.objects.all()])
+
+    _settled()
+    before = names()
+    with CaptureQueriesContext(connection) as ctx:
+        assert names() == before
+    assert len(ctx.captured_queries) == 0
+    dimension = f.dimension("environment")
+    dimension.name = "Smart Environment (baru)"
+    dimension.save()
+    assert "Smart Environment (baru)" in names()
