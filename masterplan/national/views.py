@@ -161,16 +161,19 @@ def _shown(rows: list, user) -> list:
 
 
 def _comparison_rows(comparison) -> list[tuple]:
-    """(dimension or None for the total, the row's figures, its amounts as text): every amount of
-    the table set alike (formats.format_series: one scale, jt / M / T, one precision), so a column
-    reads down and the table fits a phone; the full amount is the cell's title."""
+    """(dimension or None for the total, the row's figures, its amounts as (short, full) text):
+    each amount shortened the Indonesian way (formats.format_short_number: "870,5 M", "2,35 T"),
+    so the table fits a phone and a small amount is not shown as "0,00 T"; the full amount is the
+    cell's title."""
     figures = [*comparison.dimensions, comparison.total]
     amounts = [[*d.by_source, d.unassigned, d.budget] for d in figures]
     key = f"national:comparison-texts:{comparison.digest}:{get_language()}"  # the sums' digest: never stale
     cells = cache.get(key) if comparison.digest else None
     if cells is None:
-        texts = iter(formats.format_series([a for row in amounts for a in row]))
-        cells = [[(next(texts), formats.format_rupiah(a)) for a in row] for row in amounts]
+        cells = [
+            [(formats.format_short_number(a).replace(" ", formats.NBSP), formats.format_rupiah(a)) for a in row]
+            for row in amounts
+        ]
         cache.set(key, cells, 24 * 3600)
     return [(d.dimension, d, row) for d, row in zip(figures, cells, strict=True)]
 

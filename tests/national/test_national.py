@@ -245,22 +245,27 @@ def test_comparison_per_dimension_over_the_filtered_regions(national, login):
     assert tegal_env.programs == 1 and tegal_env.quick_wins == 0
 
 
-def test_comparison_amounts_share_one_scale_and_carry_the_full_amount(national, login):
-    """Every amount of the comparison is set alike (one scale, one precision), so a column reads
-    down and fits a phone; the cell's title is the amount in full."""
+def test_comparison_amounts_are_short_and_carry_the_full_amount(national, login):
+    """Every amount of the comparison is shortened the Indonesian way (juta, miliar, triliun), so the
+    table fits a phone, each in its own scale (a small amount is not "0,00 T"); the cell's title is
+    the amount in full."""
     f.ProgramFundingFactory(
         program=f.ProgramFactory(section=national.garut.env_section, budget=Decimal(2_500_000_000)),
         amount=Decimal(1_250_000_000),
     )
     response = page(login(national.coordinator), q="Garut")
     rows = response.context["comparison_rows"]
-    total = rows[-1]
-    assert total[0] is None  # the total comes last
-    shorts = [short for _d, _figures, money in rows for short, _full in money]
-    assert {s.rsplit("\u00a0", 1)[-1] for s in shorts} == {"M"}  # miliar, all of them
-    assert all(s.count(",") == 1 for s in shorts)  # one precision
-    short, full = total[2][-1]
-    assert full == formats.format_rupiah(total[1].budget) and short.endswith("\u00a0M")
+    dimension, total, money = rows[-1]
+    assert dimension is None  # the total comes last
+    env = next(row for row in rows if row[0] is not None and row[0].code == "environment")
+    apbd = [s.code for s in response.context["comparison"].sources].index("apbd")
+    assert env[2][apbd] == ("1,25\u00a0M", "Rp 1.250.000.000")
+    short, full = money[-1]
+    assert full == formats.format_rupiah(total.budget) and short == formats.format_short_number(total.budget).replace(
+        " ", "\u00a0"
+    )
+    zero = next(cell for _d, _f, cells in rows for cell in cells if cell[1] == "Rp 0")
+    assert zero[0] == "0"
     assert f'title="{full}"' in response.content.decode()
 
 
