@@ -39,7 +39,7 @@ from collections.abc import Callable, Hashable, Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.encoding import force_str
 
 from .models import Region
@@ -305,8 +305,20 @@ def _on_m2m(sender, instance, action, **kwargs):
         _on_write(sender, instance)
 
 
+def _on_migrate(sender, **kwargs):
+    """A release runs migrate as it starts (docker-compose, make run): its templates and code may
+    build other parts, so none of the last release's is served."""
+    if not settings.PAGE_CACHE or getattr(sender, "name", None) != "masterplan":
+        return
+    try:
+        bump_all()
+    except Exception:  # no cache server yet: the parts stay until a write, said in the log
+        logger.warning("page cache unreachable on migrate: parts of the last release may be served", exc_info=True)
+
+
 def connect() -> None:
     """Called once from MasterplanConfig.ready()."""
+    post_migrate.connect(_on_migrate, dispatch_uid="pagecache.migrate")
     post_save.connect(_on_write, dispatch_uid="pagecache.save")
     post_delete.connect(_on_write, dispatch_uid="pagecache.delete")
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache.m2m")
