@@ -311,7 +311,8 @@ def _on_migrate(sender, **kwargs):
     if not settings.PAGE_CACHE or getattr(sender, "name", None) != "masterplan":
         return
     try:
-        bump_all()
+        # A new token but no write pending: migrate's own transactions have committed.
+        cache.set(_GLOBAL, _new_token(), None)
     except Exception:  # no cache server yet: the parts stay until a write, said in the log
         logger.warning("page cache unreachable on migrate: parts of the last release may be served", exc_info=True)
 
