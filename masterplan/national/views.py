@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -185,7 +185,13 @@ def national_page(request):
     context = national_table(request)
     found = context["national"]
     comparison = dimension_comparison(found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens)
-    context["comparison"], context["comparison_rows"] = comparison, _comparison_rows(comparison)
+    rows = _comparison_rows(comparison)
+    context["comparison"], context["comparison_rows"] = comparison, rows
+    # Its HTML kept under the sums' digest (and the reference data: dimension and source names).
+    context["comparison_html"] = pagecache.get_or_build_reference(
+        f"national-comparison:{comparison.digest}:{comparison.region_count}:{get_language()}",
+        lambda: render_to_string("national/_comparison.html", {"comparison": comparison, "comparison_rows": rows}),
+    )
     context["title"] = _("Pantauan Nasional")
     return render(request, "national/national.html", context)
 

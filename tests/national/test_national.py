@@ -454,3 +454,24 @@ def test_rows_come_from_the_cache_until_their_own_region_is_written(national, lo
     # A row from the cache carries its region's status too (what exports, sorts and tests read).
     cache_hit = page(client, q="Tegal").context["rows"][0].region
     assert (cache_hit.slug, cache_hit.stage_number) == ("tegal", national.tegal.stage.number)
+
+
+def test_the_comparison_html_is_kept_until_a_plan_changes(national, login):
+    from django.core.cache import cache
+
+    client = login(national.coordinator)
+    cache.clear()  # the setup's writes long committed
+
+    def section():
+        html = page(client, q="Garut").content.decode()
+        return html[html.index('aria-labelledby="comparison-title"') :]
+
+    before = section()
+    with CaptureQueriesContext(connection) as queries:
+        assert section() == before
+    assert not any('"dimensions_fundingsource"' in q["sql"] for q in queries.captured_queries)
+    f.ProgramFactory(section=national.garut.env_section, budget=Decimal(7_770_000_000))
+    after = section()
+    assert after != before
+    total = page(client, q="Garut").context["comparison"].total
+    assert f'title="{formats.format_rupiah(total.budget)}"' in after  # the new sum, at once
