@@ -7,7 +7,9 @@ seeded database is reused), serves the app with gunicorn as docker-compose runs 
 
 1. **One client at a time**: every main page, best of 7 requests after one warm-up, as each
    persona (a region's OPD user, the expert assigned to every region, the coordinator where one
-   exists), against the anonymous login page; the page's size. Nothing else runs meanwhile.
+   exists), against the anonymous login page (each request of the page follows one of the login
+   page; the factor is against the best of those, so a machine whose speed drifts moves both);
+   the page's size. Nothing else runs meanwhile.
 2. **Load**: a headless locust run (scripts/bench_load_locust.py) of U simulated people who log
    in as users of random regions and as experts, read the main pages and now and then save an
    entry through the real form (CSRF token, optimistic version field): requests per second,
