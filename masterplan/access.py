@@ -21,6 +21,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Agency, AgencyWork, Membership, Region, Role
+from .rawrows import fetch_rows
 
 ADMIN = "admin"
 COORDINATOR = "coordinator"
@@ -75,8 +76,10 @@ class _Memberships:
     AGENCY_FIELDS = [f.attname for f in Agency._meta.concrete_fields]
 
     def __init__(self, user):
-        rows = Membership.objects.filter(user=user).values_list(
-            *self.FIELDS, *(f"agency__{name}" for name in self.AGENCY_FIELDS)
+        rows = fetch_rows(
+            Membership.objects.filter(user=user).values_list(
+                *self.FIELDS, *(f"agency__{name}" for name in self.AGENCY_FIELDS)
+            )
         )
         at, role_at = self.FIELDS.index("region_id"), self.FIELDS.index("role")
         self._rows = {row[at]: row for row in rows}

@@ -49,6 +49,7 @@ from dimensions.review.models import ReviewComment
 from masterplan import access, pagecache
 from masterplan.books.models import BookDefinition
 from masterplan.models import Masterplan, Membership, Region, Role, User
+from masterplan.rawrows import fetch_rows
 from masterplan.rendering.models import RenderJob
 
 PAGE_SIZE = 50
@@ -127,9 +128,11 @@ def _yardstick() -> _Yardstick:
     new token in the same transaction (dimensions.receivers), so they are never stale. Counted
     again (one grouped query) after a change."""
     cohorts, plans, tokens = {}, {}, {}
-    for region_id, cohort, plan, token in Region.objects.order_by(
-        "pk", "masterplans__period_start", "masterplans__pk"
-    ).values_list("pk", "cohort_id", "masterplans__pk", _token_text("masterplans__figures_token")):
+    for region_id, cohort, plan, token in fetch_rows(
+        Region.objects.order_by("pk", "masterplans__period_start", "masterplans__pk").values_list(
+            "pk", "cohort_id", "masterplans__pk", _token_text("masterplans__figures_token")
+        )
+    ):
         cohorts[region_id] = cohort
         if plan is not None:
             plans[region_id], tokens[plan] = plan, token  # the latest period wins
