@@ -201,15 +201,7 @@ def book_render(job_id: int, *, task_id: str | None = None, parallel: bool = Fal
         return None
     job = RenderJob.objects.select_related("masterplan__region", "book").get(pk=job_id)
     files.job_partial_files_remove(job)
-    if job.attempts > MAX_ATTEMPTS:
-        _mark_failed(
-            job.pk,
-            _(
-                "Render buku ini sudah %(n)s kali terhenti di tengah jalan (worker mati, mungkin kehabisan "
-                "memori). Minta administrator memeriksa log dan memori worker buku, lalu klik Render lagi."
-            )
-            % {"n": job.attempts - 1},
-        )
+    if _failed_after_too_many_attempts(job):
         job.refresh_from_db()
         return job
 
@@ -347,15 +339,7 @@ def _claim_again(job_id: int, redelivered: bool) -> RenderJob | None:
     job = RenderJob.objects.select_related("masterplan__region", "book").filter(pk=job_id).first()
     if job is None or job.state != State.RENDERING:
         return None
-    if job.attempts > MAX_ATTEMPTS:
-        _mark_failed(
-            job.pk,
-            _(
-                "Render buku ini sudah %(n)s kali terhenti di tengah jalan (worker mati, mungkin kehabisan "
-                "memori). Minta administrator memeriksa log dan memori worker buku, lalu klik Render lagi."
-            )
-            % {"n": job.attempts - 1},
-        )
+    if _failed_after_too_many_attempts(job):
         return None
     return job
 
@@ -414,6 +398,22 @@ def book_assemble_job(job_id: int, *, redelivered: bool = False) -> RenderJob | 
         seconds_data=job.seconds_data,
         seconds_layout=max(seconds - (job.seconds_data or 0), 0),
     )
+
+
+def _failed_after_too_many_attempts(job: RenderJob) -> bool:
+    """Marks the job failed, and says so, when its worker was lost more than MAX_ATTEMPTS times
+    (the job's own task or one of its parts delivered again)."""
+    if job.attempts <= MAX_ATTEMPTS:
+        return False
+    _mark_failed(
+        job.pk,
+        _(
+            "Render buku ini sudah %(n)s kali terhenti di tengah jalan (worker mati, mungkin kehabisan "
+            "memori). Minta administrator memeriksa log dan memori worker buku, lalu klik Render lagi."
+        )
+        % {"n": job.attempts - 1},
+    )
+    return True
 
 
 def _rounded(value: float | None) -> float | None:
