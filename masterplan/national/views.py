@@ -5,13 +5,13 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html_join
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -166,16 +166,17 @@ def _comparison_rows(comparison) -> list[tuple]:
     so the table fits a phone and a small amount is not shown as "0,00 T"; the full amount is the
     cell's title."""
     figures = [*comparison.dimensions, comparison.total]
-    amounts = [[*d.by_source, d.unassigned, d.budget] for d in figures]
-    key = f"national:comparison-texts:{comparison.digest}:{get_language()}"  # the sums' digest: never stale
-    cells = cache.get(key) if comparison.digest else None
-    if cells is None:
-        cells = [
-            [(formats.format_short_number(a).replace(" ", formats.NBSP), formats.format_rupiah(a)) for a in row]
-            for row in amounts
-        ]
-        cache.set(key, cells, 24 * 3600)
-    return [(d.dimension, d, row) for d, row in zip(figures, cells, strict=True)]
+    return [
+        (
+            d.dimension,
+            d,
+            [
+                (formats.format_short_number(a).replace(" ", formats.NBSP), formats.format_rupiah(a))
+                for a in [*d.by_source, d.unassigned, d.budget]
+            ],
+        )
+        for d in figures
+    ]
 
 
 @login_required
@@ -185,7 +186,8 @@ def national_page(request):
     context = national_table(request)
     found = context["national"]
     comparison = dimension_comparison(found.plan_ids, context["dimensions"], found.page.paginator.count, found.tokens)
-    rows = _comparison_rows(comparison)
+    # Put together only when the HTML below is built (or a test reads them), not for each request.
+    rows = SimpleLazyObject(lambda: _comparison_rows(comparison))
     context["comparison"], context["comparison_rows"] = comparison, rows
     # Its HTML kept under the sums' digest (and the reference data: dimension and source names).
     context["comparison_html"] = pagecache.get_or_build_reference(
