@@ -48,19 +48,18 @@ class NationalFilterForm(forms.Form):
         return choices
 
     def select_options(self, model_choices: dict[str, list[tuple[str, str]]] | None = None) -> list[tuple]:
-        """The select fields as (bound field, [(value, label, selected), ...]), for a template that
-        writes the options itself: Django's widget templates render each option through an include,
+        """The select fields as (bound field, [(value, label), ...], the value chosen), for the
+        ``select_options`` tag: Django's widget templates render each option through an include,
         the slowest part of the page. ``model_choices``: model_choices(), when already at hand."""
         model_choices = model_choices if model_choices is not None else self.model_choices()
         fields = []
         for name in (*self.MODEL_FIELDS, "stage"):
             field, bound = self.fields[name], self[name]
-            current = str(self.data.get(name, ""))
             if name in model_choices:
                 choices = [("", field.empty_label), *model_choices[name]]
             else:
                 choices = field.choices
-            fields.append((bound, [(str(value), label, str(value) == current) for value, label in choices]))
+            fields.append((bound, choices, str(self.data.get(name, ""))))
         return fields
 
     def filters(self) -> Filters:

@@ -1,7 +1,10 @@
-"""Template filters of the pages: Indonesian formats (from masterplan.formats), stage numbers, and
-absolute links for mails (from masterplan.links)."""
+"""Template filters of the pages: Indonesian formats (from masterplan.formats), stage numbers,
+absolute links for mails (from masterplan.links), and the options of a filter's select."""
+
+from html import escape
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from masterplan import formats
 from masterplan.links import absolute_url
@@ -36,3 +39,18 @@ def roman(value):
 def absolute(path):
     """A site path as an absolute link, for mail templates: ``{{ path|absolute }}``."""
     return absolute_url(str(path))
+
+
+@register.simple_tag
+def select_options(choices, selected):
+    """``<option>`` elements of a filter's choices, the ``selected`` value marked: one join with
+    the standard library's escaping. A loop in the template cost more than the rest of a page
+    (the national page's provinces, an expert's hundreds of regions in the review queue)."""
+    selected = "" if selected is None else str(selected)
+    return mark_safe(
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if str(value) == selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in choices
+        )
+    )

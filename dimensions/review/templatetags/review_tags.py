@@ -3,11 +3,8 @@
 ``dimensions.review.selectors.open_comments_for_section``), or
 ``{% include "review/includes/entry_comments.html" with entry=entry %}``."""
 
-from html import escape
-
 from django import template
 from django.db.models import Model
-from django.utils.safestring import mark_safe
 
 from dimensions.review import selectors
 from masterplan import access
@@ -90,17 +87,3 @@ def split_recent(items, keep):
     if len(items) <= keep + 2:
         return [], items
     return items[:-keep], items[-keep:]
-
-
-@register.simple_tag
-def select_options(choices, selected):
-    """``<option>`` elements of a filter's choices, the ``selected`` value marked: one join with
-    the standard library's escaping, as an expert's region filter lists hundreds of regions."""
-    selected = str(selected)
-    return mark_safe(
-        "".join(
-            f'<option value="{escape(str(value))}"{" selected" if str(value) == selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for value, label in choices
-        )
-    )
