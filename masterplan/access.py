@@ -67,24 +67,23 @@ def can_assign_experts(user) -> bool:
 
 
 class _Memberships:
-    """A user's memberships by region id, read as plain rows in one query (the agency joined); the
-    ``Membership`` object of a region (its agency attached) is built when that region is asked for.
-    An expert guides hundreds of regions: building every object cost more than the query."""
+    """A user's memberships by region id, read as plain rows in one query; the ``Membership`` object
+    of a region is built when that region is asked for. An expert guides hundreds of regions:
+    building every object cost more than the query. The agencies of the memberships that have one
+    (an OPD representative's) are read in a second query, the first time one is asked for: joined
+    to an expert's 514 memberships, PostgreSQL read every agency of the country (a hash join) for
+    rows that have none."""
 
     # Not created_at: no decision reads it, and an expert's 514 timestamps cost more than the rest.
     FIELDS = [f.attname for f in Membership._meta.concrete_fields if f.attname != "created_at"]
-    AGENCY_FIELDS = [f.attname for f in Agency._meta.concrete_fields]
 
     def __init__(self, user):
-        rows = fetch_rows(
-            Membership.objects.filter(user=user).values_list(
-                *self.FIELDS, *(f"agency__{name}" for name in self.AGENCY_FIELDS)
-            )
-        )
+        rows = fetch_rows(Membership.objects.filter(user=user).values_list(*self.FIELDS))
         at, role_at = self.FIELDS.index("region_id"), self.FIELDS.index("role")
         self._rows = {row[at]: row for row in rows}
         self._roles = {region_id: row[role_at] for region_id, row in self._rows.items()}
         self._built = {}
+        self._agencies = None  # agency id -> Agency, read on first need
 
     def __contains__(self, region_id):
         return region_id in self._rows
@@ -104,12 +103,19 @@ class _Memberships:
             row = self._rows.get(region_id)
             m = None
             if row is not None:
-                n = len(self.FIELDS)
-                m = Membership.from_db(Membership.objects.db, self.FIELDS, row[:n])
-                if m.agency_id is not None:
-                    m.agency = Agency.from_db(Agency.objects.db, self.AGENCY_FIELDS, row[n:])
+                m = Membership.from_db(Membership.objects.db, self.FIELDS, row)
+                agency = self._agency(m.agency_id) if m.agency_id is not None else None
+                if agency is not None:  # else (deleted meanwhile) Django reads it if asked
+                    m.agency = agency
             self._built[region_id] = m
         return self._built[region_id]
+
+    def _agency(self, agency_id):
+        if self._agencies is None:
+            at = self.FIELDS.index("agency_id")
+            ids = {row[at] for row in self._rows.values() if row[at] is not None}
+            self._agencies = Agency.objects.in_bulk(ids)
+        return self._agencies.get(agency_id)
 
 
 def _memberships(user):
