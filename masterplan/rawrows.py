@@ -7,12 +7,31 @@ query. The SQL is still the ORM's: only the per-row step is skipped. Only for co
 already returns as Python wants them (integers, text, a UUID cast to text); a date, a decimal or a
 boolean on SQLite needs Django's converters: read those through the ORM."""
 
-from django.db import connections
+from collections.abc import Callable
+
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
 
 def fetch_rows(queryset: QuerySet) -> list[tuple]:
     sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
     with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+_FIXED_SQL: dict[tuple[str, str], tuple[str, tuple]] = {}
+
+
+def fetch_fixed_rows(name: str, queryset: Callable[[], QuerySet]) -> list[tuple]:
+    """As ``fetch_rows``, for a query that takes nothing from the request (every region's plan and
+    figures token): its SQL put together once per process and database, named ``name``. Building
+    and compiling the ORM query cost about half a millisecond, on every page of an expert."""
+    key = (name, DEFAULT_DB_ALIAS)
+    if key not in _FIXED_SQL:
+        qs = queryset()
+        _FIXED_SQL[key] = qs.query.get_compiler(using=DEFAULT_DB_ALIAS).as_sql()
+    sql, params = _FIXED_SQL[key]
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
