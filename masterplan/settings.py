@@ -141,6 +141,9 @@ CACHES = {
 # The page cache only where every process shares one cache: in one process's memory, another
 # gunicorn worker's write could not retire it and that worker's readers would get old pages.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL))
+# Sessions stay in the database only (Django's default), not "cached_db" on that cache: a query
+# less per page, but a Redis outage would then sign everybody out (its reads fail), and a logout
+# during one would come back with Redis. The page cache is built to do without Redis.
 
 AUTH_USER_MODEL = "masterplan.User"
 AUTH_PASSWORD_VALIDATORS = [

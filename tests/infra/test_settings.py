@@ -32,6 +32,7 @@ print(json.dumps({
     "MEDIA_ROOT": str(s.MEDIA_ROOT), "EMAIL_BACKEND": s.EMAIL_BACKEND, "EMAIL_HOST": s.EMAIL_HOST,
     "EMAIL_PORT": s.EMAIL_PORT, "BROKER": s.CELERY_BROKER_URL, "EAGER": s.CELERY_TASK_ALWAYS_EAGER,
     "TRANSPORT": getattr(s, "CELERY_BROKER_TRANSPORT_OPTIONS", {}),
+    "CACHE": s.CACHES["default"]["BACKEND"], "PAGE_CACHE": s.PAGE_CACHE, "SESSION_ENGINE": s.SESSION_ENGINE,
 }, default=str))
 """
 
@@ -200,6 +201,18 @@ def test_redis_broker_is_not_eager(tmp_path):
     s = _settings(tmp_path, SECRET_KEY="x", CELERY_BROKER_URL="redis://redis:6379/0")
     assert s["EAGER"] is False
     assert s["BROKER"] == "redis://redis:6379/0"
+
+
+def test_a_shared_cache_carries_the_page_cache_and_never_the_sessions(tmp_path):
+    # Redis: every process shares it, so parts of pages may be kept in it.
+    s = _settings(tmp_path, SECRET_KEY="x", REDIS_URL="redis://redis:6379/1")
+    assert s["CACHE"] == "masterplan.rediscache.RedisCache" and s["PAGE_CACHE"] is True
+    # Sessions stay in the database: a Redis outage must not sign everybody out.
+    assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    # One process's memory: a write in another gunicorn worker could not retire what it keeps.
+    s = _settings(tmp_path, SECRET_KEY="x")
+    assert s["CACHE"] == "django.core.cache.backends.locmem.LocMemCache" and s["PAGE_CACHE"] is False
+    assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 
 
 def test_indonesian_language_and_jakarta_time():
