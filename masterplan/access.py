@@ -98,6 +98,10 @@ class _Memberships:
         """The user's role in each of their regions: {region id: role}."""
         return self._roles
 
+    def agency_id(self, region_id):
+        row = self._rows.get(region_id)
+        return None if row is None else row[self.FIELDS.index("agency_id")]
+
     def get(self, region_id):
         if region_id not in self._built:
             row = self._rows.get(region_id)
@@ -141,6 +145,9 @@ class _NoMemberships:
 
     def roles(self):
         return {}
+
+    def agency_id(self, region_id):
+        return None
 
     def get(self, region_id):
         return None
@@ -190,9 +197,9 @@ def role_in(user, region):
     """The user's role in a region: a Role value, ADMIN, or None."""
     if not user.is_authenticated:
         return None
-    m = membership(user, region)
-    if m:
-        return m.role
+    role = _memberships(user).roles().get(region.pk if isinstance(region, Region) else region)
+    if role:
+        return role
     if user.is_superuser:
         return ADMIN
     if is_coordinator(user):
@@ -260,8 +267,8 @@ def can(user, action, obj):
         section = _section_of(obj)
         if section is None:
             return False
-        m = membership(user, region)
-        return m is not None and m.agency_id == section.agency_id
+        agency_id = _memberships(user).agency_id(region.pk if isinstance(region, Region) else region)
+        return agency_id is not None and agency_id == section.agency_id
     return True
 
 

@@ -47,3 +47,23 @@ def test_scope_cuts_entries_to_visible_regions(world):
 def test_role_actions(world, who, action, allowed):
     assert access.can(getattr(world.garut, who), action, world.garut.region) is allowed
     assert access.can(getattr(world.garut, who), action, world.tegal.region) is False
+
+
+def test_memberships_are_read_in_one_query_and_an_agency_only_when_asked(world, django_assert_num_queries):
+    from masterplan.models import User
+
+    # An expert's memberships have no agency: one query, none more to build their Membership.
+    expert = User.objects.get(pk=world.expert.pk)
+    with django_assert_num_queries(1):
+        m = access.membership(expert, world.garut.region)
+        assert m.role == "expert" and m.agency_id is None and m.agency is None
+    # An OPD representative's agency comes with a second query, on first need, and is theirs.
+    opd = User.objects.get(pk=world.garut.opd.pk)
+    with django_assert_num_queries(1):
+        assert access.role_in(opd, world.garut.region) == "opd"
+    with django_assert_num_queries(1):
+        m = access.membership(opd, world.garut.region)
+        assert m.agency == world.garut.env_section.agency and m.agency.region_id == world.garut.region.pk
+    with django_assert_num_queries(0):
+        assert access.membership(opd, world.garut.region).agency.name == world.garut.env_section.agency.name
+        assert access.membership(opd, world.tegal.region) is None
