@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -74,12 +75,16 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     sort_columns = [
         (key, label, f"-{key}" if key == sort_key and not sort_desc else key) for key, label in SORT_COLUMNS
     ]
+    rows = _rows(request.user, found, dimensions)
     return {
         "form": form,
         "national": found,
         "dimensions": dimensions,
         "page_obj": found.page,
-        "rows": _rows(request.user, found, dimensions),
+        "rows": rows,
+        # The rows' HTML (each the row template's output, escaped there) as one string: fifty
+        # {{ row.html }} in a template loop cost a millisecond.
+        "rows_html": mark_safe("\n".join(row.html for row in rows)),
         "filter_selects": form.select_options(
             pagecache.get_or_build_in_scope(
                 FILTER_CHOICES_SCOPE, "national-filters", [request.user.pk, get_language()], form.model_choices

@@ -128,7 +128,7 @@ def test_expert_sees_only_their_regions_in_page_exports_and_filters(national, lo
     assert "/r/tegal/" not in html
     # Nor in the comparison: unfiltered, it counts the plans of the expert's regions only.
     found = response.context["national"]
-    assert found.unfiltered and found.plan_ids == [national.garut.masterplan.pk]
+    assert found.plan_ids == [national.garut.masterplan.pk]
     tegal_plan = national.tegal.masterplan.pk
     coordinator_page = page(login(national.coordinator)).context["national"]
     assert tegal_plan in coordinator_page.plan_ids and national.garut.masterplan.pk in coordinator_page.plan_ids
@@ -454,6 +454,32 @@ def test_rows_come_from_the_cache_until_their_own_region_is_written(national, lo
     # A row from the cache carries its region's status too (what exports, sorts and tests read).
     cache_hit = page(client, q="Tegal").context["rows"][0].region
     assert (cache_hit.slug, cache_hit.stage_number) == ("tegal", national.tegal.stage.number)
+
+
+def test_the_regions_order_and_filters_come_from_the_cache_and_follow_every_change(national, login):
+    """The directory of regions (names' order, cohorts, provinces) is read from the cache, not sorted
+    in the database, until a region is written: a renamed or moved region shows at once."""
+    from django.core.cache import cache
+
+    client = login(national.coordinator)
+    cache.clear()  # the setup's writes long committed
+    assert region_names(page(client)) == ["garut", "tegal"]
+    by_name = 'ORDER BY "masterplan_region"."name"'
+    with CaptureQueriesContext(connection) as cached:
+        assert region_names(page(client, sort="-name")) == ["tegal", "garut"]
+    assert not any(by_name in q["sql"] for q in cached.captured_queries), [
+        q["sql"][:300] for q in cached.captured_queries if by_name in q["sql"]
+    ]
+
+    tegal = Region.objects.get(pk=national.tegal.region.pk)
+    tegal.name = "Bandung Contoh"  # now before Garut
+    tegal.province = national.garut.region.province
+    tegal.save()
+    assert region_names(page(client)) == ["tegal", "garut"]
+    assert region_names(page(client, province=tegal.province_id)) == ["tegal", "garut"]
+    assert region_names(page(client, sort="province")) == ["tegal", "garut"]
+    # The expert's page: their own regions only, from the same directory.
+    assert region_names(page(login(national.expert))) == ["garut"]
 
 
 def test_the_comparison_html_is_kept_until_a_plan_changes(national, login):
