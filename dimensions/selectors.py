@@ -26,12 +26,19 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
+from masterplan import pagecache
 from masterplan.models import Agency, Masterplan, Region
 
 COUNTED = [k for k in KINDS.values() if k.counted]
 
 # decorate() hands back what it was given: a list, or a related manager's queryset.
 _Entries = TypeVar("_Entries", bound=Iterable[Model])
+
+
+def all_dimensions() -> list[Dimension]:
+    """The six dimensions in their order: reference data, from the page cache until a row that
+    belongs to no region is written (masterplan.pagecache)."""
+    return pagecache.get_or_build_reference("dimensions", lambda: list(Dimension.objects.order_by("order", "code")))
 
 
 def sections_of(masterplan: Masterplan | None, **filters: object) -> list[Section]:

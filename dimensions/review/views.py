@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from dimensions.models import Dimension, Section
+from dimensions.models import Section
+from dimensions.selectors import all_dimensions
 from masterplan import access, pagecache
 from masterplan.apps import FILTER_CHOICES_SCOPE
 from masterplan.formats import format_date, format_moment, roman
@@ -78,7 +79,7 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
             regions=pagecache.get_or_build_in_scope(
                 FILTER_CHOICES_SCOPE, "review-regions", [user.pk], lambda: selectors.review_regions(user)
             ),
-            dimensions=[(d.code, d.name) for d in Dimension.objects.order_by("order")],
+            dimensions=[(d.code, d.name) for d in all_dimensions()],
             stage_choices=[
                 *((str(n), _("Tahap %(n)s") % {"n": roman(n)}) for n in range(1, 5)),
                 (selectors.NO_STAGE, _("Belum dijadwalkan")),

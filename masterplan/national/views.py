@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from dimensions.models import Dimension
+from dimensions.selectors import all_dimensions
 from masterplan import access, formats, pagecache, services
 from masterplan.apps import FILTER_CHOICES_SCOPE
 from masterplan.lookups import is_id
@@ -43,10 +43,6 @@ from .selectors import (
 )
 
 
-def _dimensions() -> list[Dimension]:
-    return pagecache.get_or_build_reference("dimensions", lambda: list(Dimension.objects.order_by("order", "code")))
-
-
 def _require_national(user):
     if not access.sees_national_view(user):
         raise PermissionDenied
@@ -68,7 +64,7 @@ def national_table(request, *, page_size: int = PAGE_SIZE) -> dict:
     the dashboard's. A fixed number of queries."""
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
     filters = form.filters()
-    dimensions = _dimensions()
+    dimensions = all_dimensions()
     found = national_regions_page(request.user, filters, request.GET.get("page"), page_size)
     sort_key, sort_desc = filters.sort.lstrip("-"), filters.sort.startswith("-")
     # A column's link sorts by it; on the column already sorted, it turns the order around.
@@ -209,7 +205,7 @@ def national_export(request, fmt):
     """Every filtered row (not only the page's), as CSV or XLSX."""
     _require_national(request.user)
     form = NationalFilterForm(request.GET, experts=expert_choices(request.user))
-    dimensions = _dimensions()
+    dimensions = all_dimensions()
     rows = region_rows(national_regions(request.user, form.filters()), dimensions)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
