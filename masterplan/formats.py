@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TypeVar
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.dates import MONTHS
 from django.utils.formats import date_format, number_format
 from django.utils.timezone import localtime
 
@@ -158,13 +159,15 @@ def format_rupiah(value: Number | str | None, empty: str = EMPTY) -> str:
 
 
 def format_date(value: datetime.date) -> str:
-    """A date with the full month name: "5 Juli 2023"."""
-    return date_format(value, "j F Y")
+    """A date with the full month name: "5 Juli 2023" (Django's "j F Y", written out: its
+    formatter cost some 40 µs a date, and the review queue shows a hundred)."""
+    return f"{value.day} {MONTHS[value.month]} {value.year:04}"
 
 
 def format_moment(value: datetime.datetime) -> str:
     """A moment with its date and time of day where the site is: "5 Juli 2023 14:35"."""
-    return date_format(localtime(value), "j F Y H:i")
+    value = localtime(value)
+    return f"{format_date(value)} {value.hour:02}:{value.minute:02}"
 
 
 def format_time(value: datetime.datetime) -> str:
