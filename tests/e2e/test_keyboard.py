@@ -13,13 +13,27 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 PASSWORD = "kunci-garut-2024"
 
-# What the focused element is, and whether the browser draws a focus indicator on it.
+# What the focused element is, whether the browser draws a focus indicator on it, and the contrast
+# of its outline against the background it is drawn on (the nearest ancestor's that is not
+# transparent): WCAG 1.4.11 asks 3:1 of what shows the focus.
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const cs = getComputedStyle(el);
   const rect = el.getBoundingClientRect();
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  let bg = [255, 255, 255];
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    const c = rgb(getComputedStyle(n).backgroundColor);
+    if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) { bg = c; break; }
+  }
+  const [hi, lo] = [lum(rgb(cs.outlineColor)), lum(bg)].sort((a, b) => b - a);
   return {
+    outline_contrast: Math.round(((hi + 0.05) / (lo + 0.05)) * 10) / 10,
     tag: el.tagName.toLowerCase(),
     id: el.id,
     name: el.getAttribute('name') || '',
@@ -47,6 +61,8 @@ def tab_until(page, wanted, limit, key="Tab"):
         stops.append(el)
         assert el["visible"], f"focused element is not visible: {el}"
         assert el["outline"] or el["shadow"], f"no visible focus indicator on {el}"
+        if el["outline"]:
+            assert el["outline_contrast"] >= 3, f"focus ring of too little contrast on {el}"
         for name, predicate in wanted.items():
             if name not in found and predicate(el):
                 found[name] = len(stops)
