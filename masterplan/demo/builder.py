@@ -92,7 +92,9 @@ def demo_seed(*, scale=0, content_factor=None):
     ``content_factor`` is given, one region with that many times the content of the largest."""
     started = time.monotonic()
     specs = list(DEMO_REGIONS)
-    specs += [generated_region_spec(n) for n in range(1, scale + 1)]
+    if scale:
+        provinces = list(Province.objects.order_by("code").values_list("name", flat=True))
+        specs += [generated_region_spec(n, provinces) for n in range(1, scale + 1)]
     if content_factor:
         specs.append(multiplied_region_spec(content_factor))
 

@@ -588,18 +588,6 @@ DEMO_REGIONS = (GARUT, TEGAL, KONAWE_SELATAN, BEKASI)
 # The demo region with the most content; ``--content-factor`` multiplies this one.
 LARGEST = GARUT
 
-_PROVINCES = (
-    "Jawa Barat",
-    "Jawa Tengah",
-    "Jawa Timur",
-    "Sumatera Utara",
-    "Sulawesi Selatan",
-    "Kalimantan Timur",
-    "Nusa Tenggara Barat",
-    "Riau",
-    "Bali",
-    "Sulawesi Tenggara",
-)
 _GENERIC_KECAMATAN = (
     "Sukamaju",
     "Sukamulya",
@@ -621,8 +609,10 @@ _GENERIC_PEOPLE = (
 )
 
 
-def generated_region_spec(n):
-    """Region ``generated-n``: the shape of a demo region, with neutral texts, for load work."""
+def generated_region_spec(n, provinces):
+    """Region ``generated-n``: the shape of a demo region, with neutral texts, for load work; its
+    province the n-th of ``provinces`` (the shipped names, in code order), round the list again
+    after the last, so the regions of a national scale spread over all 38."""
     year = 2024 + (n - 1) % 3
     first_stage = date(year, 5, 6)
     months = [first_stage.month + i for i in range(4)]  # May to August
@@ -634,7 +624,7 @@ def generated_region_spec(n):
     return RegionSpec(
         slug=f"generated-{n}",
         name=f"Contoh {n}",
-        province=_PROVINCES[n % len(_PROVINCES)],
+        province=provinces[n % len(provinces)],
         head_name=f"H. {p[4]} {p[5]}, S.E.",
         head_title="Bupati",
         cohort_year=year,

@@ -30,7 +30,7 @@ from dimensions.models import (
     Strategy,
     SwotEntry,
 )
-from masterplan.models import Masterplan, Membership, Region, User
+from masterplan.models import Masterplan, Membership, Province, Region, User
 
 SLUGS = ["garut", "tegal", "konawe-selatan", "bekasi"]
 PASSWORD = "masterplan-demo"
@@ -420,6 +420,9 @@ def test_scale_adds_generated_regions_of_the_same_shape():
     generated = Region.objects.filter(slug__startswith="generated-").order_by("slug")
     assert [r.slug for r in generated] == ["generated-1", "generated-2"]
     assert Region.objects.count() == 6
+    # Spread over the shipped provinces in code order (the n-th), not over the demo's few.
+    shipped = list(Province.objects.order_by("code").values_list("name", flat=True))
+    assert [r.province.name for r in generated] == shipped[1:3] == ["Sumatera Utara", "Sumatera Barat"]
     for region in generated:
         assert region.full_name.startswith("Kabupaten Contoh")
         assert region.province.code and region.province.regions.filter(pk=region.pk).exists()
