@@ -336,7 +336,8 @@ def national_regions_page(
     details yet (page_rows_status, for the rows not cached). The regions filtered are light
     stand-ins (id, cohort, province): from the cached directory, cut to the user's regions
     (masterplan.access), unless the filter by expert or by name needs the database. Their status
-    is counted only when a filter or the sort reads it; then only the page's regions are read."""
+    is counted only when a filter or the sort reads it. Of the database's regions, only the page's
+    are read (by id)."""
     today = today or timezone.localdate()
     yardstick = _yardstick()
     if filters.expert or filters.query:
