@@ -189,15 +189,20 @@ def visible_region_ids(user) -> list[int] | None:
     return list(_memberships(user)) if user.is_authenticated else []
 
 
+def _region_id(region):
+    """A region or its id, as its id."""
+    return region.pk if isinstance(region, Region) else region
+
+
 def membership(user, region):
-    return _memberships(user).get(region.pk if isinstance(region, Region) else region)
+    return _memberships(user).get(_region_id(region))
 
 
 def role_in(user, region):
     """The user's role in a region: a Role value, ADMIN, or None."""
     if not user.is_authenticated:
         return None
-    role = _memberships(user).roles().get(region.pk if isinstance(region, Region) else region)
+    role = _memberships(user).roles().get(_region_id(region))
     if role:
         return role
     if user.is_superuser:
@@ -267,7 +272,7 @@ def can(user, action, obj):
         section = _section_of(obj)
         if section is None:
             return False
-        agency_id = _memberships(user).agency_id(region.pk if isinstance(region, Region) else region)
+        agency_id = _memberships(user).agency_id(_region_id(region))
         return agency_id is not None and agency_id == section.agency_id
     return True
 
